@@ -1,0 +1,28 @@
+import type { Role } from './roles.ts';
+
+/**
+ * The one permission table: for each action, which roles may perform it.
+ * Deny by default: an action or role missing here is refused. The server checks it on every route,
+ * the web app reads it to hide what a user cannot do, and the authorization matrix test is generated from it.
+ */
+export const PERMISSIONS = {
+  'unit.read': ['admin', 'chief', 'officer', 'civil_guard', 'block_leader', 'mediator', 'school_staff', 'viewer'],
+  'unit.manage': ['admin'],
+  'user.read': ['admin', 'chief'],
+  'user.manage': ['admin'],
+  'audit.read': ['admin', 'chief'],
+  'token.manage': ['admin', 'chief', 'officer', 'civil_guard', 'block_leader', 'mediator', 'school_staff', 'viewer'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof PERMISSIONS;
+export const ACTIONS = Object.keys(PERMISSIONS) as Action[];
+
+/** Whether a role may perform an action anywhere in its own scope. */
+export function isAllowed(role: Role, action: Action): boolean {
+  return (PERMISSIONS[action] as readonly Role[]).includes(role);
+}
+
+/** The actions a role may perform, for the web app's navigation. */
+export function actionsOf(role: Role): Action[] {
+  return ACTIONS.filter((a) => isAllowed(role, a));
+}

@@ -1,0 +1,133 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { sql } from 'drizzle-orm';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerAuditRoutes } from './modules/audit/index.ts';
+import { installAuthentication, registerAuthRoutes } from './modules/auth/index.ts';
+import { registerPublicPages } from './modules/public/index.ts';
+import { registerUnitRoutes } from './modules/units/index.ts';
+import { registerUserRoutes } from './modules/users/index.ts';
+import { recordAuditAlone } from './platform/audit/audit.ts';
+import type { Deps } from './platform/deps.ts';
+import { installErrorHandling, sendProblem } from './platform/http.ts';
+
+export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** Builds the HTTP server: platform plugins first, then each module's routes. Wiring only. */
+export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: deps.cfg.logLevel,
+            // Only method, path and status: no addresses, headers or query strings (security.md G1, G2).
+            serializers: {
+              req: (req) => ({ method: req.method, path: req.url.split('?')[0] }),
+              res: (res) => ({ statusCode: res.statusCode }),
+            },
+          },
+    trustProxy: deps.cfg.trustProxy,
+    bodyLimit: 1_048_576,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // The staff app's component library writes CSS variables into style elements.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('Permissions-Policy', 'geolocation=(self), camera=(), microphone=(), payment=(), usb=()');
+    if (req.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+  });
+  await app.register(fastifyRateLimit, { max: 600, timeWindow: '1 minute' });
+
+  installErrorHandling(app, async (req, code) => {
+    const actor = req.actor;
+    await recordAuditAlone(deps.database.db, {
+      action: 'access.denied',
+      outcome: 'denied',
+      wardId: actor?.wardId ?? null,
+      actor: actor ? { userId: actor.userId, username: actor.username } : null,
+      detail: { method: req.method, route: req.routeOptions.url ?? req.url.split('?')[0], code },
+    });
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Bình An API', version: '1.0.0', description: 'REST JSON API of Bình An. Errors are RFC 9457 problem documents.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'binhan_sid' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  if (deps.cfg.apiDocs) await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  app.get('/api/health', { schema: { tags: ['health'], summary: 'Whether the server and its database answer' } }, async (req, reply) => {
+    try {
+      await deps.database.db.execute(sql`SELECT 1`);
+      return { status: 'ok', database: 'ok' };
+    } catch {
+      return sendProblem(req, reply, 'unavailable');
+    }
+  });
+
+  installAuthentication(app, deps);
+  registerAuthRoutes(app, deps);
+  registerUnitRoutes(app, deps);
+  registerUserRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+  registerPublicPages(app, deps);
+  await registerWebApp(app);
+  return app;
+}
+
+/** Serves the built staff app under /app/, every unknown path there falling back to its index page. */
+async function registerWebApp(app: FastifyInstance): Promise<void> {
+  const index = `${WEB_DIST}/index.html`;
+  if (!existsSync(index)) {
+    app.get('/app/*', { schema: { hide: true } }, (_req, reply) =>
+      reply.status(503).type('text/plain; charset=utf-8').send('The staff app is not built: run `npm run build`.'),
+    );
+    return;
+  }
+  const page = readFileSync(index, 'utf8');
+  await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/app/', wildcard: false, index: false });
+  const sendIndex = (_req: unknown, reply: import('fastify').FastifyReply) =>
+    reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(page);
+  app.get('/app', { schema: { hide: true } }, (_req, reply) => reply.redirect('/app/'));
+  app.get('/app/', { schema: { hide: true } }, sendIndex);
+  app.get('/app/*', { schema: { hide: true } }, sendIndex);
+}

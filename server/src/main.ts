@@ -1,0 +1,29 @@
+import { buildApp } from './app.ts';
+import { bootstrap } from './bootstrap.ts';
+import { ConfigError, loadConfig } from './platform/config.ts';
+import { markServerRunning } from './platform/lock.ts';
+
+/** Starts Bình An: settings, database, migrations, demo data, then HTTP. */
+async function main(): Promise<void> {
+  const cfg = loadConfig();
+  const release = markServerRunning(cfg);
+  process.once('exit', release);
+  const deps = await bootstrap(cfg);
+  const app = await buildApp(deps);
+  const stop = async () => {
+    await app.close();
+    await deps.database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await app.listen({ port: cfg.port, host: cfg.host });
+  console.log(
+    `Bình An is serving on http://${cfg.host === '0.0.0.0' ? 'localhost' : cfg.host}:${cfg.port}/ (staff app: /app/, API docs: /api/docs)`,
+  );
+}
+
+main().catch((err) => {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,4 @@
+export { installAuthentication } from './auth.hooks.ts';
+export { deleteExpiredSessions, revokeApiTokensOfUser } from './auth.repository.ts';
+export { registerAuthRoutes } from './auth.routes.ts';
+export { createApiToken, endSessionsOfUser, LOCK_AFTER_FAILURES } from './auth.service.ts';

@@ -1,0 +1,1 @@
+export { type DemoLogin, formatDemoLogins, isDatabaseEmpty, loadDemo } from './demo.seed.ts';

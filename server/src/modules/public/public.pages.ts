@@ -1,0 +1,100 @@
+import { type Locale, translate } from '@binh-an/domain';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Deps } from '../../platform/deps.ts';
+import { formatDateVn, html, type SafeHtml } from '../../platform/html.ts';
+import { vnToday } from '../../platform/time.ts';
+import { findActiveWards, findUnitById, findWardByCode, type UnitRecord } from '../units/index.ts';
+
+const STYLE = `
+:root{color-scheme:light;--ink:#1b1f24;--muted:#4a5360;--brand:#0b5cad;--line:#d0d7de}
+*{box-sizing:border-box}
+body{margin:0;font:18px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:var(--ink);background:#fff}
+header,main,footer{max-width:44rem;margin:0 auto;padding:1rem}
+header{border-bottom:3px solid var(--brand);display:flex;justify-content:space-between;align-items:center;gap:1rem;flex-wrap:wrap}
+header a.brand{font-weight:700;font-size:1.3rem;color:var(--brand);text-decoration:none}
+a{color:var(--brand)}a:focus-visible{outline:3px solid #ffbf47;outline-offset:2px}
+h1{font-size:1.7rem;line-height:1.25;margin:1rem 0}
+.tagline{color:var(--muted);margin:0}
+.notice{border-left:6px solid #b3261e;padding:.5rem 1rem;background:#fdf1f0;font-weight:600}
+ul.wards{list-style:none;padding:0}ul.wards li{border-bottom:1px solid var(--line)}
+ul.wards a{display:block;padding:.8rem 0;min-height:44px;font-weight:600}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.5rem 1rem}dt{font-weight:700}dd{margin:0;overflow-wrap:anywhere}
+.muted{color:var(--muted)}.badge{display:inline-block;border:1px solid var(--muted);border-radius:4px;padding:0 .4rem;font-size:.85rem;color:var(--muted)}
+footer{border-top:1px solid var(--line);color:var(--muted);font-size:.95rem}
+`;
+
+function pageLocale(req: FastifyRequest): Locale {
+  const q = (req.query as { lang?: string } | undefined)?.lang;
+  return q === 'en' ? 'en' : 'vi';
+}
+
+function layout(locale: Locale, title: string, path: string, body: SafeHtml): string {
+  const t = (k: string, v?: Record<string, string>) => translate(locale, `public.${k}`, v);
+  const other = locale === 'vi' ? 'en' : 'vi';
+  const switchHref = other === 'en' ? `${path}?lang=en` : path;
+  return `<!doctype html>${
+    html`<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} – ${t('siteName')}</title><link rel="stylesheet" href="/public.css"></head>
+<body><header><div><a class="brand" href="/${locale === 'en' ? '?lang=en' : ''}">${t('siteName')}</a><p class="tagline">${t('tagline')}</p></div>
+<nav><a href="${switchHref}" lang="${other}">${t('language')}</a> · <a href="/app/">${t('staffLogin')}</a></nav></header>
+<main id="main">${body}</main>
+<footer><p>${t('emergency')}</p></footer></body></html>`.value
+  }`;
+}
+
+function send(reply: FastifyReply, status: number, page: string): FastifyReply {
+  return reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(page);
+}
+
+/** The public pages residents read without an account: the wards, and each ward's published contact points. */
+export function registerPublicPages(app: FastifyInstance, deps: Deps): void {
+  const db = deps.database.db;
+
+  app.get('/public.css', { schema: { hide: true } }, (_req, reply) =>
+    reply.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(STYLE),
+  );
+
+  app.get('/', { schema: { hide: true } }, async (req, reply) => {
+    const locale = pageLocale(req);
+    const t = (k: string) => translate(locale, `public.${k}`);
+    const wards = await findActiveWards(db, vnToday(deps.clock()));
+    const q = locale === 'en' ? '?lang=en' : '';
+    const body = html`<h1>${t('homeTitle')}</h1><p class="notice">${t('emergency')}</p><p>${t('homeIntro')}</p>
+${wards.length ? html`<ul class="wards">${wards.map((w) => html`<li><a href="/phuong/${encodeURIComponent(w.code)}${q}">${w.name}</a>${w.isDemo ? html` <span class="badge">${t('demo')}</span>` : ''}</li>`)}</ul>` : html`<p>${t('noWards')}</p>`}`;
+    return send(reply, 200, layout(locale, t('homeTitle'), '/', body));
+  });
+
+  app.get('/phuong/:code', { schema: { hide: true, params: z.object({ code: z.string().max(60) }) } }, async (req, reply) => {
+    const locale = pageLocale(req);
+    const t = (k: string, v?: Record<string, string>) => translate(locale, `public.${k}`, v);
+    const today = vnToday(deps.clock());
+    const ward = await findWardByCode(db, (req.params as { code: string }).code, today);
+    if (!ward) {
+      return send(
+        reply,
+        404,
+        layout(
+          locale,
+          translate(locale, 'errors.notFound'),
+          '/',
+          html`<h1>${translate(locale, 'errors.notFound')}</h1><p><a href="/">${t('back')}</a></p>`,
+        ),
+      );
+    }
+    const successors = (await Promise.all(ward.successorIds.map((id) => findUnitById(db, id, today)))).filter(
+      (u): u is UnitRecord => u !== null,
+    );
+    const q = locale === 'en' ? '?lang=en' : '';
+    const value = (v: string | null) => (v ? v : html`<span class="muted">${t('notPublished')}</span>`);
+    const body = html`<h1>${t('contactHeading', { name: ward.name })}</h1>
+${ward.isDemo ? html`<p><span class="badge">${t('demo')}</span></p>` : ''}
+${!ward.isActive && ward.validTo ? html`<p class="notice">${t('merged', { date: formatDateVn(ward.validTo) })} ${successors.map((s) => html`<a href="/phuong/${encodeURIComponent(s.code)}${q}">${s.name}</a> `)}</p>` : ''}
+<p>${t('contactIntro')}</p>
+<dl><dt>${t('phone')}</dt><dd>${ward.contact.phone ? html`<a href="tel:${ward.contact.phone.replace(/[^\d+]/g, '')}">${ward.contact.phone}</a>` : value(null)}</dd>
+<dt>${t('email')}</dt><dd>${ward.contact.email ? html`<a href="mailto:${ward.contact.email}">${ward.contact.email}</a>` : value(null)}</dd>
+<dt>${t('address')}</dt><dd>${value(ward.contact.address)}</dd></dl>
+<p>${t('vneid')}</p><p><a href="/${q}">${t('back')}</a></p>`;
+    return send(reply, 200, layout(locale, ward.name, `/phuong/${encodeURIComponent(ward.code)}`, body));
+  });
+}

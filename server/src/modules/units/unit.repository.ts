@@ -1,0 +1,245 @@
+import type { Unit } from '@binh-an/domain';
+import { isUnitActiveOn } from '@binh-an/domain';
+import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { type Actor, inScope } from '../../platform/access.ts';
+import { type DbOrTx, queryRows } from '../../platform/db.ts';
+import { unitPredecessors, units } from './unit.table.ts';
+
+const predecessorIds = sql<string[]>`array(SELECT p.predecessor_id FROM unit_predecessors p WHERE p.unit_id = ${units.id})`;
+const successorIds = sql<string[]>`array(SELECT p.unit_id FROM unit_predecessors p WHERE p.predecessor_id = ${units.id})`;
+
+const columns = {
+  id: units.id,
+  parentId: units.parentId,
+  wardId: units.wardId,
+  path: units.path,
+  code: units.code,
+  name: units.name,
+  type: units.type,
+  schoolLevel: units.schoolLevel,
+  validFrom: units.validFrom,
+  validTo: units.validTo,
+  isDemo: units.isDemo,
+  contactPhone: units.contactPhone,
+  contactEmail: units.contactEmail,
+  contactAddress: units.contactAddress,
+  note: units.note,
+  predecessorIds,
+  successorIds,
+};
+
+type UnitRow = {
+  id: string;
+  parentId: string | null;
+  wardId: string | null;
+  path: string;
+  code: string;
+  name: string;
+  type: string;
+  schoolLevel: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  isDemo: boolean;
+  contactPhone: string | null;
+  contactEmail: string | null;
+  contactAddress: string | null;
+  note: string | null;
+  predecessorIds: string[];
+  successorIds: string[];
+};
+
+export type UnitRecord = Unit & { path: string };
+
+function toUnit(r: UnitRow, today: string): UnitRecord {
+  return {
+    id: r.id,
+    parentId: r.parentId,
+    wardId: r.wardId,
+    path: r.path,
+    code: r.code,
+    name: r.name,
+    type: r.type as Unit['type'],
+    schoolLevel: r.schoolLevel as Unit['schoolLevel'],
+    validFrom: r.validFrom,
+    validTo: r.validTo,
+    predecessorIds: r.predecessorIds ?? [],
+    successorIds: r.successorIds ?? [],
+    isDemo: r.isDemo,
+    isActive: isUnitActiveOn(r, today),
+    contact: { phone: r.contactPhone, email: r.contactEmail, address: r.contactAddress },
+    note: r.note,
+  };
+}
+
+/** Escapes LIKE wildcards in what a user typed. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Units in the actor's scope, searched without regard to diacritics, in tree order. */
+export async function findUnitsInScope(
+  tx: DbOrTx,
+  actor: Actor,
+  today: string,
+  filter: { q?: string; type?: string; includeInactive?: boolean },
+): Promise<UnitRecord[]> {
+  const where: (SQL | undefined)[] = [inScope(actor, { wardId: units.wardId, unitId: units.id })];
+  // Accounts above ward level also see the units above the wards (province, historic districts).
+  if (actor.wardIds === 'all') where[0] = sql`true`;
+  if (filter.q?.trim()) {
+    const pattern = likePattern(filter.q.trim().normalize('NFC').toLowerCase());
+    where.push(or(sql`f_unaccent(lower(${units.name})) LIKE f_unaccent(${pattern})`, sql`lower(${units.code}) LIKE ${pattern}`));
+  }
+  if (filter.type) where.push(eq(units.type, filter.type));
+  if (!filter.includeInactive) {
+    where.push(sql`(${units.validFrom} IS NULL OR ${units.validFrom} <= ${today}::date)`);
+    where.push(sql`(${units.validTo} IS NULL OR ${units.validTo} >= ${today}::date)`);
+  }
+  const rows = await tx
+    .select(columns)
+    .from(units)
+    .where(and(...where))
+    .orderBy(asc(sql`nlevel(${units.path}::ltree)`), asc(units.name));
+  return (rows as UnitRow[]).map((r) => toUnit(r, today));
+}
+
+/** One unit, if it is in the actor's scope (a unit outside it answers exactly like a missing one). */
+export async function findUnitInScope(tx: DbOrTx, actor: Actor, id: string, today: string): Promise<UnitRecord | null> {
+  const scope = actor.wardIds === 'all' ? sql`true` : inScope(actor, { wardId: units.wardId, unitId: units.id });
+  const rows = await tx
+    .select(columns)
+    .from(units)
+    .where(and(eq(units.id, id), scope))
+    .limit(1);
+  const row = rows[0] as UnitRow | undefined;
+  return row ? toUnit(row, today) : null;
+}
+
+/** Any unit by id, for system tasks (login, public pages). */
+export async function findUnitById(tx: DbOrTx, id: string, today: string): Promise<UnitRecord | null> {
+  const rows = await tx.select(columns).from(units).where(eq(units.id, id)).limit(1);
+  const row = rows[0] as UnitRow | undefined;
+  return row ? toUnit(row, today) : null;
+}
+
+export type NewUnitInput = {
+  parentId: string | null;
+  code: string;
+  name: string;
+  type: string;
+  schoolLevel?: string | null;
+  validFrom?: string | null;
+  validTo?: string | null;
+  isDemo?: boolean;
+  contactPhone?: string | null;
+  contactEmail?: string | null;
+  contactAddress?: string | null;
+  note?: string | null;
+};
+
+export async function insertUnit(tx: DbOrTx, values: NewUnitInput): Promise<string> {
+  const [row] = await tx.insert(units).values(values).returning({ id: units.id });
+  if (!row) throw new Error('insert returned no row');
+  return row.id;
+}
+
+export async function updateUnitRow(tx: DbOrTx, id: string, values: Partial<Omit<NewUnitInput, 'parentId' | 'type'>>): Promise<void> {
+  if (Object.keys(values).length === 0) return;
+  await tx.update(units).set(values).where(eq(units.id, id));
+}
+
+export async function replacePredecessors(tx: DbOrTx, unitId: string, predecessorIds: readonly string[]): Promise<void> {
+  await tx.delete(unitPredecessors).where(eq(unitPredecessors.unitId, unitId));
+  if (predecessorIds.length) {
+    await tx.insert(unitPredecessors).values(predecessorIds.map((p) => ({ unitId, predecessorId: p })));
+  }
+}
+
+/** Units by id within the actor's scope (to check references a client sent). */
+export async function countUnitsInScope(tx: DbOrTx, actor: Actor, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const scope = actor.wardIds === 'all' ? sql`true` : inScope(actor, { wardId: units.wardId, unitId: units.id });
+  const rows = await tx
+    .select({ id: units.id })
+    .from(units)
+    .where(and(inArray(units.id, [...ids]), scope));
+  return rows.length;
+}
+
+/**
+ * The reach of an account bound to a unit: for a ward, the ward and every ward it succeeded (history survives mergers);
+ * below a ward, the unit and its predecessors; at the root, everything. Runs as the owner at login.
+ */
+export async function resolveUnitScope(
+  tx: DbOrTx,
+  unitId: string,
+): Promise<{
+  unit: { id: string; type: string; wardId: string | null; parentId: string | null; name: string };
+  wardIds: string[] | 'all';
+  unitIds: string[] | null;
+} | null> {
+  const rows = await tx
+    .select({ id: units.id, type: units.type, wardId: units.wardId, parentId: units.parentId, name: units.name, path: units.path })
+    .from(units)
+    .where(eq(units.id, unitId))
+    .limit(1);
+  const unit = rows[0];
+  if (!unit) return null;
+  if (unit.parentId === null) return { unit, wardIds: 'all', unitIds: null };
+  const history = async (ids: string[]) =>
+    (
+      await queryRows<{ id: string }>(
+        tx,
+        sql`
+        WITH RECURSIVE h(id) AS (
+          SELECT u.id FROM units u WHERE u.id = ANY(${`{${ids.join(',')}}`}::uuid[])
+          UNION SELECT p.predecessor_id FROM unit_predecessors p JOIN h ON p.unit_id = h.id
+        ) SELECT id FROM h`,
+      )
+    ).map((r) => r.id);
+  if (unit.wardId === null) {
+    // Above ward level but not the root (a historic district): every ward below it, with their history.
+    const below = await tx
+      .select({ id: units.id })
+      .from(units)
+      .where(and(sql`${units.path}::ltree <@ ${unit.path}::ltree`, inArray(units.type, ['ward', 'commune', 'special_zone'])));
+    const ids = below.map((b) => b.id);
+    return { unit, wardIds: ids.length ? await wardsOf(tx, await history(ids)) : [], unitIds: null };
+  }
+  const wardIds = await wardsOf(tx, await history([unit.wardId]));
+  if (unit.id === unit.wardId) return { unit, wardIds, unitIds: null };
+  return { unit, wardIds, unitIds: await history([unit.id]) };
+}
+
+async function wardsOf(tx: DbOrTx, unitIds: string[]): Promise<string[]> {
+  if (unitIds.length === 0) return [];
+  const rows = await tx.selectDistinct({ wardId: units.wardId }).from(units).where(inArray(units.id, unitIds));
+  return rows.map((r) => r.wardId).filter((w): w is string => w !== null);
+}
+
+/** The wards in force on a day, for the public home page. */
+export async function findActiveWards(tx: DbOrTx, today: string): Promise<UnitRecord[]> {
+  const rows = await tx
+    .select(columns)
+    .from(units)
+    .where(
+      and(
+        inArray(units.type, ['ward', 'commune', 'special_zone']),
+        sql`(${units.validFrom} IS NULL OR ${units.validFrom} <= ${today}::date)`,
+        or(isNull(units.validTo), sql`${units.validTo} >= ${today}::date`),
+      ),
+    )
+    .orderBy(asc(units.name));
+  return (rows as UnitRow[]).map((r) => toUnit(r, today));
+}
+
+/** A ward by its code, for its public page. */
+export async function findWardByCode(tx: DbOrTx, code: string, today: string): Promise<UnitRecord | null> {
+  const rows = await tx
+    .select(columns)
+    .from(units)
+    .where(and(eq(units.code, code), inArray(units.type, ['ward', 'commune', 'special_zone'])))
+    .limit(1);
+  const row = rows[0] as UnitRow | undefined;
+  return row ? toUnit(row, today) : null;
+}

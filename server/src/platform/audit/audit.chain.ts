@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+
+/** The first link's predecessor. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+export type ChainEntry = {
+  seq: number;
+  at: Date;
+  wardId: string | null;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  entityType: string | null;
+  entityId: string | null;
+  outcome: 'ok' | 'denied' | 'failed';
+  detail: Record<string, unknown>;
+};
+
+/** JSON with object keys sorted at every depth, so that the same entry always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+}
+
+/** hash_i = SHA-256(hash_{i-1} ‖ canonical(entry_i)). */
+export function linkHash(prevHash: string, e: ChainEntry): string {
+  const body = canonicalJson([
+    e.seq,
+    e.at.toISOString(),
+    e.wardId,
+    e.actorId,
+    e.actorName,
+    e.action,
+    e.entityType,
+    e.entityId,
+    e.outcome,
+    e.detail,
+  ]);
+  return createHash('sha256').update(prevHash).update(body).digest('hex');
+}
+
+export type StoredEntry = ChainEntry & { prevHash: string; hash: string };
+
+export type VerifyResult =
+  | { ok: true; count: number; headSeq: number | null; headHash: string }
+  | { ok: false; count: number; brokenAt: number; reason: 'gap' | 'prev_hash' | 'hash' };
+
+/** Verifies a chain fed in order, one link at a time, so that a long log needs no more memory than one page. */
+export class ChainVerifier {
+  private prev = GENESIS_HASH;
+  private expected = 1;
+  private count = 0;
+  private failure: VerifyResult | null = null;
+
+  /** Checks the next link; returns false once a link is broken. */
+  push(e: StoredEntry): boolean {
+    if (this.failure) return false;
+    const fail = (reason: 'gap' | 'prev_hash' | 'hash', at: number) => {
+      this.failure = { ok: false, count: this.count, brokenAt: at, reason };
+      return false;
+    };
+    if (e.seq !== this.expected) return fail('gap', this.expected);
+    if (e.prevHash !== this.prev) return fail('prev_hash', e.seq);
+    if (linkHash(this.prev, e) !== e.hash) return fail('hash', e.seq);
+    this.prev = e.hash;
+    this.expected += 1;
+    this.count += 1;
+    return true;
+  }
+
+  result(): VerifyResult {
+    return this.failure ?? { ok: true, count: this.count, headSeq: this.count ? this.expected - 1 : null, headHash: this.prev };
+  }
+}
+
+/** Walks the chain in order and names the first broken link (a missing index, a wrong back-link or a wrong hash). */
+export function verifyChain(entries: Iterable<StoredEntry>): VerifyResult {
+  const v = new ChainVerifier();
+  for (const e of entries) if (!v.push(e)) break;
+  return v.result();
+}

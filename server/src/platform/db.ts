@@ -1,0 +1,96 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { ltree } from '@electric-sql/pglite/contrib/ltree';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+
+export type Db = PgDatabase<PgQueryResultHKT>;
+export type Tx = PgTransaction<PgQueryResultHKT, Record<string, never>, ExtractTablesWithRelations<Record<string, never>>>;
+/** Repositories take either the database or an open transaction as their first argument. */
+export type DbOrTx = Db | Tx;
+
+/** A raw SQL runner for migrations and tooling, the same on both engines. */
+export type SqlRunner = {
+  exec(sql: string): Promise<void>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs `fn` on one connection, so that BEGIN … COMMIT issued through it stay together. */
+  session<T>(fn: (raw: SqlRunner) => Promise<T>): Promise<T>;
+};
+
+export type Database = {
+  db: Db;
+  raw: SqlRunner;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+};
+
+/** Opens the embedded PostgreSQL (PGlite) in a folder, or in memory when `dir` is undefined. */
+export async function openPglite(dir: string | undefined): Promise<Database> {
+  if (dir) mkdirSync(dir, { recursive: true });
+  const client = await PGlite.create(dir ? join(dir) : 'memory://', { extensions: { ltree, pg_trgm, unaccent } });
+  return {
+    db: drizzlePglite(client) as unknown as Db,
+    kind: 'pglite',
+    raw: {
+      exec: async (sql) => {
+        await client.exec(sql);
+      },
+      query: async <T>(sql: string, params: unknown[] = []) => (await client.query<T>(sql, params)).rows,
+      session(fn) {
+        return fn(this);
+      },
+    },
+    close: () => client.close(),
+  };
+}
+
+/** Connects to a PostgreSQL server (15 or newer). */
+export async function openPostgres(url: string, max = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // A dropped idle connection must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  await pool.query('select 1');
+  return {
+    db: drizzleNodePg(pool) as unknown as Db,
+    kind: 'postgres',
+    raw: {
+      exec: async (sql) => {
+        await pool.query(sql);
+      },
+      query: async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[],
+      session: async (fn) => {
+        const conn = await pool.connect();
+        const one: SqlRunner = {
+          exec: async (sql) => {
+            await conn.query(sql);
+          },
+          query: async <T>(sql: string, params: unknown[] = []) => (await conn.query(sql, params)).rows as T[],
+          session: (inner) => inner(one),
+        };
+        try {
+          return await fn(one);
+        } finally {
+          conn.release();
+        }
+      },
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** Opens the database the settings name: PostgreSQL by URL, else PGlite in the data folder. */
+export function openDatabase(cfg: { databaseUrl: string | undefined; dataDir: string }): Promise<Database> {
+  return cfg.databaseUrl ? openPostgres(cfg.databaseUrl) : openPglite(join(cfg.dataDir, 'pglite'));
+}
+
+/** Runs a parameterised SQL query (drizzle `sql` template) and answers its rows, the same on both engines. */
+export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

@@ -1,0 +1,42 @@
+/** Error codes a service may throw; each one is a message key under `errors.` and maps to one HTTP status. */
+export const ERROR_STATUS = {
+  badRequest: 400,
+  validation: 400,
+  malformedJson: 400,
+  unauthenticated: 401,
+  invalidCredentials: 401,
+  invalidTotp: 401,
+  invalidRecovery: 401,
+  totpRequired: 401,
+  forbidden: 403,
+  csrf: 403,
+  notFound: 404,
+  conflict: 409,
+  usernameTaken: 409,
+  codeTaken: 409,
+  payloadTooLarge: 413,
+  unsupportedMediaType: 415,
+  invalidParent: 422,
+  unitInactive: 422,
+  schoolLevelRequired: 422,
+  invalidDates: 422,
+  roleUnitMismatch: 422,
+  selfLockout: 422,
+  rateLimited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** A failure a service reports to its caller; only the HTTP layer turns it into a status and a message. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly fields: { path: string; message: string }[] = [],
+  ) {
+    super(code);
+  }
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}

@@ -1,0 +1,122 @@
+import { type Locale, translate } from '@binh-an/domain';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import type { Actor } from './access.ts';
+import { AppError, ERROR_STATUS, type ErrorCode } from './errors.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    /** How far the caller's login has come, when it came with a session cookie. */
+    sessionStage: 'password' | 'totp_enrol' | 'full' | null;
+  }
+}
+
+/** The caller's language: an explicit Accept-Language of vi or en, else the account's, else Vietnamese. */
+export function requestLocale(req: FastifyRequest): Locale {
+  const header = req.headers['accept-language'];
+  if (typeof header === 'string') {
+    for (const part of header.split(',')) {
+      const tag = part.trim().slice(0, 2).toLowerCase();
+      if (tag === 'vi' || tag === 'en') return tag;
+    }
+  }
+  return req.actor?.locale ?? 'vi';
+}
+
+/** The actor of an authenticated request; refuses anonymous callers and logins that still owe a TOTP code. */
+export function requireActor(req: FastifyRequest): Actor {
+  if (req.actor) return req.actor;
+  if (req.sessionStage === 'password' || req.sessionStage === 'totp_enrol') throw new AppError('totpRequired');
+  throw new AppError('unauthenticated');
+}
+
+type FieldError = { path: string; message: string };
+
+/** Sends an RFC 9457 problem document with a stable code and a message in the caller's language. */
+export function sendProblem(req: FastifyRequest, reply: FastifyReply, code: ErrorCode, fields: FieldError[] = []): FastifyReply {
+  const locale = requestLocale(req);
+  const status = ERROR_STATUS[code];
+  const body: Record<string, unknown> = {
+    type: `https://binh-an.vn/problems/${code}`,
+    title: translate(locale, `errors.${code}`),
+    status,
+    code,
+  };
+  if (fields.length) body.errors = fields.map((f) => ({ path: f.path, message: translate(locale, f.message) }));
+  return reply.status(status).type('application/problem+json; charset=utf-8').send(body);
+}
+
+/** Turns a zod issue into a message key. */
+function issueKey(issue: { keyword: string; message?: string; params?: Record<string, unknown> }): string {
+  if (issue.message && /^[a-z]+\.[A-Za-z]+$/.test(issue.message)) return issue.message;
+  switch (issue.keyword) {
+    case 'too_small':
+      return issue.params?.minimum === 1 ? 'validation.required' : 'validation.tooShort';
+    case 'too_big':
+      return 'validation.tooLong';
+    case 'invalid_type':
+      return issue.params?.input === undefined ? 'validation.required' : 'validation.invalid';
+    default:
+      return 'validation.invalid';
+  }
+}
+
+type Refusal = (req: FastifyRequest, code: ErrorCode) => Promise<void>;
+
+/** Maps every error to a problem document: 4xx for anything the caller sent wrong, 500 only for our own faults. */
+export function installErrorHandling(app: FastifyInstance, onRefusal: Refusal): void {
+  app.setNotFoundHandler((req, reply) => sendProblem(req, reply, 'notFound'));
+  app.setErrorHandler(async (error: FastifyError, req, reply) => {
+    if (error instanceof AppError) {
+      if (error.code === 'forbidden' || error.code === 'csrf') await onRefusal(req, error.code).catch(() => undefined);
+      return sendProblem(req, reply, error.code, error.fields);
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const locale = requestLocale(req);
+      const fields: FieldError[] = [];
+      for (const issue of error.validation) {
+        const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+        if (issue.keyword === 'unrecognized_keys') {
+          const keys = (issue.params?.keys as string[] | undefined) ?? [];
+          for (const k of keys) fields.push({ path: k, message: translate(locale, 'validation.unknownField', { field: k }) });
+        } else {
+          fields.push({ path, message: translate(locale, issueKey(issue)) });
+        }
+      }
+      return sendProblem(
+        req,
+        reply,
+        'validation',
+        fields.map((f) => ({ path: f.path, message: f.message })),
+      );
+    }
+    if (isResponseSerializationError(error)) {
+      req.log.error({ err: { message: error.message } }, 'response did not match its schema');
+      return sendProblem(req, reply, 'internal');
+    }
+    const code = mapFastifyError(error);
+    if (code) return sendProblem(req, reply, code);
+    req.log.error({ err: { message: error.message, stack: error.stack, code: error.code } }, 'unhandled error');
+    return sendProblem(req, reply, 'internal');
+  });
+}
+
+function mapFastifyError(error: FastifyError): ErrorCode | null {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'malformedJson';
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'payloadTooLarge';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return 'unsupportedMediaType';
+    default:
+      break;
+  }
+  if (error.statusCode === 429) return 'rateLimited';
+  if (error instanceof SyntaxError) return 'malformedJson';
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return 'badRequest';
+  return null;
+}

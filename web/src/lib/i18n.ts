@@ -1,0 +1,80 @@
+import { LOCALES, type Locale, MESSAGES } from '@binh-an/domain';
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en as webEn } from '../locales/en.ts';
+import { vi as webVi } from '../locales/vi.ts';
+
+/** Where the chosen language is kept between visits, before and after login. */
+export const LOCALE_STORAGE_KEY = 'binh-an.locale';
+
+type Tree = { [key: string]: string | Tree };
+
+function mergeTrees(base: Tree, extra: Tree): Tree {
+  const out: Tree = { ...base };
+  for (const [key, value] of Object.entries(extra)) {
+    const current = out[key];
+    out[key] =
+      typeof value === 'object' && current && typeof current === 'object' ? mergeTrees(current, value) : value;
+  }
+  return out;
+}
+
+/** Whether a value is one of the supported UI languages. */
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** The language remembered on this device, or Vietnamese. */
+export function readStoredLocale(): Locale {
+  try {
+    const stored = window.localStorage.getItem(LOCALE_STORAGE_KEY);
+    return isLocale(stored) ? stored : 'vi';
+  } catch {
+    return 'vi';
+  }
+}
+
+/** Remembers the language on this device. */
+export function storeLocale(locale: Locale): void {
+  try {
+    window.localStorage.setItem(LOCALE_STORAGE_KEY, locale);
+  } catch {
+    // Private browsing may refuse storage; the choice then lasts for this page only.
+  }
+}
+
+/** The one i18next instance: shared domain messages merged with the web app's own strings, per language. */
+export const i18n = i18next.createInstance();
+
+void i18n.use(initReactI18next).init({
+  resources: {
+    vi: { translation: mergeTrees(MESSAGES.vi as unknown as Tree, webVi as unknown as Tree) },
+    en: { translation: mergeTrees(MESSAGES.en as unknown as Tree, webEn as unknown as Tree) },
+  },
+  lng: readStoredLocale(),
+  fallbackLng: 'vi',
+  supportedLngs: [...LOCALES],
+  interpolation: { escapeValue: false },
+  initAsync: false,
+  returnNull: false,
+});
+
+function applyDocumentLanguage(lng: string): void {
+  document.documentElement.lang = isLocale(lng) ? lng : 'vi';
+}
+
+applyDocumentLanguage(i18n.language);
+i18n.on('languageChanged', applyDocumentLanguage);
+
+/** The current UI language. */
+export function currentLocale(): Locale {
+  return isLocale(i18n.language) ? i18n.language : 'vi';
+}
+
+/**
+ * Translates a message key coming from a shared schema (e.g. "users.usernameFormat"); text that is not a known key
+ * (a library's own message) is replaced by the generic "not a valid value".
+ */
+export function translateMessageKey(message: string): string {
+  return i18n.exists(message) ? i18n.t(message) : i18n.t('validation.invalid');
+}

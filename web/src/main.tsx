@@ -1,0 +1,62 @@
+import '@fontsource/be-vietnam-pro/vietnamese-400.css';
+import '@fontsource/be-vietnam-pro/latin-ext-400.css';
+import '@fontsource/be-vietnam-pro/latin-400.css';
+import '@fontsource/be-vietnam-pro/vietnamese-500.css';
+import '@fontsource/be-vietnam-pro/latin-ext-500.css';
+import '@fontsource/be-vietnam-pro/latin-500.css';
+import '@fontsource/be-vietnam-pro/vietnamese-700.css';
+import '@fontsource/be-vietnam-pro/latin-ext-700.css';
+import '@fontsource/be-vietnam-pro/latin-700.css';
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import './ui/global.css';
+
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from '@tanstack/react-router';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { ApiError, onUnauthenticated } from './lib/api.ts';
+import { i18n } from './lib/i18n.ts';
+import { createAppRouter } from './routes/router.tsx';
+import { cssVariablesResolver, theme } from './ui/theme.ts';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A refusal or a validation problem will not change by asking again; only retry network and server trouble.
+      retry: (failureCount, error) =>
+        failureCount < 2 && (!(error instanceof ApiError) || error.status === 0 || error.status >= 500),
+      refetchOnWindowFocus: false,
+      staleTime: 30_000,
+    },
+  },
+});
+
+const router = createAppRouter(queryClient);
+
+// Whenever the session turns out to be gone, go to the login page and come back here afterwards.
+onUnauthenticated(() => {
+  const location = router.state.location;
+  if (location.pathname === '/login') return;
+  queryClient.clear();
+  void router.navigate({ to: '/login', search: { redirect: location.href }, replace: true });
+});
+
+const container = document.getElementById('root');
+if (!container) throw new Error('Missing #root element');
+
+createRoot(container).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+        <Notifications position="top-right" limit={4} />
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </MantineProvider>
+    </I18nextProvider>
+  </StrictMode>,
+);

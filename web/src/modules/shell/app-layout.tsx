@@ -1,0 +1,186 @@
+import type { Action } from '@binh-an/domain';
+import { AppShell, Avatar, Box, Burger, Group, Menu, NavLink, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import type { ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import { resetAccountLocale } from '../../routes/signed-in.tsx';
+import { IconBuilding, IconHome, IconKey, IconList, IconLogout, IconShield, IconUsers } from '../../ui/icons.tsx';
+import { LanguageSwitch } from '../../ui/language-switch.tsx';
+import { logout } from '../auth/api.ts';
+import { useChangeLocale, useMe } from '../auth/hooks.ts';
+
+type NavItem = {
+  to: '/' | '/units' | '/users' | '/audit';
+  labelKey: string;
+  icon: ComponentType<{ size?: number }>;
+  action?: Action;
+};
+
+// Only modules that exist are listed, and each only for accounts allowed to use it.
+const NAV_ITEMS: NavItem[] = [
+  { to: '/', labelKey: 'nav.overview', icon: IconHome },
+  { to: '/units', labelKey: 'nav.units', icon: IconBuilding, action: 'unit.read' },
+  { to: '/users', labelKey: 'nav.users', icon: IconUsers, action: 'user.read' },
+  { to: '/audit', labelKey: 'nav.audit', icon: IconList, action: 'audit.read' },
+];
+
+function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const last = words[words.length - 1] ?? '';
+  const first = words.length > 1 ? (words[0] ?? '') : '';
+  return `${first.charAt(0)}${last.charAt(0)}`.toUpperCase() || '?';
+}
+
+/** The signed-in frame: header, navigation by permission, and the current screen. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [isNavOpen, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const changeLocale = useChangeLocale();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+
+  const items = NAV_ITEMS.filter((item) => !item.action || me.actions.includes(item.action));
+  const roleLabel = t(`roles.${me.user.role}`);
+  const canUseTokens = me.actions.includes('token.manage');
+
+  const signOut = async () => {
+    try {
+      await logout();
+    } catch {
+      // Even if the server cannot be reached, forget everything here and show the login page.
+    }
+    queryClient.clear();
+    resetAccountLocale();
+    await navigate({ to: '/login', replace: true });
+  };
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('shell.skipToContent')}
+      </a>
+      <AppShell
+        header={{ height: 60 }}
+        navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !isNavOpen } }}
+        padding={{ base: 'sm', sm: 'md', lg: 'lg' }}
+      >
+        <AppShell.Header>
+          <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
+            <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+              <Burger
+                opened={isNavOpen}
+                onClick={toggleNav}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={isNavOpen ? t('shell.closeNavigation') : t('shell.openNavigation')}
+                aria-expanded={isNavOpen}
+                aria-controls="app-navigation"
+              />
+              <UnstyledButton
+                component={Link}
+                to="/"
+                style={{ display: 'flex', alignItems: 'center', gap: 8, color: 'var(--mantine-color-brand-9)' }}
+              >
+                <IconShield size={24} />
+                <Text fw={700} fz="lg" c="brand.9" className="nowrap">
+                  {t('app.name')}
+                </Text>
+              </UnstyledButton>
+              <Text
+                visibleFrom="md"
+                c="dimmed"
+                size="sm"
+                truncate
+                style={{ borderLeft: '1px solid var(--mantine-color-gray-4)', paddingLeft: 12, minWidth: 0 }}
+              >
+                <VisuallyHidden>{t('shell.yourUnit')}: </VisuallyHidden>
+                {me.unit.name}
+              </Text>
+            </Group>
+            <Group gap="xs" wrap="nowrap">
+              <LanguageSwitch onChange={(locale) => void changeLocale(locale)} size="xs" />
+              <Menu position="bottom-end" width={280} withinPortal shadow="md">
+                <Menu.Target>
+                  <UnstyledButton
+                    aria-label={t('shell.accountMenu', { name: me.user.displayName })}
+                    style={{ display: 'flex', alignItems: 'center', gap: 8, padding: 4, borderRadius: 8 }}
+                  >
+                    <Avatar color="brand" radius="xl" size={32} aria-hidden="true">
+                      {initialsOf(me.user.displayName)}
+                    </Avatar>
+                    <Box visibleFrom="lg" style={{ textAlign: 'left', lineHeight: 1.2 }}>
+                      <Text size="sm" fw={500}>
+                        {me.user.displayName}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {roleLabel}
+                      </Text>
+                    </Box>
+                  </UnstyledButton>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Box px="sm" py="xs">
+                    <Text fw={700}>{me.user.displayName}</Text>
+                    <Text size="sm">{roleLabel}</Text>
+                    <Text size="sm" c="dimmed">
+                      {me.unit.name}
+                    </Text>
+                  </Box>
+                  <Menu.Divider />
+                  {canUseTokens ? (
+                    <Menu.Item component={Link} to="/tokens" leftSection={<IconKey size={16} />}>
+                      {t('nav.tokens')}
+                    </Menu.Item>
+                  ) : null}
+                  <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => void signOut()}>
+                    {t('shell.signOut')}
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            </Group>
+          </Group>
+        </AppShell.Header>
+
+        <AppShell.Navbar p="xs" id="app-navigation" aria-label={t('shell.mainNavigation')}>
+          <Box hiddenFrom="md" px="sm" pb="xs" mb="xs" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+            <Text size="xs" c="dimmed">
+              {t('shell.yourUnit')}
+            </Text>
+            <Text size="sm" fw={500}>
+              {me.unit.name}
+            </Text>
+          </Box>
+          {items.map((item) => {
+            const isActive = item.to === '/' ? pathname === '/' : pathname.startsWith(item.to);
+            const Icon = item.icon;
+            return (
+              <NavLink
+                key={item.to}
+                component={Link}
+                to={item.to}
+                label={t(item.labelKey)}
+                leftSection={<Icon size={18} />}
+                active={isActive}
+                aria-current={isActive ? 'page' : undefined}
+                onClick={closeNav}
+                variant="light"
+                fw={isActive ? 700 : 500}
+                style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+              />
+            );
+          })}
+        </AppShell.Navbar>
+
+        <AppShell.Main id="main" tabIndex={-1}>
+          <Box maw={1440} mx="auto">
+            <Outlet />
+          </Box>
+        </AppShell.Main>
+      </AppShell>
+    </>
+  );
+}

@@ -1,0 +1,13 @@
+import { createRoute } from '@tanstack/react-router';
+import { LoginPage } from '../modules/auth/login-page.tsx';
+import { optionalString } from '../lib/search-params.ts';
+import { rootRoute } from './root.tsx';
+
+export type LoginSearch = { redirect?: string };
+
+export const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: (search: Record<string, unknown>): LoginSearch => ({ redirect: optionalString(search.redirect) }),
+  component: LoginPage,
+});

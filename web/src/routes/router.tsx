@@ -1,0 +1,41 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createRouter } from '@tanstack/react-router';
+import { parseSearchParams, stringifySearchParams } from '../lib/search-params.ts';
+import { ErrorPage } from '../modules/shell/error-page.tsx';
+import { LoadingState } from '../ui/loading-state.tsx';
+import { auditRoute } from './audit.tsx';
+import { loginRoute } from './login.tsx';
+import { overviewRoute } from './overview.tsx';
+import { rootRoute } from './root.tsx';
+import { signedInRoute } from './signed-in.tsx';
+import { tokensRoute } from './tokens.tsx';
+import { unitsRoute } from './units.tsx';
+import { usersRoute } from './users.tsx';
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  signedInRoute.addChildren([overviewRoute, unitsRoute, usersRoute, auditRoute, tokensRoute]),
+]);
+
+/** The staff app's router, mounted under /app/. */
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    basepath: '/app',
+    context: { queryClient },
+    parseSearch: parseSearchParams,
+    stringifySearch: stringifySearchParams,
+    defaultPreload: false,
+    defaultPendingComponent: () => <LoadingState />,
+    defaultErrorComponent: ErrorPage,
+    scrollRestoration: true,
+  });
+}
+
+export type AppRouter = ReturnType<typeof createAppRouter>;
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: AppRouter;
+  }
+}

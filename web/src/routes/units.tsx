@@ -1,0 +1,19 @@
+import { UNIT_TYPES } from '@binh-an/domain';
+import { createRoute } from '@tanstack/react-router';
+import { optionalEnum, optionalString } from '../lib/search-params.ts';
+import { UnitsPage } from '../modules/units/units-page.tsx';
+import { signedInRoute } from './signed-in.tsx';
+
+export type UnitsSearch = { q?: string; type?: (typeof UNIT_TYPES)[number]; inactive?: '1'; unit?: string };
+
+export const unitsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/units',
+  validateSearch: (search: Record<string, unknown>): UnitsSearch => ({
+    q: optionalString(search.q),
+    type: optionalEnum(search.type, UNIT_TYPES),
+    inactive: optionalEnum(search.inactive, ['1'] as const),
+    unit: optionalString(search.unit),
+  }),
+  component: UnitsPage,
+});

@@ -1,0 +1,20 @@
+import { ROLES } from '@binh-an/domain';
+import { createRoute } from '@tanstack/react-router';
+import { optionalEnum, optionalString } from '../lib/search-params.ts';
+import { USER_STATUSES, type UserStatus } from '../modules/users/api.ts';
+import { UsersPage } from '../modules/users/users-page.tsx';
+import { signedInRoute } from './signed-in.tsx';
+
+export type UsersSearch = { q?: string; role?: (typeof ROLES)[number]; unitId?: string; status?: UserStatus };
+
+export const usersRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/users',
+  validateSearch: (search: Record<string, unknown>): UsersSearch => ({
+    q: optionalString(search.q),
+    role: optionalEnum(search.role, ROLES),
+    unitId: optionalString(search.unitId),
+    status: optionalEnum(search.status, USER_STATUSES),
+  }),
+  component: UsersPage,
+});

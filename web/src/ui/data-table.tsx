@@ -1,0 +1,29 @@
+import { Table } from '@mantine/core';
+import type { ReactNode } from 'react';
+
+type DataTableProps = { caption: ReactNode; children: ReactNode; minWidth?: number; label?: string };
+
+/**
+ * A real <table> with a caption and a sticky header, inside a frame that scrolls on small screens
+ * (the frame is focusable so keyboard users can scroll it).
+ */
+export function DataTable({ caption, children, minWidth = 720, label }: DataTableProps) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
+    <div className="table-frame" tabIndex={0} role="region" aria-label={label}>
+      <Table
+        className="data-table"
+        stickyHeader
+        striped
+        highlightOnHover
+        verticalSpacing={6}
+        horizontalSpacing="sm"
+        miw={minWidth}
+        fz="sm"
+      >
+        <caption>{caption}</caption>
+        {children}
+      </Table>
+    </div>
+  );
+}
