@@ -65,7 +65,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
     reply.header('Permissions-Policy', 'geolocation=(self), camera=(), microphone=(), payment=(), usb=()');
     if (req.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
   });
-  await app.register(fastifyRateLimit, { max: 600, timeWindow: '1 minute' });
+  await app.register(fastifyRateLimit, { max: deps.cfg.rateLimit, timeWindow: '1 minute' });
 
   installErrorHandling(app, async (req, code) => {
     const actor = req.actor;

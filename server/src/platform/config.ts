@@ -32,6 +32,8 @@ const envSchema = z.object({
     .max(24 * 7)
     .default(12),
   API_DOCS: flag.default(true),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  RATE_LIMIT: z.coerce.number().int().min(1).default(600),
 });
 
 export type Config = {
@@ -47,6 +49,10 @@ export type Config = {
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   apiDocs: boolean;
+  /** Login attempts (password, TOTP, recovery) per client address per minute. */
+  loginRateLimit: number;
+  /** Requests per client address per minute, all routes together. */
+  rateLimit: number;
 };
 
 /** Thrown when a setting is wrong; the message names the setting. */
@@ -73,5 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     apiDocs: e.API_DOCS,
+    loginRateLimit: e.LOGIN_RATE_LIMIT,
+    rateLimit: e.RATE_LIMIT,
   };
 }

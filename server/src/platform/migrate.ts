@@ -1,8 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { SqlRunner } from './db.ts';
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.meta.url));
+/** server/migrations, found from the source tree (src/platform) or from the bundle (dist). */
+export const MIGRATIONS_DIR = ['../../migrations', '../migrations']
+  .map((rel) => fileURLToPath(new URL(rel, import.meta.url)))
+  .find((dir) => existsSync(dir)) as string;
 
 /** Applies the committed SQL migrations not yet applied, in file-name order, each in its own transaction. */
 export function migrate(runner: SqlRunner, dir = MIGRATIONS_DIR): Promise<string[]> {

@@ -39,7 +39,7 @@ const okSchema = z.object({ status: z.literal('ok') });
 /** Login with password and TOTP, logout, the current account, and the account's API tokens. */
 export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const loginLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
+  const loginLimit = { rateLimit: { max: deps.cfg.loginRateLimit, timeWindow: '1 minute' } };
 
   r.post(
     '/api/v1/auth/login',

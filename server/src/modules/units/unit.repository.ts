@@ -100,8 +100,12 @@ export async function findUnitsInScope(
     .from(units)
     .where(and(...where))
     .orderBy(asc(sql`nlevel(${units.path}::ltree)`), asc(units.name));
-  return (rows as UnitRow[]).map((r) => toUnit(r, today));
+  // Vietnamese collation, which the embedded database does not have, applied within each level of the tree.
+  const depth = (r: UnitRow) => r.path.split('.').length;
+  return (rows as UnitRow[]).sort((a, b) => depth(a) - depth(b) || VI_COLLATOR.compare(a.name, b.name)).map((r) => toUnit(r, today));
 }
+
+const VI_COLLATOR = new Intl.Collator('vi', { numeric: true });
 
 /** One unit, if it is in the actor's scope (a unit outside it answers exactly like a missing one). */
 export async function findUnitInScope(tx: DbOrTx, actor: Actor, id: string, today: string): Promise<UnitRecord | null> {

@@ -1,0 +1,201 @@
+import { isAllowed, PERMISSIONS, type Role } from '@binh-an/domain';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../src/platform/db.ts';
+import { CSRF, createTestApp, type TestApp } from './app.ts';
+
+/**
+ * The authorization matrix, generated from the permission table: every role × every route × a target in the
+ * account's own unit, below it, beside it in the same ward, and in another ward. A refused role gets 403; a
+ * target out of reach answers exactly like a missing id (404).
+ */
+let t: TestApp;
+let unitIds: Map<string, string>;
+let userIds: Map<string, string>;
+const tokens = new Map<string, string>();
+
+type Account = {
+  username: string;
+  role: Role;
+  reachUnits: (key: string) => boolean;
+  targets: Record<string, string>;
+  userTargets: Record<string, string>;
+};
+
+const THANH_VINH_WARDS = ['thanh-vinh', 'quang-trung', 'le-mao'];
+const wardOfKey = (key: string) => {
+  if (key === 'nghe-an' || key === 'vinh') return null;
+  if (key.startsWith('tv:') || key === 'thanh-vinh') return 'thanh-vinh';
+  if (key.startsWith('lm:') || key === 'le-mao') return 'le-mao';
+  if (key.startsWith('trv:') || key === 'truong-vinh') return 'truong-vinh';
+  return key;
+};
+const wardReach = (key: string) => THANH_VINH_WARDS.includes(wardOfKey(key) ?? '');
+
+const ACCOUNTS: Account[] = [
+  {
+    username: 'quantri',
+    role: 'admin',
+    reachUnits: () => true,
+    targets: { own: 'nghe-an', sub: 'thanh-vinh', other: 'truong-vinh' },
+    userTargets: { own: 'quantri', sub: 'truongkhoi', other: 'canbo.truongvinh' },
+  },
+  {
+    username: 'truongcongan',
+    role: 'chief',
+    reachUnits: wardReach,
+    targets: { own: 'thanh-vinh', sub: 'tv:trung-my', history: 'le-mao', other: 'truong-vinh', otherSub: 'trv:khoi-1' },
+    userTargets: { own: 'truongcongan', sub: 'truongkhoi', other: 'canbo.truongvinh' },
+  },
+  {
+    username: 'canbo',
+    role: 'officer',
+    reachUnits: wardReach,
+    targets: { own: 'thanh-vinh', sub: 'tv:trung-my', other: 'truong-vinh' },
+    userTargets: { own: 'canbo', sub: 'truongkhoi', other: 'canbo.truongvinh' },
+  },
+  {
+    username: 'theodoi',
+    role: 'viewer',
+    reachUnits: wardReach,
+    targets: { own: 'thanh-vinh', sub: 'tv:tan-quang', other: 'truong-vinh' },
+    userTargets: { own: 'theodoi', sub: 'hoagiai', other: 'canbo.truongvinh' },
+  },
+  ...(
+    [
+      ['tobaove', 'civil_guard', 'trung-my', 'tan-quang'],
+      ['truongkhoi', 'block_leader', 'trung-my', 'tan-quang'],
+      ['hoagiai', 'mediator', 'tan-quang', 'trung-my'],
+      ['nhatruong', 'school_staff', 'thcs-le-mao', 'trung-my'],
+    ] as const
+  ).map(([username, role, own, sibling]) => ({
+    username,
+    role: role as Role,
+    reachUnits: (key: string) => key === `tv:${own}` || key === `lm:${own}`,
+    targets: { own: `tv:${own}`, history: `lm:${own}`, sibling: `tv:${sibling}`, ward: 'thanh-vinh', other: 'trv:khoi-1' },
+    userTargets: { own: username, sibling: username === 'hoagiai' ? 'truongkhoi' : 'hoagiai', other: 'canbo.truongvinh' },
+  })),
+];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const rows = await queryRows<{ id: string; code: string; parent: string | null }>(
+    t.deps.database.db,
+    sql`SELECT u.id, u.code, p.code AS parent FROM units u LEFT JOIN units p ON p.id = u.parent_id`,
+  );
+  const prefix: Record<string, string> = { 'thanh-vinh': 'tv:', 'le-mao': 'lm:', 'truong-vinh': 'trv:' };
+  unitIds = new Map(rows.map((r) => [`${r.parent && prefix[r.parent] ? prefix[r.parent] : ''}${r.code}`, r.id]));
+  const users = await queryRows<{ id: string; username: string; unit_id: string }>(
+    t.deps.database.db,
+    sql`SELECT id, username, unit_id FROM users`,
+  );
+  userIds = new Map(users.map((u) => [u.username, u.id]));
+  for (const a of ACCOUNTS) tokens.set(a.username, await t.tokenFor(a.username));
+});
+afterAll(() => t.close());
+
+function call(username: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) {
+  return t.app.inject({ method, url, payload, headers: { ...CSRF, authorization: `Bearer ${tokens.get(username)}` } });
+}
+
+const userUnitKey: Record<string, string> = {
+  quantri: 'nghe-an',
+  truongcongan: 'thanh-vinh',
+  canbo: 'thanh-vinh',
+  theodoi: 'thanh-vinh',
+  'canbo.truongvinh': 'truong-vinh',
+  tobaove: 'tv:trung-my',
+  truongkhoi: 'tv:trung-my',
+  hoagiai: 'tv:tan-quang',
+  nhatruong: 'tv:thcs-le-mao',
+};
+
+const CHILD: Record<string, { type: string } | undefined> = {
+  'nghe-an': { type: 'ward' },
+  'thanh-vinh': { type: 'block' },
+  'truong-vinh': { type: 'block' },
+};
+
+describe('authorization matrix (generated from the permission table)', () => {
+  it('covers every action of the permission table', () => {
+    const tested = new Set(['unit.read', 'unit.manage', 'user.read', 'user.manage', 'audit.read', 'token.manage']);
+    expect(Object.keys(PERMISSIONS).sort()).toEqual([...tested].sort());
+  });
+
+  let missing: string;
+  beforeAll(async () => {
+    missing = (await call('quantri', 'GET', '/api/v1/units/00000000-0000-4000-8000-000000000000')).body;
+  });
+
+  for (const account of ACCOUNTS) {
+    describe(`${account.role} (${account.username})`, () => {
+      it('lists only what the role may list', async () => {
+        for (const [url, action] of [
+          ['/api/v1/units', 'unit.read'],
+          ['/api/v1/users', 'user.read'],
+          ['/api/v1/audit', 'audit.read'],
+          ['/api/v1/tokens', 'token.manage'],
+        ] as const) {
+          const res = await call(account.username, 'GET', url);
+          expect(res.statusCode, `${url}`).toBe(isAllowed(account.role, action) ? 200 : 403);
+        }
+        const units = (await call(account.username, 'GET', '/api/v1/units?includeInactive=true')).json().items as { id: string }[];
+        const visible = new Set(units.map((u) => u.id));
+        for (const [key, id] of unitIds) {
+          // Units above the wards are shown to province-level accounts only.
+          expect(visible.has(id), `unit ${key}`).toBe(account.reachUnits(key) && (wardOfKey(key) !== null || account.role === 'admin'));
+        }
+      });
+
+      for (const [label, key] of Object.entries(account.targets)) {
+        it(`unit routes on ${label} (${key})`, async () => {
+          const id = unitIds.get(key) as string;
+          const reach = account.reachUnits(key);
+          const expectFor = (action: 'unit.read' | 'unit.manage', ok: number) =>
+            !isAllowed(account.role, action) ? 403 : reach ? ok : 404;
+          const get = await call(account.username, 'GET', `/api/v1/units/${id}`);
+          expect(get.statusCode).toBe(expectFor('unit.read', 200));
+          if (get.statusCode === 404) expect(get.body).toBe(missing);
+          const patch = await call(account.username, 'PATCH', `/api/v1/units/${id}`, { note: null });
+          expect(patch.statusCode).toBe(expectFor('unit.manage', 200));
+          if (patch.statusCode === 404) expect(patch.body).toBe(missing);
+          const child = CHILD[key];
+          if (child) {
+            const create = await call(account.username, 'POST', '/api/v1/units', {
+              parentId: id,
+              type: child.type,
+              code: `m-${account.username}-${label}`,
+              name: `Thử ${label}`,
+            });
+            expect(create.statusCode).toBe(expectFor('unit.manage', 201));
+          }
+        });
+      }
+
+      for (const [label, username] of Object.entries(account.userTargets)) {
+        it(`account routes on ${label} (${username})`, async () => {
+          const id = userIds.get(username) as string;
+          const targetKey = userUnitKey[username] as string;
+          const reach = account.role === 'admin' || account.reachUnits(targetKey);
+          const expectFor = (action: 'user.read' | 'user.manage', ok: number) =>
+            !isAllowed(account.role, action) ? 403 : reach ? ok : 404;
+          const get = await call(account.username, 'GET', `/api/v1/users/${id}`);
+          expect(get.statusCode).toBe(expectFor('user.read', 200));
+          const patch = await call(account.username, 'PATCH', `/api/v1/users/${id}`, {});
+          expect(patch.statusCode).toBe(expectFor('user.manage', 200));
+          const unlock = await call(account.username, 'POST', `/api/v1/users/${id}/unlock`);
+          expect(unlock.statusCode).toBe(expectFor('user.manage', 204));
+          for (const res of [get, patch, unlock]) if (res.statusCode === 404) expect(res.json().code).toBe('notFound');
+        });
+      }
+    });
+  }
+
+  it('records every refusal in the audit log', async () => {
+    const rows = await queryRows<{ n: number }>(
+      t.deps.database.db,
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'access.denied'`,
+    );
+    expect(rows[0]?.n).toBeGreaterThan(20);
+  });
+});
