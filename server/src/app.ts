@@ -18,6 +18,12 @@ import { recordAuditAlone } from './platform/audit/audit.ts';
 import type { Deps } from './platform/deps.ts';
 import { installErrorHandling, sendProblem } from './platform/http.ts';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    apiRoutes: string[];
+  }
+}
+
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** Builds the HTTP server: platform plugins first, then each module's routes. Wiring only. */
@@ -37,8 +43,18 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
     trustProxy: deps.cfg.trustProxy,
     bodyLimit: 1_048_576,
   });
+  // The API speaks JSON only: any other body is refused with 415 rather than parsed as text.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+
+  // The route inventory: every API operation, so that a test can hold the OpenAPI document to it.
+  const apiRoutes: string[] = [];
+  app.decorate('apiRoutes', apiRoutes);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs') || route.schema?.hide) return;
+    for (const method of [route.method].flat()) if (method !== 'HEAD') apiRoutes.push(`${method} ${route.url}`);
+  });
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
