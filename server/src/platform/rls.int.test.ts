@@ -100,4 +100,21 @@ describe('row-level security with the application role', () => {
       expect(rows[0]?.n).toBe(0);
     });
   });
+
+  it('leaves no scope behind on a pooled connection (security.md G15)', async () => {
+    for (let i = 0; i < 6; i++) {
+      await withActor(database.db, actorOf(i % 2 ? wardA : wardB), (tx) => queryRows(tx, sql`SELECT 1`));
+      await withActor(database.db, actorOf(wardA), async () => {
+        throw new Error('fails mid-transaction');
+      }).catch(() => undefined);
+    }
+    for (let i = 0; i < 6; i++) {
+      const [row] = await queryRows<{ wards: string | null; who: string }>(
+        database.db,
+        sql`SELECT current_setting('app.ward_ids', true) AS wards, current_user AS who`,
+      );
+      expect(row?.wards ?? '').toBe('');
+      expect(row?.who).not.toBe('binh_an_app');
+    }
+  });
 });
