@@ -1,7 +1,9 @@
 import { buildApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
-import { deleteExpiredSessions } from './modules/auth/index.ts';
+import { verifyAuditChainJob } from './modules/audit/index.ts';
+import { sweepSessionsJob } from './modules/auth/index.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
+import { startJobs } from './platform/jobs.ts';
 import { markServerRunning } from './platform/lock.ts';
 
 /** Starts Bình An: settings, database, migrations, demo data, then HTTP. */
@@ -11,15 +13,9 @@ async function main(): Promise<void> {
   process.once('exit', release);
   const deps = await bootstrap(cfg);
   const app = await buildApp(deps);
-  // Sessions past their idle or absolute limit are refused at once; this only sweeps their rows away.
-  const sweep = setInterval(() => {
-    deleteExpiredSessions(deps.database.db, deps.clock(), cfg.sessionIdleMs).catch((err) =>
-      app.log.warn({ err: { message: (err as Error).message } }, 'session sweep failed'),
-    );
-  }, 15 * 60_000);
-  sweep.unref();
+  const jobs = cfg.jobs ? await startJobs(deps, [verifyAuditChainJob, sweepSessionsJob]) : null;
   const stop = async () => {
-    clearInterval(sweep);
+    await jobs?.stop();
     await app.close();
     await deps.database.close();
     process.exit(0);

@@ -34,6 +34,7 @@ const envSchema = z.object({
   API_DOCS: flag.default(true),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  JOBS: flag.default(true),
 });
 
 export type Config = {
@@ -53,6 +54,8 @@ export type Config = {
   loginRateLimit: number;
   /** Requests per client address per minute, all routes together. */
   rateLimit: number;
+  /** Whether this process runs the background jobs (nightly audit verification, session sweep). */
+  jobs: boolean;
 };
 
 /** Thrown when a setting is wrong; the message names the setting. */
@@ -81,5 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiDocs: e.API_DOCS,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     rateLimit: e.RATE_LIMIT,
+    jobs: e.JOBS,
   };
 }

@@ -27,6 +27,8 @@ export type Database = {
   db: Db;
   raw: SqlRunner;
   kind: 'pglite' | 'postgres';
+  /** How the job queue reaches the same database: the embedded client itself, or the server's URL. */
+  jobsConnection: { db: { executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }> } } | { connectionString: string };
   close(): Promise<void>;
 };
 
@@ -37,6 +39,13 @@ export async function openPglite(dir: string | undefined): Promise<Database> {
   return {
     db: drizzlePglite(client) as unknown as Db,
     kind: 'pglite',
+    jobsConnection: {
+      db: {
+        // The queue sends multi-statement scripts without parameters, which only exec() runs.
+        executeSql: async (text, values) =>
+          values?.length ? client.query(text, values) : ((await client.exec(text)).at(-1) ?? { rows: [] }),
+      },
+    },
     raw: {
       exec: async (sql) => {
         await client.exec(sql);
@@ -59,6 +68,7 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
   return {
     db: drizzleNodePg(pool) as unknown as Db,
     kind: 'postgres',
+    jobsConnection: { connectionString: url },
     raw: {
       exec: async (sql) => {
         await pool.query(sql);

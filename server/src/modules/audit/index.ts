@@ -1,1 +1,2 @@
+export { verifyAuditChainJob } from './audit.jobs.ts';
 export { registerAuditRoutes } from './audit.routes.ts';

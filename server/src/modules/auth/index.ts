@@ -1,4 +1,5 @@
 export { installAuthentication } from './auth.hooks.ts';
-export { deleteExpiredSessions, revokeApiTokensOfUser } from './auth.repository.ts';
+export { sweepSessionsJob } from './auth.jobs.ts';
+export { revokeApiTokensOfUser } from './auth.repository.ts';
 export { registerAuthRoutes } from './auth.routes.ts';
 export { createApiToken, endSessionsOfUser, LOCK_AFTER_FAILURES } from './auth.service.ts';

@@ -1,0 +1,43 @@
+import PgBoss from 'pg-boss';
+import type { z } from 'zod';
+import type { Deps } from './deps.ts';
+
+/** A kind of background work: its queue name, the payload it accepts, an optional schedule, and what it does. */
+export type JobDefinition<T = unknown> = {
+  name: string;
+  payload: z.ZodType<T>;
+  /** A cron line in Vietnam time, for work that repeats. */
+  cron?: string;
+  run(deps: Deps, payload: T): Promise<void>;
+};
+
+/** A job ready for the queue: its payload type checked once, at the edge, when the job runs. */
+export type Job = { name: string; cron?: string; handle(deps: Deps, raw: unknown): Promise<void> };
+
+/** Declares a kind of background work (in a module's `<d>.jobs.ts`). */
+export function defineJob<T>(def: JobDefinition<T>): Job {
+  return { name: def.name, cron: def.cron, handle: async (deps, raw) => def.run(deps, def.payload.parse(raw ?? {})) };
+}
+
+export type JobRunner = {
+  send<T>(name: string, payload: T): Promise<string | null>;
+  stop(): Promise<void>;
+};
+
+/** Starts the job queue (pg-boss, in its own schema of the same database), its workers and its schedules. */
+export async function startJobs(deps: Deps, definitions: readonly Job[], pollingIntervalSeconds = 2): Promise<JobRunner> {
+  const boss = new PgBoss({ ...deps.database.jobsConnection, schema: 'pgboss', max: 2 } as PgBoss.ConstructorOptions);
+  boss.on('error', (err) => console.error(`job queue: ${err.message}`));
+  await boss.start();
+  for (const def of definitions) {
+    await boss.createQueue(def.name);
+    await boss.work(def.name, { pollingIntervalSeconds }, async (jobs) => {
+      for (const job of jobs) await def.handle(deps, job.data);
+    });
+    if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: 'Asia/Ho_Chi_Minh' });
+  }
+  return {
+    send: (name, payload) => boss.send(name, (payload ?? {}) as object),
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+  };
+}
