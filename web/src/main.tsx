@@ -27,8 +27,7 @@ const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       // A refusal or a validation problem will not change by asking again; only retry network and server trouble.
-      retry: (failureCount, error) =>
-        failureCount < 2 && (!(error instanceof ApiError) || error.status === 0 || error.status >= 500),
+      retry: (failureCount, error) => failureCount < 2 && (!(error instanceof ApiError) || error.status === 0 || error.status >= 500),
       refetchOnWindowFocus: false,
       staleTime: 30_000,
     },
@@ -52,7 +51,7 @@ createRoot(container).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-        <Notifications position="top-right" limit={4} />
+        <Notifications position="top-right" limit={4} className="app-notifications" />
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />
         </QueryClientProvider>

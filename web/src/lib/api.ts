@@ -103,7 +103,10 @@ export async function requestApi<T>(method: string, path: string, options: Reque
     const problem: ProblemBody =
       payload && typeof payload === 'object'
         ? (payload as ProblemBody)
-        : { code: response.status >= 500 ? 'internal' : 'badRequest', title: i18n.t(response.status >= 500 ? 'errors.internal' : 'errors.badRequest') };
+        : {
+            code: response.status >= 500 ? 'internal' : 'badRequest',
+            title: i18n.t(response.status >= 500 ? 'errors.internal' : 'errors.badRequest'),
+          };
     const error = new ApiError(response.status, problem);
     if (response.status === 401 && error.code === 'unauthenticated' && !options.isAuthStep) handleUnauthenticated?.();
     throw error;

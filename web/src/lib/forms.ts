@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ApiError } from './api.ts';
+import { ApiError, describeError } from './api.ts';
 import { translateMessageKey } from './i18n.ts';
 
 /** Field errors from a shared zod schema, keyed by field path and translated. */
@@ -16,26 +16,36 @@ export function validateWithSchema(schema: z.ZodType, values: unknown): Record<s
 
 /** A field path from a problem document ("username", "body.username", "/username") as the form names it. */
 export function normaliseFieldPath(path: string): string {
-  return path.replace(/^\/+/, '').replace(/^body[./]/, '').replace(/\//g, '.');
+  return path
+    .replace(/^\/+/, '')
+    .replace(/^body[./]/, '')
+    .replace(/\//g, '.');
 }
 
 /**
- * Splits a failed submit into errors shown next to known fields and a message for the form as a whole
- * (what the server said when no field matched, or the problem title).
+ * Splits a failed submit into errors shown next to known fields and a message for the form as a whole.
+ * Field errors come from the problem's `errors[]`, or from its code when that code is about one field
+ * (e.g. `usernameTaken` → username).
  */
 export function splitSubmitError(
   error: unknown,
   knownFields: readonly string[],
+  fieldOfCode: Record<string, string> = {},
 ): { fieldErrors: Record<string, string>; formError: string | null } {
-  if (!(error instanceof ApiError)) return { fieldErrors: {}, formError: null };
+  if (!(error instanceof ApiError)) return { fieldErrors: {}, formError: error ? describeError(error) : null };
+  const message = error.detail ?? error.title;
   const fieldErrors: Record<string, string> = {};
   const unmatched: string[] = [];
   for (const item of error.fieldErrors) {
     const path = normaliseFieldPath(item.path);
-    if (knownFields.includes(path)) fieldErrors[path] = item.message;
+    const field = knownFields.includes(path) ? path : path.split('.')[0];
+    if (field && knownFields.includes(field) && !(field in fieldErrors)) fieldErrors[field] = item.message;
     else unmatched.push(item.message);
   }
-  const base = error.detail ?? error.title;
-  const formError = unmatched.length ? `${base} ${unmatched.join(' ')}` : Object.keys(fieldErrors).length ? base : base;
-  return { fieldErrors, formError };
+  const codeField = fieldOfCode[error.code];
+  if (error.fieldErrors.length === 0 && codeField && knownFields.includes(codeField)) {
+    fieldErrors[codeField] = message;
+    return { fieldErrors, formError: null };
+  }
+  return { fieldErrors, formError: unmatched.length ? `${message} ${unmatched.join(' ')}` : message };
 }

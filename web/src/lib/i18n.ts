@@ -13,8 +13,7 @@ function mergeTrees(base: Tree, extra: Tree): Tree {
   const out: Tree = { ...base };
   for (const [key, value] of Object.entries(extra)) {
     const current = out[key];
-    out[key] =
-      typeof value === 'object' && current && typeof current === 'object' ? mergeTrees(current, value) : value;
+    out[key] = typeof value === 'object' && current && typeof current === 'object' ? mergeTrees(current, value) : value;
   }
   return out;
 }

@@ -2,6 +2,7 @@ import { AUDIT_OUTCOMES } from '@binh-an/domain';
 import { createRoute } from '@tanstack/react-router';
 import { optionalEnum, optionalString } from '../lib/search-params.ts';
 import { AuditPage } from '../modules/audit/audit-page.tsx';
+import { RequirePermission } from '../modules/auth/require-permission.tsx';
 import { signedInRoute } from './signed-in.tsx';
 
 export type AuditSearch = {
@@ -31,5 +32,9 @@ export const auditRoute = createRoute({
     from: isoDate(search.from),
     to: isoDate(search.to),
   }),
-  component: AuditPage,
+  component: () => (
+    <RequirePermission action="audit.read" titleKey="nav.audit">
+      <AuditPage />
+    </RequirePermission>
+  ),
 });

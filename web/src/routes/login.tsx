@@ -1,6 +1,6 @@
 import { createRoute } from '@tanstack/react-router';
-import { LoginPage } from '../modules/auth/login-page.tsx';
 import { optionalString } from '../lib/search-params.ts';
+import { LoginPage } from '../modules/auth/login-page.tsx';
 import { rootRoute } from './root.tsx';
 
 export type LoginSearch = { redirect?: string };

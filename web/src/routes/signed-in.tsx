@@ -1,10 +1,8 @@
 import { createRoute, redirect } from '@tanstack/react-router';
 import { ApiError } from '../lib/api.ts';
-import { applyAccountLocale, meQueryOptions } from '../modules/auth/hooks.ts';
+import { applyAccountLocaleOnce, meQueryOptions } from '../modules/auth/hooks.ts';
 import { AppLayout } from '../modules/shell/app-layout.tsx';
 import { rootRoute } from './root.tsx';
-
-let isAccountLocaleApplied = false;
 
 /** Every screen behind login: loads the account first, or sends the visitor to the login page. */
 export const signedInRoute = createRoute({
@@ -13,10 +11,7 @@ export const signedInRoute = createRoute({
   beforeLoad: async ({ context, location }) => {
     try {
       const me = await context.queryClient.ensureQueryData(meQueryOptions);
-      if (!isAccountLocaleApplied) {
-        isAccountLocaleApplied = true;
-        await applyAccountLocale(me);
-      }
+      await applyAccountLocaleOnce(me);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
         throw redirect({ to: '/login', search: { redirect: location.href === '/' ? undefined : location.href } });
@@ -26,8 +21,3 @@ export const signedInRoute = createRoute({
   },
   component: AppLayout,
 });
-
-/** After a new login the account's language applies again. */
-export function resetAccountLocale(): void {
-  isAccountLocaleApplied = false;
-}

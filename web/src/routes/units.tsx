@@ -1,6 +1,7 @@
 import { UNIT_TYPES } from '@binh-an/domain';
 import { createRoute } from '@tanstack/react-router';
 import { optionalEnum, optionalString } from '../lib/search-params.ts';
+import { RequirePermission } from '../modules/auth/require-permission.tsx';
 import { UnitsPage } from '../modules/units/units-page.tsx';
 import { signedInRoute } from './signed-in.tsx';
 
@@ -15,5 +16,9 @@ export const unitsRoute = createRoute({
     inactive: optionalEnum(search.inactive, ['1'] as const),
     unit: optionalString(search.unit),
   }),
-  component: UnitsPage,
+  component: () => (
+    <RequirePermission action="unit.read" titleKey="nav.units">
+      <UnitsPage />
+    </RequirePermission>
+  ),
 });

@@ -1,6 +1,7 @@
 import { ROLES } from '@binh-an/domain';
 import { createRoute } from '@tanstack/react-router';
 import { optionalEnum, optionalString } from '../lib/search-params.ts';
+import { RequirePermission } from '../modules/auth/require-permission.tsx';
 import { USER_STATUSES, type UserStatus } from '../modules/users/api.ts';
 import { UsersPage } from '../modules/users/users-page.tsx';
 import { signedInRoute } from './signed-in.tsx';
@@ -16,5 +17,9 @@ export const usersRoute = createRoute({
     unitId: optionalString(search.unitId),
     status: optionalEnum(search.status, USER_STATUSES),
   }),
-  component: UsersPage,
+  component: () => (
+    <RequirePermission action="user.read" titleKey="nav.users">
+      <UsersPage />
+    </RequirePermission>
+  ),
 });

@@ -1,18 +1,25 @@
 import { Table } from '@mantine/core';
 import type { ReactNode } from 'react';
 
-type DataTableProps = { caption: ReactNode; children: ReactNode; minWidth?: number; label?: string };
+type DataTableProps = {
+  caption: ReactNode;
+  children: ReactNode;
+  minWidth?: number;
+  label?: string;
+  /** Let column headings wrap (small summary tables that must fit a phone screen). */
+  isCompact?: boolean;
+};
 
 /**
  * A real <table> with a caption and a sticky header, inside a frame that scrolls on small screens
  * (the frame is focusable so keyboard users can scroll it).
  */
-export function DataTable({ caption, children, minWidth = 720, label }: DataTableProps) {
+export function DataTable({ caption, children, minWidth = 720, label, isCompact = false }: DataTableProps) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
-    <div className="table-frame" tabIndex={0} role="region" aria-label={label}>
+    <section className="table-frame" tabIndex={0} aria-label={label}>
       <Table
-        className="data-table"
+        className={isCompact ? 'data-table data-table-compact' : 'data-table'}
         stickyHeader
         striped
         highlightOnHover
@@ -24,6 +31,6 @@ export function DataTable({ caption, children, minWidth = 720, label }: DataTabl
         <caption>{caption}</caption>
         {children}
       </Table>
-    </div>
+    </section>
   );
 }

@@ -23,11 +23,11 @@ export function ErrorAlert({ error, onRetry, title }: ErrorAlertProps) {
 }
 
 /** A message for a whole form (not tied to one field), announced when it appears. */
-export function FormErrorAlert({ message }: { message: string | null }) {
+export function FormErrorAlert({ message, title }: { message: string | null; title?: string }) {
   const { t } = useTranslation();
   if (!message) return null;
   return (
-    <Alert color="red" variant="light" title={t('common.formErrorTitle')} role="alert">
+    <Alert color="red" variant="light" title={title ?? t('common.formErrorTitle')} role="alert">
       {message}
     </Alert>
   );

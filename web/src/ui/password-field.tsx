@@ -4,9 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { IconEye, IconEyeOff } from './icons.tsx';
 
 /** A password input whose show/hide toggle is a real, named, keyboard-reachable button. */
-export function PasswordField(props: Omit<PasswordInputProps, 'visible' | 'onVisibilityChange'>) {
+export function PasswordField({ visible, onVisibilityChange, ...props }: PasswordInputProps) {
   const { t } = useTranslation();
-  const [isVisible, setVisible] = useState(false);
+  const [ownVisible, setOwnVisible] = useState(false);
+  const isVisible = visible ?? ownVisible;
+  const setVisible = onVisibilityChange ?? setOwnVisible;
   return (
     <PasswordInput
       {...props}

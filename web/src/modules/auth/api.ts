@@ -27,10 +27,7 @@ export type MeView = {
 
 export type TotpEnrolment = { secret: string; otpauthUri: string; qrSvg: string };
 
-export type LoginResult =
-  | { status: 'ok' }
-  | { status: 'totp_required' }
-  | { status: 'totp_enrol'; enrolment: TotpEnrolment };
+export type LoginResult = { status: 'ok' } | { status: 'totp_required' } | { status: 'totp_enrol'; enrolment: TotpEnrolment };
 
 export const meQueryKey = ['auth', 'me'] as const;
 

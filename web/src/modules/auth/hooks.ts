@@ -48,8 +48,21 @@ export function useChangeLocale(): (locale: Locale) => Promise<void> {
 
 /** On sign-in or reload, the account's saved language wins over the device's. */
 export async function applyAccountLocale(me: MeView): Promise<void> {
+  isAccountLocaleApplied = true;
   if (me.user.locale && me.user.locale !== currentLocale()) {
     storeLocale(me.user.locale);
     await i18n.changeLanguage(me.user.locale);
   }
+}
+
+let isAccountLocaleApplied = false;
+
+/** Applies the account's language the first time the account is loaded in this visit (later choices stand). */
+export async function applyAccountLocaleOnce(me: MeView): Promise<void> {
+  if (!isAccountLocaleApplied) await applyAccountLocale(me);
+}
+
+/** After signing out, the next account's language applies again. */
+export function resetAccountLocale(): void {
+  isAccountLocaleApplied = false;
 }

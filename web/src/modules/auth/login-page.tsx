@@ -6,15 +6,14 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale, i18n, storeLocale } from '../../lib/i18n.ts';
 import { safeReturnPath } from '../../lib/search-params.ts';
-import { resetAccountLocale } from '../../routes/signed-in.tsx';
 import { IconShield } from '../../ui/icons.tsx';
 import { LanguageSwitch } from '../../ui/language-switch.tsx';
 import { fetchMe, meQueryKey, saveLocale, type TotpEnrolment } from './api.ts';
-import { applyAccountLocale } from './hooks.ts';
+import { applyAccountLocale, resetAccountLocale } from './hooks.ts';
+import { CodeStep } from './login-steps/code-step.tsx';
 import { EnrolStep } from './login-steps/enrol-step.tsx';
 import { PasswordStep } from './login-steps/password-step.tsx';
 import { RecoveryCodesStep } from './login-steps/recovery-codes-step.tsx';
-import { CodeStep } from './login-steps/code-step.tsx';
 
 type Step =
   | { kind: 'password' }
@@ -91,7 +90,15 @@ export function LoginPage() {
         </Group>
       </Box>
       <Box component="main" id="main" px="sm" pb="xl" style={{ flex: 1 }}>
-        <Paper withBorder shadow="xs" radius="md" p={{ base: 'md', xs: 'xl' }} maw={step.kind === 'enrol' || step.kind === 'recoveryCodes' ? 560 : 440} mx="auto" mt={{ base: 'md', sm: 48 }}>
+        <Paper
+          withBorder
+          shadow="xs"
+          radius="md"
+          p={{ base: 'md', xs: 'xl' }}
+          maw={step.kind === 'enrol' || step.kind === 'recoveryCodes' ? 560 : 440}
+          mx="auto"
+          mt={{ base: 'md', sm: 48 }}
+        >
           <Stack gap="md">
             <div>
               <Title order={1} size="h2">
@@ -124,11 +131,7 @@ export function LoginPage() {
               />
             ) : null}
             {step.kind === 'enrol' ? (
-              <EnrolStep
-                enrolment={step.enrolment}
-                onDone={(codes) => setStep({ kind: 'recoveryCodes', codes })}
-                onSessionLost={restart}
-              />
+              <EnrolStep enrolment={step.enrolment} onDone={(codes) => setStep({ kind: 'recoveryCodes', codes })} onSessionLost={restart} />
             ) : null}
             {step.kind === 'recoveryCodes' ? <RecoveryCodesStep codes={step.codes} onContinue={() => void finish()} /> : null}
             {step.kind !== 'password' && step.kind !== 'recoveryCodes' ? (

@@ -5,11 +5,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import { resetAccountLocale } from '../../routes/signed-in.tsx';
 import { IconBuilding, IconHome, IconKey, IconList, IconLogout, IconShield, IconUsers } from '../../ui/icons.tsx';
 import { LanguageSwitch } from '../../ui/language-switch.tsx';
 import { logout } from '../auth/api.ts';
-import { useChangeLocale, useMe } from '../auth/hooks.ts';
+import { resetAccountLocale, useChangeLocale, useMe } from '../auth/hooks.ts';
 
 type NavItem = {
   to: '/' | '/units' | '/users' | '/audit';
@@ -27,7 +26,10 @@ const NAV_ITEMS: NavItem[] = [
 ];
 
 function initialsOf(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
+  const words = name
+    .split(/\s+/)
+    .map((word) => word.replace(/[^\p{L}]/gu, ''))
+    .filter(Boolean);
   const last = words[words.length - 1] ?? '';
   const first = words.length > 1 ? (words[0] ?? '') : '';
   return `${first.charAt(0)}${last.charAt(0)}`.toUpperCase() || '?';

@@ -1,7 +1,7 @@
-import { Anchor, Stack, Text, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { AnchorLink } from '../../ui/anchor-link.tsx';
 
 /** An address that matches no screen. */
 export function NotFoundPage() {
@@ -12,9 +12,7 @@ export function NotFoundPage() {
       <Stack p="xl" gap="sm" maw={640} mx="auto">
         <Title order={1}>{t('shell.notFoundTitle')}</Title>
         <Text>{t('shell.notFoundText')}</Text>
-        <Anchor component={Link} to="/">
-          {t('shell.backHome')}
-        </Anchor>
+        <AnchorLink to="/">{t('shell.backHome')}</AnchorLink>
       </Stack>
     </main>
   );

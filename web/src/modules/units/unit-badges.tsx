@@ -1,15 +1,18 @@
 import type { Unit } from '@binh-an/domain';
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { todayInVietnam } from '../../lib/format.ts';
+import { unitStatusOf } from './unit-forest.ts';
 
-/** "Historic" and "demo data" marks, in words. */
-export function UnitBadges({ unit, size = 'sm' }: { unit: Pick<Unit, 'isActive' | 'isDemo'>; size?: 'xs' | 'sm' | 'md' }) {
+/** "No longer in force" / "not yet in force" and "demo data" marks, in words. */
+export function UnitBadges({ unit, size = 'sm' }: { unit: Pick<Unit, 'isActive' | 'isDemo' | 'validFrom'>; size?: 'xs' | 'sm' | 'md' }) {
   const { t } = useTranslation();
+  const status = unitStatusOf(unit, todayInVietnam());
   return (
     <>
-      {!unit.isActive ? (
+      {status !== 'active' ? (
         <Badge color="gray" size={size} variant="light">
-          {t('unitsPage.historic')}
+          {t(`unitsPage.${status}`)}
         </Badge>
       ) : null}
       {unit.isDemo ? (

@@ -30,7 +30,11 @@ export function buildUnitForest(units: readonly Unit[]): UnitForest {
       roots.push(unit);
     }
   }
-  for (const [parentId, list] of grouped) childrenOf.set(parentId, list.sort(compareUnits).map((u) => u.id));
+  for (const [parentId, list] of grouped)
+    childrenOf.set(
+      parentId,
+      list.sort(compareUnits).map((u) => u.id),
+    );
   return { byId, roots: roots.sort(compareUnits).map((u) => u.id), childrenOf };
 }
 
@@ -68,5 +72,16 @@ export function countUnitsByType(units: readonly Unit[]): { type: Unit['type']; 
     else entry.inactive += 1;
     counts.set(unit.type, entry);
   }
-  return UNIT_TYPES.filter((type) => counts.has(type)).map((type) => ({ type, ...(counts.get(type) as { active: number; inactive: number }) }));
+  return UNIT_TYPES.filter((type) => counts.has(type)).map((type) => ({
+    type,
+    ...(counts.get(type) as { active: number; inactive: number }),
+  }));
+}
+
+export type UnitStatus = 'active' | 'notYet' | 'historic';
+
+/** Whether a unit is in force, not yet in force (validity starts later), or no longer in force. */
+export function unitStatusOf(unit: Pick<Unit, 'isActive' | 'validFrom'>, today: string): UnitStatus {
+  if (unit.isActive) return 'active';
+  return unit.validFrom !== null && unit.validFrom > today ? 'notYet' : 'historic';
 }

@@ -53,7 +53,7 @@ export function CodeStep({ mode, onDone, onSessionLost, onSwitchMode }: CodeStep
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <Text>{isTotp ? t('login.totpHelp') : t('login.recoveryHelp')}</Text>
-        <FormErrorAlert message={formError} />
+        <FormErrorAlert message={formError} title={t('login.errorTitle')} />
         {isTotp ? (
           <TextInput
             ref={inputRef}
@@ -61,7 +61,7 @@ export function CodeStep({ mode, onDone, onSessionLost, onSwitchMode }: CodeStep
             autoComplete="one-time-code"
             inputMode="numeric"
             maxLength={9}
-            required
+            aria-required
             styles={{ input: { fontSize: '1.25rem', letterSpacing: '0.2em', fontVariantNumeric: 'tabular-nums' } }}
             {...form.getInputProps('code')}
           />
@@ -72,7 +72,7 @@ export function CodeStep({ mode, onDone, onSessionLost, onSwitchMode }: CodeStep
             autoComplete="off"
             autoCapitalize="characters"
             spellCheck={false}
-            required
+            aria-required
             className="mono"
             {...form.getInputProps('code')}
           />

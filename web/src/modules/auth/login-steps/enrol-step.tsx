@@ -59,14 +59,14 @@ export function EnrolStep({ enrolment, onDone, onSessionLost }: EnrolStepProps) 
       </div>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <FormErrorAlert message={formError} />
+          <FormErrorAlert message={formError} title={t('login.errorTitle')} />
           <TextInput
             label={t('login.code')}
             description={t('login.enrolCodeHint')}
             autoComplete="one-time-code"
             inputMode="numeric"
             maxLength={9}
-            required
+            aria-required
             styles={{ input: { fontSize: '1.25rem', letterSpacing: '0.2em', fontVariantNumeric: 'tabular-nums' } }}
             {...form.getInputProps('code')}
           />

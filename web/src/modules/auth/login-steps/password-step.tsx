@@ -42,16 +42,16 @@ export function PasswordStep({ notice, onResult }: PasswordStepProps) {
             {notice}
           </Alert>
         ) : null}
-        <FormErrorAlert message={formError} />
+        <FormErrorAlert message={formError} title={t('login.errorTitle')} />
         <TextInput
           label={t('login.username')}
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
-          required
+          aria-required
           {...form.getInputProps('username')}
         />
-        <PasswordField label={t('login.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
+        <PasswordField label={t('login.password')} autoComplete="current-password" aria-required {...form.getInputProps('password')} />
         <Button type="submit" loading={isSubmitting} fullWidth size="md">
           {t('login.submit')}
         </Button>

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en.ts';
+import { vi } from './vi.ts';
+
+function keysOf(tree: object, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    value !== null && typeof value === 'object' ? keysOf(value, `${prefix}${key}.`) : [`${prefix}${key}`],
+  );
+}
+
+function placeholdersOf(text: string): string[] {
+  return [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1] ?? '').sort();
+}
+
+describe('web UI strings', () => {
+  it('have the same keys in Vietnamese and English', () => {
+    expect(keysOf(en).sort()).toEqual(keysOf(vi).sort());
+  });
+
+  it('use the same placeholders in both languages', () => {
+    const lookup = (tree: object, key: string) =>
+      key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], tree) as string;
+    for (const key of keysOf(vi)) {
+      expect(placeholdersOf(lookup(en, key)), key).toEqual(placeholdersOf(lookup(vi, key)));
+    }
+  });
+
+  it('leave no string empty', () => {
+    const lookup = (tree: object, key: string) =>
+      key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], tree) as string;
+    for (const key of keysOf(vi)) {
+      expect(lookup(vi, key).trim(), key).not.toBe('');
+      expect(lookup(en, key).trim(), key).not.toBe('');
+    }
+  });
+});
