@@ -5,7 +5,7 @@ import { recordAudit, recordAuditAlone } from '../../platform/audit/audit.ts';
 import { decoyHash, verifyPassword } from '../../platform/auth/password.ts';
 import { generateTotpSecret, otpauthUri, verifyTotp } from '../../platform/auth/totp.ts';
 import { keyedHash, open, randomToken, seal, sha256Hex } from '../../platform/crypto.ts';
-import type { Db } from '../../platform/db.ts';
+import type { Db, Tx } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { resolveUnitScope } from '../units/index.ts';
@@ -41,6 +41,18 @@ export type LoginOutcome =
 
 function who(user: UserRow) {
   return { userId: user.id, username: user.username };
+}
+
+/** A failed authentication step of this account, for the audit log. */
+function auditOf(user: UserRow, action: string, detail: Record<string, unknown> = {}) {
+  return { action, outcome: 'failed' as const, wardId: user.wardId, actor: who(user), entityType: 'user', entityId: user.id, detail };
+}
+
+/** Counts a failed password or second factor; answers whether the account is now locked (and audits the lock). */
+async function countFailure(tx: Tx, user: UserRow, now: Date): Promise<boolean> {
+  const { lockedUntil } = await recordFailedLogin(tx, user.id, now, LOCK_AFTER_FAILURES);
+  if (lockedUntil) await recordAudit(tx, auditOf(user, 'auth.locked', { until: lockedUntil.toISOString() }));
+  return lockedUntil !== null;
 }
 
 async function newSession(
@@ -82,29 +94,8 @@ export async function login(deps: Deps, username: string, password: string, prev
   if (!passwordOk || locked || user.disabledAt) {
     await db.transaction(async (tx) => {
       const reason = user.disabledAt ? 'disabled' : locked ? 'locked' : 'password';
-      if (reason === 'password') {
-        const { lockedUntil } = await recordFailedLogin(tx, user.id, now, LOCK_AFTER_FAILURES);
-        if (lockedUntil) {
-          await recordAudit(tx, {
-            action: 'auth.locked',
-            outcome: 'failed',
-            wardId: user.wardId,
-            actor: who(user),
-            entityType: 'user',
-            entityId: user.id,
-            detail: { until: lockedUntil.toISOString() },
-          });
-        }
-      }
-      await recordAudit(tx, {
-        action: 'auth.login_failed',
-        outcome: 'failed',
-        wardId: user.wardId,
-        actor: who(user),
-        entityType: 'user',
-        entityId: user.id,
-        detail: { reason },
-      });
+      await recordAudit(tx, auditOf(user, 'auth.login_failed', { reason }));
+      if (reason === 'password') await countFailure(tx, user, now);
     });
     throw new AppError('invalidCredentials');
   }
@@ -163,20 +154,8 @@ async function failSecondFactor(
 ): Promise<never> {
   const now = deps.clock();
   await deps.database.db.transaction(async (tx) => {
-    const { lockedUntil } = await recordFailedLogin(tx, user.id, now, LOCK_AFTER_FAILURES);
-    await recordAudit(tx, { action, outcome: 'failed', wardId: user.wardId, actor: who(user), entityType: 'user', entityId: user.id });
-    if (lockedUntil) {
-      await deleteSession(tx, sessionId);
-      await recordAudit(tx, {
-        action: 'auth.locked',
-        outcome: 'failed',
-        wardId: user.wardId,
-        actor: who(user),
-        entityType: 'user',
-        entityId: user.id,
-        detail: { until: lockedUntil.toISOString() },
-      });
-    }
+    await recordAudit(tx, auditOf(user, action));
+    if (await countFailure(tx, user, now)) await deleteSession(tx, sessionId);
   });
   throw new AppError(code);
 }
