@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -11,12 +12,16 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerAuditRoutes } from './modules/audit/index.ts';
 import { installAuthentication, registerAuthRoutes } from './modules/auth/index.ts';
+import { registerCalendarRoutes } from './modules/calendar/index.ts';
 import { registerPublicPages } from './modules/public/index.ts';
+import { registerPublicTipRoutes, registerTipPages, registerTipRoutes } from './modules/tips/index.ts';
 import { registerUnitRoutes } from './modules/units/index.ts';
 import { registerUserRoutes } from './modules/users/index.ts';
 import { recordAuditAlone } from './platform/audit/audit.ts';
 import type { Deps } from './platform/deps.ts';
+import { MAX_FILE_BYTES, MAX_FILES } from './platform/files.ts';
 import { installErrorHandling, sendProblem } from './platform/http.ts';
+import { sourceKey } from './platform/source-key.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -81,7 +86,8 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
     reply.header('Permissions-Policy', 'geolocation=(self), camera=(), microphone=(), payment=(), usb=()');
     if (req.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
   });
-  await app.register(fastifyRateLimit, { max: deps.cfg.rateLimit, timeWindow: '1 minute' });
+  await app.register(fastifyRateLimit, { max: deps.cfg.rateLimit, timeWindow: '1 minute', keyGenerator: (req) => sourceKey(req.ip) });
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_FILE_BYTES, files: MAX_FILES + 1 } });
 
   installErrorHandling(app, async (req, code) => {
     const actor = req.actor;
@@ -125,7 +131,11 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   registerUnitRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerCalendarRoutes(app, deps);
+  registerTipRoutes(app, deps);
+  registerPublicTipRoutes(app, deps);
   registerPublicPages(app, deps);
+  registerTipPages(app, deps);
   await registerWebApp(app);
   return app;
 }

@@ -4,7 +4,7 @@ import { formatDemoLogins, isDatabaseEmpty, loadDemo } from './modules/demo/inde
 import type { Config } from './platform/config.ts';
 import { loadSecretKey } from './platform/crypto.ts';
 import { openDatabase } from './platform/db.ts';
-import type { Deps } from './platform/deps.ts';
+import { createDeps, type Deps } from './platform/deps.ts';
 import { migrate } from './platform/migrate.ts';
 
 /** Opens the database, applies migrations and, on an empty database with DEMO on, loads the demo ward. */
@@ -13,7 +13,7 @@ export async function bootstrap(cfg: Config, log: (line: string) => void = conso
   const database = await openDatabase(cfg);
   const applied = await migrate(database.raw);
   if (applied.length) log(`Applied ${applied.length} migration(s).`);
-  const deps: Deps = { database, cfg, key, clock: () => new Date() };
+  const deps = await createDeps(database, cfg, key);
   if (cfg.demo && (await isDatabaseEmpty(database.db))) {
     const logins = await loadDemo(database.db, key);
     const table = formatDemoLogins(logins);

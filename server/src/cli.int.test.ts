@@ -7,6 +7,7 @@ import { createTestDatabase } from '../test/db.ts';
 import { buildApp } from './app.ts';
 import { loadConfig } from './platform/config.ts';
 import { openPglite } from './platform/db.ts';
+import { createDeps } from './platform/deps.ts';
 
 /** The operator's command line, run as `npm run cli` runs it, on the embedded database or the PostgreSQL server. */
 let env: Record<string, string>;
@@ -53,10 +54,7 @@ describe('npm run cli', () => {
     const database = process.env.DATABASE_URL ? null : await openPglite(join(dataDir, 'pglite'));
     const { openPostgres } = await import('./platform/db.ts');
     const db = database ?? (await openPostgres(env.DATABASE_URL as string, 2));
-    const app = await buildApp(
-      { database: db, cfg: loadConfig({ ...env, LOG_LEVEL: 'silent' }), key: Buffer.alloc(32), clock: () => new Date() },
-      { logger: false },
-    );
+    const app = await buildApp(await createDeps(db, loadConfig({ ...env, LOG_LEVEL: 'silent' }), Buffer.alloc(32)), { logger: false });
     try {
       const res = await app.inject({ method: 'GET', url: '/api/v1/units', headers: { authorization: `Bearer ${token}` } });
       expect(res.statusCode).toBe(200);

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { createApiToken } from '../src/modules/auth/index.ts';
@@ -5,7 +8,7 @@ import { type DemoLogin, loadDemo } from '../src/modules/demo/index.ts';
 import { findCredentialsByUsername } from '../src/modules/users/index.ts';
 import { totpCode, totpStep } from '../src/platform/auth/totp.ts';
 import { loadConfig } from '../src/platform/config.ts';
-import type { Deps } from '../src/platform/deps.ts';
+import { createDeps, type Deps } from '../src/platform/deps.ts';
 import { createTestDatabase } from './db.ts';
 
 /** A clock the tests move by hand. */
@@ -36,12 +39,18 @@ export const CSRF = { 'x-binh-an-csrf': '1' };
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const cfg = {
-    ...loadConfig({ DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '100000', RATE_LIMIT: '1000000', ...env }),
+    ...loadConfig({
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'binh-an-test-')),
+      LOG_LEVEL: 'silent',
+      LOGIN_RATE_LIMIT: '100000',
+      RATE_LIMIT: '1000000',
+      ...env,
+    }),
     demo: false,
   };
   const key = Buffer.alloc(32, 7);
   const clock = new TestClock();
-  const deps: Deps = { database, cfg, key, clock: clock.now };
+  const deps = await createDeps(database, cfg, key, clock.now);
   const logins = await loadDemo(database.db, key);
   const app = await buildApp(deps, { logger: false });
   await app.ready();

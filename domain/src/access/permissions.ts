@@ -12,6 +12,13 @@ export const PERMISSIONS = {
   'user.manage': ['admin'],
   'audit.read': ['admin', 'chief'],
   'token.manage': ['admin', 'chief', 'officer', 'civil_guard', 'block_leader', 'mediator', 'school_staff', 'viewer'],
+  // Tips are read only by the ward police: administrators and block-level volunteers never see them (security.md §1.1).
+  'tip.read': ['chief', 'officer'],
+  'tip.triage': ['chief', 'officer'],
+  /** The sender's contact details: the chief, or the officer the tip is assigned to (checked by the tips policy). */
+  'tip.identity': ['chief', 'officer'],
+  'calendar.read': ['admin', 'chief', 'officer', 'civil_guard', 'block_leader', 'mediator', 'school_staff', 'viewer'],
+  'calendar.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

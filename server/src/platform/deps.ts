@@ -1,11 +1,23 @@
+import { join } from 'node:path';
 import type { Config } from './config.ts';
 import type { Database } from './db.ts';
+import { Envelope } from './envelope.ts';
+import { BlobStore } from './files.ts';
 
-/** What every module's routes and services are given: the database, the settings, the server key and a clock. */
+/** What every module's routes and services are given: the database, the settings, the keys, file storage and a clock. */
 export type Deps = {
   database: Database;
   cfg: Config;
   key: Buffer;
+  /** Seals what residents send (tips); its key-encryption key derives from the server key, never stored in the database. */
+  envelope: Envelope;
+  /** Encrypted attachments under DATA_DIR/files. */
+  blobs: BlobStore;
   /** The current time; tests replace it to check timeouts and TOTP drift. */
   clock: () => Date;
 };
+
+/** Assembles the dependencies from an open database, the settings and the server key. */
+export async function createDeps(database: Database, cfg: Config, key: Buffer, clock: () => Date = () => new Date()): Promise<Deps> {
+  return { database, cfg, key, clock, envelope: await Envelope.create(key, 'tips'), blobs: new BlobStore(join(cfg.dataDir, 'files')) };
+}

@@ -1,6 +1,7 @@
 import { type Locale, translate } from '@binh-an/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import type { Actor } from './access.ts';
 import { AppError, ERROR_STATUS, type ErrorCode } from './errors.ts';
 
@@ -45,6 +46,19 @@ export function sendProblem(req: FastifyRequest, reply: FastifyReply, code: Erro
   };
   if (fields.length) body.errors = fields.map((f) => ({ path: f.path, message: translate(locale, f.message) }));
   return reply.status(status).type('application/problem+json; charset=utf-8').send(body);
+}
+
+/** Validates a value the route could not validate itself (a multipart form's fields); bad input becomes a 400. */
+export function validateWith<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new AppError(
+    'validation',
+    result.error.issues.map((issue) => ({
+      path: issue.path.join('.'),
+      message: issueKey({ keyword: issue.code, message: issue.message, params: issue as unknown as Record<string, unknown> }),
+    })),
+  );
 }
 
 /** Turns a zod issue into a message key. */
@@ -116,6 +130,8 @@ function mapFastifyError(error: FastifyError): ErrorCode | null {
       break;
   }
   if (error.statusCode === 429) return 'rateLimited';
+  if (error.statusCode === 413) return 'payloadTooLarge';
+  if (error.statusCode === 406 || error.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return 'unsupportedMediaType';
   if (error instanceof SyntaxError) return 'malformedJson';
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return 'badRequest';
   return null;

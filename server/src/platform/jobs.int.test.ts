@@ -6,7 +6,7 @@ import { verifyAuditChainJob } from '../modules/audit/index.ts';
 import { recordAuditAlone } from './audit/audit.ts';
 import { loadConfig } from './config.ts';
 import { type Database, queryRows } from './db.ts';
-import type { Deps } from './deps.ts';
+import { createDeps, type Deps } from './deps.ts';
 import { defineJob, type JobRunner, startJobs } from './jobs.ts';
 
 let database: Database;
@@ -24,7 +24,7 @@ const echo = defineJob({
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  deps = { database, cfg: loadConfig({}), key: Buffer.alloc(32), clock: () => new Date() };
+  deps = await createDeps(database, loadConfig({}), Buffer.alloc(32));
   runner = await startJobs(deps, [echo, verifyAuditChainJob], 0.5);
 });
 afterAll(async () => {

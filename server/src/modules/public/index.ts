@@ -1,1 +1,1 @@
-export { registerPublicPages } from './public.pages.ts';
+export { pageLocale, publicLayout, registerPublicPages, sendPage } from './public.pages.ts';

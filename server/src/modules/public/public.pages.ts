@@ -22,14 +22,26 @@ ul.wards a{display:block;padding:.8rem 0;min-height:44px;font-weight:600}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.5rem 1rem}dt{font-weight:700}dd{margin:0;overflow-wrap:anywhere}
 .muted{color:var(--muted)}.badge{display:inline-block;border:1px solid var(--muted);border-radius:4px;padding:0 .4rem;font-size:.85rem;color:var(--muted)}
 footer{border-top:1px solid var(--line);color:var(--muted);font-size:.95rem}
+a.exit{display:inline-block;background:#1d4f91;color:#fff;padding:.4rem .8rem;border-radius:4px;font-weight:700;text-decoration:none}
+form .field{margin:1.2rem 0}label,legend{display:block;font-weight:700;margin-bottom:.2rem}.hint{color:var(--muted);margin:.1rem 0 .4rem}
+input[type=text],input[type=tel],textarea,select{width:100%;font:inherit;padding:.55rem;border:2px solid #4a5360;border-radius:4px;background:#fff}
+textarea{min-height:8rem}fieldset{border:0;padding:0;margin:1.2rem 0}.choice{display:flex;gap:.5rem;align-items:center;margin:.4rem 0;min-height:44px}
+.choice input{width:1.4rem;height:1.4rem}button{font:inherit;font-weight:700;padding:.7rem 1.2rem;min-height:44px;border-radius:4px;border:2px solid #0b5cad;background:#0b5cad;color:#fff;width:100%;margin:.4rem 0}
+button.secondary{background:#fff;color:#0b5cad}.error-summary{border:4px solid #b3261e;padding:.8rem 1rem}.error-summary h2{margin-top:0}
+.field-error{color:#b3261e;font-weight:700;margin:.2rem 0}.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+.receipt{font:700 1.8rem/1.4 ui-monospace,Menlo,Consolas,monospace;letter-spacing:.08em;background:#f2f6fb;border:2px solid #0b5cad;padding:.8rem;text-align:center;word-spacing:.4em}
+.panel{border:2px solid #0b5cad;padding:1rem;margin:1rem 0}.thread{list-style:none;padding:0}.thread li{border-left:4px solid var(--line);padding:.3rem .8rem;margin:.8rem 0}
+.thread li.police{border-left-color:#0b5cad;background:#f2f6fb}dl.review{grid-template-columns:1fr}dl.review dt{margin-top:.6rem}
+
 `;
 
-function pageLocale(req: FastifyRequest): Locale {
+export function pageLocale(req: FastifyRequest): Locale {
   const q = (req.query as { lang?: string } | undefined)?.lang;
   return q === 'en' ? 'en' : 'vi';
 }
 
-function layout(locale: Locale, title: string, path: string, body: SafeHtml): string {
+/** The frame of every public page: plain HTML, one small stylesheet, no script. */
+export function publicLayout(locale: Locale, title: string, path: string, body: SafeHtml, opts: { exit?: boolean } = {}): string {
   const t = (k: string, v?: Record<string, string>) => translate(locale, `public.${k}`, v);
   const other = locale === 'vi' ? 'en' : 'vi';
   const switchHref = other === 'en' ? `${path}?lang=en` : path;
@@ -37,13 +49,13 @@ function layout(locale: Locale, title: string, path: string, body: SafeHtml): st
     html`<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} – ${t('siteName')}</title><link rel="stylesheet" href="/public.css"></head>
 <body><header><div><a class="brand" href="/${locale === 'en' ? '?lang=en' : ''}">${t('siteName')}</a><p class="tagline">${t('tagline')}</p></div>
-<nav><a href="${switchHref}" lang="${other}">${t('language')}</a> · <a href="/app/">${t('staffLogin')}</a></nav></header>
+<nav>${opts.exit ? html`<a class="exit" href="https://www.google.com.vn/" rel="noreferrer">${t('quickExit')}</a> · ` : ''}<a href="${switchHref}" lang="${other}">${t('language')}</a>${opts.exit ? '' : html` · <a href="/app/">${t('staffLogin')}</a>`}</nav></header>
 <main id="main">${body}</main>
 <footer><p>${t('emergency')}</p></footer></body></html>`.value
   }`;
 }
 
-function send(reply: FastifyReply, status: number, page: string): FastifyReply {
+export function sendPage(reply: FastifyReply, status: number, page: string): FastifyReply {
   return reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(page);
 }
 
@@ -60,9 +72,10 @@ export function registerPublicPages(app: FastifyInstance, deps: Deps): void {
     const t = (k: string) => translate(locale, `public.${k}`);
     const wards = await findActiveWards(db, vnToday(deps.clock()));
     const q = locale === 'en' ? '?lang=en' : '';
-    const body = html`<h1>${t('homeTitle')}</h1><p class="notice">${t('emergency')}</p><p>${t('homeIntro')}</p>
+    const body = html`<h1>${t('homeTitle')}</h1><p class="notice">${t('emergency')}</p>
+<p><a href="/to-giac${q}">${t('tipLink')}</a> · <a href="/to-giac/theo-doi${q}">${t('tipFollow')}</a></p><p>${t('homeIntro')}</p>
 ${wards.length ? html`<ul class="wards">${wards.map((w) => html`<li><a href="/phuong/${encodeURIComponent(w.code)}${q}">${w.name}</a>${w.isDemo ? html` <span class="badge">${t('demo')}</span>` : ''}</li>`)}</ul>` : html`<p>${t('noWards')}</p>`}`;
-    return send(reply, 200, layout(locale, t('homeTitle'), '/', body));
+    return sendPage(reply, 200, publicLayout(locale, t('homeTitle'), '/', body));
   });
 
   app.get('/phuong/:code', { schema: { hide: true, params: z.object({ code: z.string().max(60) }) } }, async (req, reply) => {
@@ -71,10 +84,10 @@ ${wards.length ? html`<ul class="wards">${wards.map((w) => html`<li><a href="/ph
     const today = vnToday(deps.clock());
     const ward = await findWardByCode(db, (req.params as { code: string }).code, today);
     if (!ward) {
-      return send(
+      return sendPage(
         reply,
         404,
-        layout(
+        publicLayout(
           locale,
           translate(locale, 'errors.notFound'),
           '/',
@@ -94,7 +107,9 @@ ${!ward.isActive && ward.validTo ? html`<p class="notice">${t('merged', { date: 
 <dl><dt>${t('phone')}</dt><dd>${ward.contact.phone ? html`<a href="tel:${ward.contact.phone.replace(/[^\d+]/g, '')}">${ward.contact.phone}</a>` : value(null)}</dd>
 <dt>${t('email')}</dt><dd>${ward.contact.email ? html`<a href="mailto:${ward.contact.email}">${ward.contact.email}</a>` : value(null)}</dd>
 <dt>${t('address')}</dt><dd>${value(ward.contact.address)}</dd></dl>
-<p>${t('vneid')}</p><p><a href="/${q}">${t('back')}</a></p>`;
-    return send(reply, 200, layout(locale, ward.name, `/phuong/${encodeURIComponent(ward.code)}`, body));
+<p>${t('vneid')}</p>
+${ward.isActive ? html`<h2>${t('tipHeading')}</h2><p>${t('tipIntro')}</p><p><a class="button" href="/to-giac?phuong=${encodeURIComponent(ward.code)}${locale === 'en' ? '&lang=en' : ''}">${t('tipLink')}</a> · <a href="/to-giac/theo-doi${q}">${t('tipFollow')}</a></p>` : ''}
+<p><a href="/${q}">${t('back')}</a></p>`;
+    return sendPage(reply, 200, publicLayout(locale, ward.name, `/phuong/${encodeURIComponent(ward.code)}`, body));
   });
 }

@@ -1,4 +1,5 @@
 export {
+  findActiveBlocks,
   findActiveWards,
   findUnitById,
   findUnitInScope,

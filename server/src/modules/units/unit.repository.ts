@@ -247,3 +247,19 @@ export async function findWardByCode(tx: DbOrTx, code: string, today: string): P
   const row = rows[0] as UnitRow | undefined;
   return row ? toUnit(row, today) : null;
 }
+
+/** The blocks of a ward in force on a day, for the public tip form. */
+export async function findActiveBlocks(tx: DbOrTx, wardId: string, today: string): Promise<{ id: string; name: string }[]> {
+  const rows = await tx
+    .select({ id: units.id, name: units.name })
+    .from(units)
+    .where(
+      and(
+        eq(units.parentId, wardId),
+        eq(units.type, 'block'),
+        sql`(${units.validFrom} IS NULL OR ${units.validFrom} <= ${today}::date)`,
+        or(isNull(units.validTo), sql`${units.validTo} >= ${today}::date`),
+      ),
+    );
+  return rows.sort((a, b) => VI_COLLATOR.compare(a.name, b.name));
+}

@@ -15,6 +15,7 @@ export const units = pgTable('units', {
   validFrom: date('valid_from'),
   validTo: date('valid_to'),
   isDemo: boolean('is_demo').notNull().default(false),
+  isRemote: boolean('is_remote').notNull().default(false),
   contactPhone: text('contact_phone'),
   contactEmail: text('contact_email'),
   contactAddress: text('contact_address'),

@@ -1,5 +1,6 @@
 import { asc, gt, sql } from 'drizzle-orm';
 import { type Db, type DbOrTx, queryRows } from '../db.ts';
+import { vnToday } from '../time.ts';
 import { type ChainEntry, ChainVerifier, GENESIS_HASH, linkHash, type VerifyResult } from './audit.chain.ts';
 import { auditLog } from './audit.table.ts';
 
@@ -12,6 +13,8 @@ export type AuditInput = {
   entityId?: string | null;
   /** What changed, by field name; never secrets, passwords, codes or ID numbers. */
   detail?: Record<string, unknown>;
+  /** Keep only the day (Vietnam time) of the event: for what residents do anonymously (security.md G6). */
+  dayOnly?: boolean;
 };
 
 /** Appends one entry to the audit chain inside the caller's transaction (the head is locked until it commits). */
@@ -19,7 +22,7 @@ export async function recordAudit(tx: DbOrTx, input: AuditInput): Promise<number
   const [last] = await queryRows<{ seq: string | number; hash: string }>(tx, sql`SELECT seq, hash FROM audit_head()`);
   const entry: ChainEntry = {
     seq: last ? Number(last.seq) + 1 : 1,
-    at: new Date(),
+    at: input.dayOnly ? new Date(`${vnToday()}T00:00:00+07:00`) : new Date(),
     wardId: input.wardId ?? null,
     actorId: input.actor?.userId ?? null,
     actorName: input.actor?.username ?? null,

@@ -1,0 +1,3 @@
+export { registerTipPages } from './tip.pages.ts';
+export { registerPublicTipRoutes } from './tip.public.routes.ts';
+export { registerTipRoutes } from './tip.routes.ts';

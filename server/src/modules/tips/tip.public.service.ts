@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import { addDays, type Day, isReceiptShaped, normaliseReceipt, type publicTipSchema, type TipStatus } from '@binh-an/domain';
+import type { z } from 'zod';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { Upload } from '../../platform/multipart.ts';
+import { vnToday } from '../../platform/time.ts';
+import { loadWorkingDayPredicate } from '../calendar/index.ts';
+import { findUnitById, findWardByCode } from '../units/index.ts';
+import { intakeDueOn } from './tip.clocks.ts';
+import { storeUploads } from './tip.files.ts';
+import { newReceipt, receiptHash } from './tip.receipts.ts';
+import {
+  findTipByReceiptHash,
+  findTipFiles,
+  findTipMessages,
+  insertTip,
+  insertTipFile,
+  insertTipMessage,
+  nextTipNumber,
+  updateTip,
+} from './tip.repository.ts';
+import { TipSeal } from './tip.sealing.ts';
+import type { TipRow } from './tip.table.ts';
+
+/**
+ * The resident's side of the mailbox. Nothing here knows who is asking: no account, session, address or device is
+ * read or kept (security.md G1, G8); sender-side times are kept to the day (G6); everything written is sealed (G9).
+ */
+
+/** Answers are never faster than this, so that a wrong receipt and a right one take the same time (G4). */
+const MIN_RECEIPT_ANSWER_MS = 250;
+
+async function atLeast<T>(started: number, work: Promise<T>): Promise<T> {
+  const settled = await Promise.allSettled([work]);
+  const wait = MIN_RECEIPT_ANSWER_MS - (performance.now() - started);
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  const [result] = settled;
+  if (result?.status === 'rejected') throw result.reason;
+  return (result as PromiseFulfilledResult<T>).value;
+}
+
+/** Receives a tip from the public form; answers the receipt code, shown once and never stored. */
+export async function submitTip(
+  deps: Deps,
+  input: z.output<typeof publicTipSchema>,
+  uploads: readonly Upload[],
+): Promise<{ receipt: string }> {
+  const db = deps.database.db;
+  const today = vnToday(deps.clock());
+  const ward = await findWardByCode(db, input.wardCode, today);
+  if (!ward?.isActive) throw new AppError('validation', [{ path: 'wardCode', message: 'tips.wardUnknown' }]);
+  let unitId = ward.id;
+  if (input.blockId) {
+    const block = await findUnitById(db, input.blockId, today);
+    if (!block || block.wardId !== ward.id || !block.isActive || block.id === ward.id) {
+      throw new AppError('validation', [{ path: 'blockId', message: 'tips.blockUnknown' }]);
+    }
+    unitId = block.id;
+  }
+  const id = randomUUID();
+  const seal = TipSeal.forNewTip(deps, id);
+  const files = await storeUploads(deps, seal, { wardId: ward.id, id }, uploads, 'sender');
+  const receipt = newReceipt();
+  const isWorkingDay = await loadWorkingDayPredicate(db, today, addDays(today, 60));
+  const hasContact = Boolean(input.contactConsent && (input.contactName || input.contactPhone));
+  await db.transaction(async (tx) => {
+    const year = Number(today.slice(0, 4));
+    const seq = await nextTipNumber(tx, ward.id, year);
+    await insertTip(tx, {
+      wardId: ward.id,
+      id,
+      unitId,
+      year,
+      seq,
+      channel: 'online',
+      reporterIdentity: hasContact ? 'identified' : 'anonymous',
+      status: 'new',
+      receivedOn: today,
+      intakeDueOn: intakeDueOn(today, isWorkingDay),
+      dataKey: seal.wrappedKey,
+      bodyEnc: seal.sealBody({
+        what: input.what,
+        place: input.place || null,
+        when: input.when || null,
+        who: input.who || null,
+        lat: input.lat ?? null,
+        lng: input.lng ?? null,
+      }),
+      contactEnc: hasContact
+        ? seal.sealContact({ name: input.contactName || null, phone: input.contactPhone || null, address: null })
+        : null,
+      receiptHash: receiptHash(deps.key, receipt),
+      lastActivityOn: today,
+      hasUnreadFromSender: true,
+    });
+    for (const f of files) await insertTipFile(tx, f);
+    await recordAudit(tx, {
+      action: 'tip.receive',
+      wardId: ward.id,
+      entityType: 'tip',
+      entityId: id,
+      dayOnly: true,
+      detail: { channel: 'online', files: files.length },
+    });
+  });
+  return { receipt };
+}
+
+export type PublicTipView = {
+  status: TipStatus;
+  receivedOn: Day;
+  lastActivityOn: Day;
+  messages: { from: 'sender' | 'police'; body: string; on: Day }[];
+  files: { name: string; kind: string }[];
+};
+
+async function viewForSender(deps: Deps, tip: TipRow): Promise<PublicTipView> {
+  const db = deps.database.db;
+  const seal = TipSeal.forTip(deps, tip);
+  const messages = (await findTipMessages(db, tip.wardId, tip.id))
+    .filter((m) => m.author === 'sender' || m.toSender)
+    .map((m) => ({
+      from: m.author === 'sender' ? ('sender' as const) : ('police' as const),
+      body: seal.openMessage(m.id, m.bodyEnc),
+      on: m.createdOn,
+    }));
+  const files = (await findTipFiles(db, tip.wardId, tip.id))
+    .filter((f) => f.uploadedBy === 'sender')
+    .map((f) => ({ name: seal.openFileName(f.id, f.nameEnc), kind: f.kind }));
+  return { status: tip.status as TipStatus, receivedOn: tip.receivedOn, lastActivityOn: tip.lastActivityOn, messages, files };
+}
+
+async function tipOfReceipt(deps: Deps, code: string): Promise<TipRow | null> {
+  const normalised = normaliseReceipt(code);
+  // The hash is computed even for a malformed code, so that every answer does the same work.
+  const hash = receiptHash(deps.key, normalised);
+  const tip = await findTipByReceiptHash(deps.database.db, hash);
+  return isReceiptShaped(normalised) ? tip : null;
+}
+
+/** What the sender sees with their receipt: the status in plain words and the dialogue. One answer for every wrong code. */
+export function openTipByReceipt(deps: Deps, code: string): Promise<PublicTipView> {
+  const started = performance.now();
+  return atLeast(
+    started,
+    (async () => {
+      const tip = await tipOfReceipt(deps, code);
+      if (!tip) throw new AppError('receiptNotFound');
+      return viewForSender(deps, tip);
+    })(),
+  );
+}
+
+/** The sender answers or adds information (and files) through their receipt. */
+export function addSenderMessage(deps: Deps, code: string, body: string, uploads: readonly Upload[]): Promise<PublicTipView> {
+  const started = performance.now();
+  return atLeast(
+    started,
+    (async () => {
+      const tip = await tipOfReceipt(deps, code);
+      if (!tip) throw new AppError('receiptNotFound');
+      const seal = TipSeal.forTip(deps, tip);
+      const files = await storeUploads(deps, seal, tip, uploads, 'sender');
+      const today = vnToday(deps.clock());
+      const messageId = randomUUID();
+      await deps.database.db.transaction(async (tx) => {
+        if (body) {
+          await insertTipMessage(tx, {
+            wardId: tip.wardId,
+            id: messageId,
+            tipId: tip.id,
+            author: 'sender',
+            bodyEnc: seal.sealMessage(messageId, body),
+            createdOn: today,
+          });
+        }
+        for (const f of files) await insertTipFile(tx, f);
+        // Only the day of the latest activity is kept, overwritten each time (SecureDrop's rule; security.md G6).
+        await updateTip(tx, tip.wardId, tip.id, { lastActivityOn: today, hasUnreadFromSender: true });
+        await recordAudit(tx, {
+          action: 'tip.sender_message',
+          wardId: tip.wardId,
+          entityType: 'tip',
+          entityId: tip.id,
+          dayOnly: true,
+          detail: { files: files.length },
+        });
+      });
+      return viewForSender(deps, { ...tip, lastActivityOn: today });
+    })(),
+  );
+}
