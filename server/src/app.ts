@@ -32,7 +32,7 @@ declare module 'fastify' {
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** Builds the HTTP server: platform plugins first, then each module's routes. Wiring only. */
-export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       opts.logger === false
@@ -44,6 +44,12 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
               req: (req) => ({ method: req.method, path: req.url.split('?')[0] }),
               res: (res) => ({ statusCode: res.statusCode }),
             },
+            // Whatever a plugin logs (request headers, addresses), at any level, is removed before it is written.
+            redact: {
+              paths: ['headers', '*.headers', '*.*.headers', 'ip', '*.ip', 'remoteAddress', '*.remoteAddress', 'hostname'],
+              remove: true,
+            },
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
           },
     trustProxy: deps.cfg.trustProxy,
     bodyLimit: 1_048_576,
