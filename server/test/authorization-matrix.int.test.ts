@@ -13,6 +13,7 @@ let t: TestApp;
 let unitIds: Map<string, string>;
 let userIds: Map<string, string>;
 const tokens = new Map<string, string>();
+const tipIds: Record<string, string> = {};
 
 type Account = {
   username: string;
@@ -91,10 +92,22 @@ beforeAll(async () => {
   );
   userIds = new Map(users.map((u) => [u.username, u.id]));
   for (const a of ACCOUNTS) tokens.set(a.username, await t.tokenFor(a.username));
+  for (const ward of ['thanh-vinh', 'truong-vinh']) {
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/public/tips',
+      payload: { wardCode: ward, what: `Tin thử của ${ward}`, contactName: 'A', contactConsent: true },
+    });
+    const [row] = await queryRows<{ id: string }>(
+      t.deps.database.db,
+      sql`SELECT t.id FROM tips t JOIN units w ON w.id = t.ward_id WHERE w.code = ${ward}`,
+    );
+    tipIds[ward] = row?.id as string;
+  }
 });
 afterAll(() => t.close());
 
-function call(username: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) {
+function call(username: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) {
   return t.app.inject({ method, url, payload, headers: { ...CSRF, authorization: `Bearer ${tokens.get(username)}` } });
 }
 
@@ -135,8 +148,10 @@ describe('authorization matrix (generated from the permission table)', () => {
   });
 
   let missing: string;
+  let missingTip: string;
   beforeAll(async () => {
     missing = (await call('quantri', 'GET', '/api/v1/units/00000000-0000-4000-8000-000000000000')).body;
+    missingTip = (await call('canbo', 'GET', '/api/v1/tips/00000000-0000-4000-8000-000000000000')).body;
   });
 
   for (const account of ACCOUNTS) {
@@ -147,6 +162,9 @@ describe('authorization matrix (generated from the permission table)', () => {
           ['/api/v1/users', 'user.read'],
           ['/api/v1/audit', 'audit.read'],
           ['/api/v1/tokens', 'token.manage'],
+          ['/api/v1/tips', 'tip.read'],
+          ['/api/v1/tips/assignees', 'tip.read'],
+          ['/api/v1/calendar?year=2026', 'calendar.read'],
         ] as const) {
           const res = await call(account.username, 'GET', url);
           expect(res.statusCode, `${url}`).toBe(isAllowed(account.role, action) ? 200 : 403);
@@ -200,6 +218,29 @@ describe('authorization matrix (generated from the permission table)', () => {
           for (const res of [get, patch, unlock]) if (res.statusCode === 404) expect(res.json().code).toBe('notFound');
         });
       }
+    });
+  }
+
+  for (const account of ACCOUNTS) {
+    it(`${account.role} (${account.username}): tips of its ward and of another ward`, async () => {
+      for (const [label, id] of Object.entries(tipIds)) {
+        const reach = label === 'thanh-vinh' && account.role !== 'admin' && wardReach(userUnitKey[account.username] as string);
+        const expectFor = (action: 'tip.read' | 'tip.triage' | 'tip.identity', ok: number) =>
+          !isAllowed(account.role, action) ? 403 : reach ? ok : 404;
+        const get = await call(account.username, 'GET', `/api/v1/tips/${id}`);
+        expect(get.statusCode, `GET tip of ${label}`).toBe(expectFor('tip.read', 200));
+        if (get.statusCode === 404) expect(get.body).toBe(missingTip);
+        const note = await call(account.username, 'POST', `/api/v1/tips/${id}/notes`, { body: 'Ghi chú', toSender: false });
+        expect(note.statusCode, `note on tip of ${label}`).toBe(expectFor('tip.triage', 200));
+        const contact = await call(account.username, 'GET', `/api/v1/tips/${id}/contact`);
+        // Beyond the table, the contact is for the chief or the assigned officer only (the tips policy).
+        expect(contact.statusCode, `contact of tip of ${label}`).toBe(expectFor('tip.identity', account.role === 'chief' ? 200 : 403));
+      }
+    });
+
+    it(`${account.role} (${account.username}): the working-day calendar`, async () => {
+      const put = await call(account.username, 'PUT', '/api/v1/calendar/days/2026-12-24', { isWorking: false, name: 'Nghỉ thử' });
+      expect(put.statusCode).toBe(isAllowed(account.role, 'calendar.manage') ? 200 : 403);
     });
   }
 

@@ -56,7 +56,8 @@ export function publicLayout(locale: Locale, title: string, path: string, body: 
 }
 
 export function sendPage(reply: FastifyReply, status: number, page: string): FastifyReply {
-  return reply.status(status).type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(page);
+  if (!reply.hasHeader('cache-control')) reply.header('Cache-Control', 'no-cache');
+  return reply.status(status).type('text/html; charset=utf-8').send(page);
 }
 
 /** The public pages residents read without an account: the wards, and each ward's published contact points. */

@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF, createTestApp, type TestApp } from '../../../test/app.ts';
+import { multipart } from '../../../test/multipart.ts';
 import { newReceipt } from './tip.receipts.ts';
 
 let t: TestApp;
@@ -26,22 +27,6 @@ async function gpsJpeg(): Promise<Buffer> {
       IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '18/1 40/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '105/1 40/1 0/1' },
     })
     .toBuffer();
-}
-
-function multipart(fields: Record<string, string>, files: { name: string; type: string; bytes: Buffer }[]) {
-  const boundary = `----binhan${Math.random().toString(16).slice(2)}`;
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields))
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  for (const f of files) {
-    parts.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`),
-      f.bytes,
-      Buffer.from('\r\n'),
-    );
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
 describe('receipt codes (security.md G4)', () => {
