@@ -15,8 +15,8 @@ export async function bootstrap(cfg: Config, log: (line: string) => void = conso
   if (applied.length) log(`Applied ${applied.length} migration(s).`);
   const deps = await createDeps(database, cfg, key);
   if (cfg.demo && (await isDatabaseEmpty(database.db))) {
-    const logins = await loadDemo(database.db, key);
-    const table = formatDemoLogins(logins);
+    const { logins, tipReceipt } = await loadDemo(database.db, key);
+    const table = formatDemoLogins(logins, tipReceipt);
     const file = join(cfg.dataDir, 'demo-logins.txt');
     writeFileSync(file, `${table}\n`, { mode: 0o600 });
     log(`\nDemo ward loaded (Nghệ An → Vinh → Lê Mao, now phường Thành Vinh). Demo logins, also saved in ${file}:\n\n${table}\n`);

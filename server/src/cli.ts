@@ -139,8 +139,8 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'demo load': {
         if (!(await isDatabaseEmpty(db))) throw new Error('The database already has units; the demo loads only into an empty database.');
-        const logins = await loadDemo(db, deps.key);
-        console.log(formatDemoLogins(logins));
+        const { logins, tipReceipt } = await loadDemo(db, deps.key);
+        console.log(formatDemoLogins(logins, tipReceipt));
         return 0;
       }
       case 'audit verify': {

@@ -51,7 +51,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const key = Buffer.alloc(32, 7);
   const clock = new TestClock();
   const deps = await createDeps(database, cfg, key, clock.now);
-  const logins = await loadDemo(database.db, key);
+  const { logins } = await loadDemo(database.db, key);
   const app = await buildApp(deps, { logger: false });
   await app.ready();
   const login = (username: string) => {

@@ -1,7 +1,11 @@
 import { LOCALES, type Locale, MESSAGES } from '@binh-an/domain';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { calendarEn } from '../locales/calendar.en.ts';
+import { calendarVi } from '../locales/calendar.vi.ts';
 import { en as webEn } from '../locales/en.ts';
+import { tipsEn } from '../locales/tips.en.ts';
+import { tipsVi } from '../locales/tips.vi.ts';
 import { vi as webVi } from '../locales/vi.ts';
 
 /** Where the chosen language is kept between visits, before and after login. */
@@ -47,8 +51,18 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    vi: { translation: mergeTrees(MESSAGES.vi as unknown as Tree, webVi as unknown as Tree) },
-    en: { translation: mergeTrees(MESSAGES.en as unknown as Tree, webEn as unknown as Tree) },
+    vi: {
+      translation: mergeTrees(
+        mergeTrees(mergeTrees(MESSAGES.vi as unknown as Tree, webVi as unknown as Tree), tipsVi as unknown as Tree),
+        calendarVi as unknown as Tree,
+      ),
+    },
+    en: {
+      translation: mergeTrees(
+        mergeTrees(mergeTrees(MESSAGES.en as unknown as Tree, webEn as unknown as Tree), tipsEn as unknown as Tree),
+        calendarEn as unknown as Tree,
+      ),
+    },
   },
   lng: readStoredLocale(),
   fallbackLng: 'vi',

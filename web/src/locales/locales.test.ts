@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { calendarEn } from './calendar.en.ts';
+import { calendarVi } from './calendar.vi.ts';
 import { en } from './en.ts';
 import { vi } from './vi.ts';
 
@@ -32,5 +34,24 @@ describe('web UI strings', () => {
       expect(lookup(vi, key).trim(), key).not.toBe('');
       expect(lookup(en, key).trim(), key).not.toBe('');
     }
+  });
+});
+
+describe('working-day calendar UI strings', () => {
+  const lookup = (tree: object, key: string) =>
+    key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], tree) as string;
+
+  it('have the same keys, placeholders and no empty string in both languages', () => {
+    expect(keysOf(calendarEn).sort()).toEqual(keysOf(calendarVi).sort());
+    for (const key of keysOf(calendarVi)) {
+      expect(placeholdersOf(lookup(calendarEn, key)), key).toEqual(placeholdersOf(lookup(calendarVi, key)));
+      expect(lookup(calendarVi, key).trim(), key).not.toBe('');
+      expect(lookup(calendarEn, key).trim(), key).not.toBe('');
+    }
+  });
+
+  it('add keys without replacing any of the main file', () => {
+    const main = new Set(keysOf(vi));
+    expect(keysOf(calendarVi).filter((key) => main.has(key))).toEqual([]);
   });
 });

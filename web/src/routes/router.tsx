@@ -4,17 +4,20 @@ import { parseSearchParams, stringifySearchParams } from '../lib/search-params.t
 import { ErrorPage } from '../modules/shell/error-page.tsx';
 import { LoadingState } from '../ui/loading-state.tsx';
 import { auditRoute } from './audit.tsx';
+import { calendarRoute } from './calendar.tsx';
 import { loginRoute } from './login.tsx';
 import { overviewRoute } from './overview.tsx';
 import { rootRoute } from './root.tsx';
 import { signedInRoute } from './signed-in.tsx';
+import { tipsRoute } from './tips.tsx';
+import { tipDetailRoute } from './tips-detail.tsx';
 import { tokensRoute } from './tokens.tsx';
 import { unitsRoute } from './units.tsx';
 import { usersRoute } from './users.tsx';
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
-  signedInRoute.addChildren([overviewRoute, unitsRoute, usersRoute, auditRoute, tokensRoute]),
+  signedInRoute.addChildren([overviewRoute, unitsRoute, usersRoute, auditRoute, calendarRoute, tokensRoute, tipsRoute, tipDetailRoute]),
 ]);
 
 /** The staff app's router, mounted under /app/. */

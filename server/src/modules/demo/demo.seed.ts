@@ -1,11 +1,13 @@
 import { randomInt } from 'node:crypto';
-import type { Role } from '@binh-an/domain';
+import { formatReceipt, type Role } from '@binh-an/domain';
 import { sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { hashPassword } from '../../platform/auth/password.ts';
 import { generateTotpSecret } from '../../platform/auth/totp.ts';
 import { seal } from '../../platform/crypto.ts';
 import { type Db, type DbOrTx, queryRows } from '../../platform/db.ts';
+import { Envelope } from '../../platform/envelope.ts';
+import { loadDemoTips } from '../tips/index.ts';
 import { insertUnit, type NewUnitInput, replacePredecessors } from '../units/index.ts';
 import { insertUser } from '../users/index.ts';
 
@@ -52,7 +54,7 @@ function demoPassword(): string {
 }
 
 /** Loads the demo ward with one account per role, in one transaction; answers the logins to print. */
-export async function loadDemo(db: Db, key: Buffer): Promise<DemoLogin[]> {
+export async function loadDemo(db: Db, key: Buffer): Promise<{ logins: DemoLogin[]; tipReceipt: string | null }> {
   const unit = (tx: DbOrTx, values: NewUnitInput) => insertUnit(tx, { isDemo: true, ...values });
   const accounts: { role: Role; username: string; displayName: string; unitKey: string; totp: boolean }[] = [
     { role: 'admin', username: 'quantri', displayName: 'Quản trị hệ thống (mẫu)', unitKey: 'province', totp: true },
@@ -183,9 +185,10 @@ export async function loadDemo(db: Db, key: Buffer): Promise<DemoLogin[]> {
     const wardOf = async (unitId: string) =>
       (await queryRows<{ ward_id: string | null }>(tx, sql`SELECT ward_id FROM units WHERE id = ${unitId}`))[0]?.ward_id ?? null;
     const logins: DemoLogin[] = [];
+    const userIds: Record<string, string> = {};
     for (const a of prepared) {
       const unitId = ids[a.unitKey] as string;
-      await insertUser(tx, {
+      userIds[a.username] = await insertUser(tx, {
         username: a.username,
         displayName: a.displayName,
         role: a.role,
@@ -205,16 +208,38 @@ export async function loadDemo(db: Db, key: Buffer): Promise<DemoLogin[]> {
         totpSecret: a.totpSecret,
       });
     }
+    const envelope = await Envelope.create(key, 'tips');
+    const blocksOf = (prefix: string) =>
+      Object.fromEntries(
+        Object.entries(ids)
+          .filter(([k]) => k.startsWith(prefix))
+          .map(([k, v]) => [k.slice(prefix.length), v]),
+      );
+    const receipt = await loadDemoTips(
+      tx,
+      { serverKey: key, envelope },
+      { id: ids['thanh-vinh'] as string, blocks: blocksOf('tv:'), chiefId: userIds.truongcongan ?? null, officerId: userIds.canbo ?? null },
+      'thanh-vinh',
+      new Date(),
+    );
+    await loadDemoTips(
+      tx,
+      { serverKey: key, envelope },
+      { id: ids['truong-vinh'] as string, blocks: blocksOf('trv:'), chiefId: null, officerId: userIds['canbo.truongvinh'] ?? null },
+      'truong-vinh',
+      new Date(),
+    );
     await recordAudit(tx, { action: 'demo.load', detail: { units: Object.keys(ids).length, accounts: logins.length } });
-    return logins;
+    return { logins, tipReceipt: receipt };
   });
 }
 
 /** The demo logins as a table for the terminal and the data folder. */
-export function formatDemoLogins(logins: DemoLogin[]): string {
+export function formatDemoLogins(logins: DemoLogin[], tipReceipt: string | null = null): string {
   const rows = logins.map((l) => [l.role, l.username, l.password, l.totpSecret ?? '—', l.unit]);
   const head = ['role', 'username', 'password', 'TOTP secret', 'unit'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
-  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+  const table = [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+  return tipReceipt ? `${table}\n\nDemo tip receipt (open it at /to-giac/theo-doi): ${formatReceipt(tipReceipt)}` : table;
 }

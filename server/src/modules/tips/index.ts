@@ -1,3 +1,4 @@
+export { loadDemoTips } from './tip.demo.ts';
 export { registerTipPages } from './tip.pages.ts';
 export { registerPublicTipRoutes } from './tip.public.routes.ts';
 export { registerTipRoutes } from './tip.routes.ts';

@@ -110,7 +110,7 @@ describe('no trace of the sender, no plaintext at rest (security.md G1, G9)', ()
       });
       expect(followUp.statusCode).toBe(201);
       const inbox = await app.inject({ method: 'GET', url: '/api/v1/tips?view=new', headers: { authorization: `Bearer ${token}` } });
-      const tipId = inbox.json().items[0].id as string;
+      const tipId = inbox.json().items.find((i: { excerpt: string }) => i.excerpt.includes(canary.body)).id as string;
       const reply = await app.inject({
         method: 'POST',
         url: `/api/v1/tips/${tipId}/notes`,

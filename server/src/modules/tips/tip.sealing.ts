@@ -19,12 +19,12 @@ export class TipSeal {
     readonly wrappedKey: string,
   ) {}
 
-  static forNewTip(deps: Deps, tipId: string): TipSeal {
+  static forNewTip(deps: Pick<Deps, 'envelope'>, tipId: string): TipSeal {
     const { key, wrapped } = deps.envelope.newDataKey(tipId);
     return new TipSeal(tipId, key, wrapped);
   }
 
-  static forTip(deps: Deps, tip: { id: string; dataKey: string }): TipSeal {
+  static forTip(deps: Pick<Deps, 'envelope'>, tip: { id: string; dataKey: string }): TipSeal {
     return new TipSeal(tip.id, deps.envelope.unwrap(tip.dataKey, tip.id), tip.dataKey);
   }
 

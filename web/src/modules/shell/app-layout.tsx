@@ -9,9 +9,11 @@ import { IconBuilding, IconHome, IconKey, IconList, IconLogout, IconShield, Icon
 import { LanguageSwitch } from '../../ui/language-switch.tsx';
 import { logout } from '../auth/api.ts';
 import { resetAccountLocale, useChangeLocale, useMe } from '../auth/hooks.ts';
+import { IconCalendar } from '../calendar/calendar-icon.tsx';
+import { IconInbox } from '../tips/tips-icons.tsx';
 
 type NavItem = {
-  to: '/' | '/units' | '/users' | '/audit';
+  to: '/' | '/units' | '/users' | '/audit' | '/calendar' | '/tips';
   labelKey: string;
   icon: ComponentType<{ size?: number }>;
   action?: Action;
@@ -20,9 +22,11 @@ type NavItem = {
 // Only modules that exist are listed, and each only for accounts allowed to use it.
 const NAV_ITEMS: NavItem[] = [
   { to: '/', labelKey: 'nav.overview', icon: IconHome },
+  { to: '/tips', labelKey: 'nav.tips', icon: IconInbox, action: 'tip.read' },
   { to: '/units', labelKey: 'nav.units', icon: IconBuilding, action: 'unit.read' },
   { to: '/users', labelKey: 'nav.users', icon: IconUsers, action: 'user.read' },
   { to: '/audit', labelKey: 'nav.audit', icon: IconList, action: 'audit.read' },
+  { to: '/calendar', labelKey: 'nav.calendar', icon: IconCalendar, action: 'calendar.read' },
 ];
 
 function initialsOf(name: string): string {
