@@ -61,6 +61,8 @@ export function parseDemoLogins(text: string): Record<string, DemoLogin> {
     .map((line) => line.trimEnd())
     .filter(Boolean);
   for (const line of lines.slice(2)) {
+    // The table ends at the first line that is not a row (the demo tip's receipt follows it).
+    if (!/ {2,}/.test(line)) break;
     const [role, username, password, secret, ...unit] = line.split(/ {2,}/);
     if (!role || !username || !password || !secret) throw new Error(`Unexpected line in demo-logins.txt: ${line}`);
     out[username] = { role, username, password, totpSecret: secret === '—' ? null : secret, unit: unit.join('  ') };

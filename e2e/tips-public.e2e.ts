@@ -1,0 +1,66 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { e2e, expectNoSeriousA11yViolations, useBrowser } from './support/app.ts';
+
+/**
+ * The resident's tip flow in a real browser, with JavaScript off and on (security.md G7, ux.md §2): the address never
+ * changes in a way that records the tip, nothing is stored in the browser, nothing is requested from another origin.
+ */
+async function sendTip(page: Page, what: string): Promise<string> {
+  await page.goto(`${e2e().baseUrl}/to-giac?phuong=thanh-vinh`);
+  await page.getByLabel('Việc gì đã xảy ra?').fill(what);
+  await page.getByLabel('Ở khối nào? (không bắt buộc)').selectOption({ label: 'Khối Tân Quang' });
+  await page.getByLabel('Khi nào? (không bắt buộc)').fill('khoảng 21 giờ hôm qua');
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await page.getByRole('heading', { name: 'Kiểm tra lại trước khi gửi' }).waitFor();
+  expect(await page.getByText(what).count()).toBe(1);
+  await page.getByRole('button', { name: 'Gửi tin' }).click();
+  await page.getByRole('heading', { name: 'Đã gửi tin báo' }).waitFor();
+  const code = (await page.locator('.receipt').innerText()).trim();
+  expect(code).toMatch(/^[0-9A-Z]{4}( [0-9A-Z]{4}){3}$/);
+  expect(new URL(page.url()).pathname).toBe('/to-giac');
+  expect(page.url()).not.toContain(code.replaceAll(' ', ''));
+  return code;
+}
+
+async function followTip(page: Page, code: string): Promise<void> {
+  await page.goto(`${e2e().baseUrl}/to-giac/theo-doi`);
+  await page.getByLabel('Mã tra cứu').fill(code.toLowerCase());
+  await page.getByRole('button', { name: 'Mở' }).click();
+  await page.getByText('Đã nhận, chờ cán bộ xem').waitFor();
+  await page.getByLabel('Trả lời hoặc bổ sung thông tin').fill('Bổ sung: hai người đi xe máy màu đen');
+  await page.getByRole('button', { name: 'Gửi', exact: true }).click();
+  await page.getByText('Đã gửi.').waitFor();
+  expect(new URL(page.url()).pathname).toBe('/to-giac/theo-doi');
+}
+
+describe('the tip mailbox for residents', () => {
+  const browser = useBrowser();
+
+  test('works with JavaScript disabled, end to end', async () => {
+    const { context, page } = await browser().newPage({ javaScriptEnabled: false });
+    const code = await sendTip(page, 'Có người mua bán ma túy ở dãy trọ (thử không JavaScript)');
+    await followTip(page, code);
+    expect(await context.cookies()).toEqual([]);
+  });
+
+  test('with JavaScript on, writes no cookie or storage and stays on this origin', async () => {
+    const { context, page } = await browser().newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(`${e2e().baseUrl}/to-giac?phuong=thanh-vinh`);
+    await expectNoSeriousA11yViolations(page, 'the tip form');
+    const code = await sendTip(page, 'Có người đánh bạc ở quán nước (thử có JavaScript)');
+    await followTip(page, code);
+    const storage = await page.evaluate(async () => ({
+      cookie: document.cookie,
+      local: localStorage.length,
+      session: sessionStorage.length,
+      databases: (await indexedDB.databases()).length,
+    }));
+    expect(storage).toEqual({ cookie: '', local: 0, session: 0, databases: 0 });
+    expect(await context.cookies()).toEqual([]);
+    const origin = new URL(e2e().baseUrl).origin;
+    expect(requests.filter((r) => !r.startsWith(origin))).toEqual([]);
+  });
+});
