@@ -16,7 +16,7 @@ async function sendTip(page: Page, what: string): Promise<string> {
   expect(await page.getByText(what).count()).toBe(1);
   await page.getByRole('button', { name: 'Gửi tin' }).click();
   await page.getByRole('heading', { name: 'Đã gửi tin báo' }).waitFor();
-  const code = (await page.locator('.receipt').innerText()).trim();
+  const code = ((await page.locator('.receipt').textContent()) ?? '').trim();
   expect(code).toMatch(/^[0-9A-Z]{4}( [0-9A-Z]{4}){3}$/);
   expect(new URL(page.url()).pathname).toBe('/to-giac');
   expect(page.url()).not.toContain(code.replaceAll(' ', ''));
@@ -62,5 +62,24 @@ describe('the tip mailbox for residents', () => {
     expect(await context.cookies()).toEqual([]);
     const origin = new URL(e2e().baseUrl).origin;
     expect(requests.filter((r) => !r.startsWith(origin))).toEqual([]);
+  });
+});
+
+describe('the tip mailbox while a ward is flooded', () => {
+  const browser = useBrowser();
+
+  test('the page solves the proof-of-work by itself', async () => {
+    const { startServer } = await import('./support/server.ts');
+    const flooded = await startServer({ name: 'flooded', env: { TIP_FLOOD_THRESHOLD: '0', TIP_POW_BITS: '12' } });
+    try {
+      const { page } = await browser().newPage();
+      await page.goto(`${flooded.baseUrl}/to-giac?phuong=thanh-vinh`);
+      await page.getByLabel('Việc gì đã xảy ra?').fill('Tin gửi khi phường đang bị gửi dồn dập');
+      await page.getByRole('button', { name: 'Tiếp tục' }).click();
+      await page.getByRole('button', { name: 'Gửi tin' }).click();
+      await page.getByRole('heading', { name: 'Đã gửi tin báo' }).waitFor({ timeout: 60_000 });
+    } finally {
+      await flooded.stop();
+    }
   });
 });

@@ -115,6 +115,7 @@ export const en: Messages = {
     invalidDates: 'The end date must be after the start date.',
     roleUnitMismatch: 'This role cannot be bound to this type of unit.',
     selfLockout: 'You cannot disable or demote your own account.',
+    powRequired: 'Too many tips are arriving. Please try again in a few minutes.',
     receiptNotFound: 'Not found. Check the 16 characters again.',
     tooManyFiles: 'At most 5 files can be sent at a time.',
     fileType: 'This file is not accepted. Send JPG, PNG or WebP pictures, PDF or Word documents, MP3 or M4A audio, or MP4 video.',
@@ -268,6 +269,7 @@ export const en: Messages = {
     sendReply: 'Send',
     replySent: 'Sent.',
     yourFiles: 'Files you sent',
+    preparing: 'Getting ready to send, please wait a few seconds…',
     busy: 'Too many tips are arriving. Please try again in a few minutes.',
   },
   auth: {

@@ -113,6 +113,7 @@ export const vi = {
     invalidDates: 'Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực.',
     roleUnitMismatch: 'Vai trò này không thể gắn với loại đơn vị đã chọn.',
     selfLockout: 'Bạn không thể tự khoá hoặc hạ quyền tài khoản của chính mình.',
+    powRequired: 'Hệ thống đang nhận quá nhiều tin. Vui lòng thử lại sau ít phút.',
     receiptNotFound: 'Không tìm thấy. Kiểm tra lại 16 ký tự.',
     tooManyFiles: 'Chỉ được gửi tối đa 5 tệp mỗi lần.',
     fileType: 'Tệp này không được nhận. Hãy gửi ảnh JPG, PNG, WebP, tài liệu PDF hoặc Word, âm thanh MP3, M4A hoặc video MP4.',
@@ -266,6 +267,7 @@ export const vi = {
     sendReply: 'Gửi',
     replySent: 'Đã gửi.',
     yourFiles: 'Tệp bạn đã gửi',
+    preparing: 'Đang chuẩn bị gửi, xin chờ vài giây…',
     busy: 'Hệ thống đang nhận quá nhiều tin. Vui lòng thử lại sau ít phút.',
   },
   auth: {

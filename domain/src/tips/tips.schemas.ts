@@ -197,6 +197,8 @@ export const tipDetailSchema = tipSummarySchema.extend({
   lat: z.number().nullable(),
   lng: z.number().nullable(),
   hasContact: z.boolean(),
+  /** For anonymous letters: the answers to the three tests of TT 28/2020/TT-BCA Art. 5.7, once recorded. */
+  anonymousCheck: z.object({ namesWrongdoer: z.boolean(), hasConcreteEvidence: z.boolean(), isVerifiable: z.boolean() }).nullable(),
   acceptedAt: z.string().nullable(),
   transferredAt: z.string().nullable(),
   transferredTo: z.string().nullable(),

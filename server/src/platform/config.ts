@@ -35,6 +35,8 @@ const envSchema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   JOBS: flag.default(true),
+  TIP_FLOOD_THRESHOLD: z.coerce.number().int().min(0).default(30),
+  TIP_POW_BITS: z.coerce.number().int().min(1).max(28).default(16),
 });
 
 export type Config = {
@@ -56,6 +58,10 @@ export type Config = {
   rateLimit: number;
   /** Whether this process runs the background jobs (nightly audit verification, session sweep). */
   jobs: boolean;
+  /** Online tips to one ward in 10 minutes beyond which senders must solve a proof-of-work (0: always). */
+  tipFloodThreshold: number;
+  /** Leading zero bits the proof-of-work needs. */
+  tipPowBits: number;
 };
 
 /** Thrown when a setting is wrong; the message names the setting. */
@@ -85,5 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     rateLimit: e.RATE_LIMIT,
     jobs: e.JOBS,
+    tipFloodThreshold: e.TIP_FLOOD_THRESHOLD,
+    tipPowBits: e.TIP_POW_BITS,
   };
 }

@@ -30,6 +30,7 @@ export const ERROR_STATUS = {
   assigneeInvalid: 422,
   quarantineConfirm: 422,
   rateLimited: 429,
+  powRequired: 429,
   internal: 500,
   unavailable: 503,
 } as const;

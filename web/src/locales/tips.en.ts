@@ -5,10 +5,6 @@ export const tipsEn: TipsMessages = {
   nav: {
     tips: 'Tips',
   },
-  tips: {
-    whatRequired: 'Enter what happened.',
-    consentRequired: 'The sender must agree before contact details are kept.',
-  },
   tipsPage: {
     title: 'Tips',
     description:
@@ -300,6 +296,7 @@ export const tipsEn: TipsMessages = {
       namesWrongdoer: 'Clearly names the wrongdoer',
       hasConcreteEvidence: 'Carries concrete documents or evidence',
       isVerifiable: 'Gives a basis to check and verify',
+      thresholdUnset: 'Tick the conditions the letter meets; if you tick none here, this save keeps what was recorded before.',
       thresholdMet: 'All three conditions met: receive and verify.',
       thresholdNotMet:
         'Not all three conditions met: the anonymous letter is not taken up; it can be closed as “Anonymous letter not meeting the conditions to verify”.',

@@ -3,11 +3,6 @@ export const tipsVi = {
   nav: {
     tips: 'Tin báo',
   },
-  // Message keys used by the shared tip schemas, for checks done in the browser before sending.
-  tips: {
-    whatRequired: 'Nhập nội dung: việc gì đã xảy ra.',
-    consentRequired: 'Cần người gửi đồng ý cho lưu thông tin liên hệ.',
-  },
   tipsPage: {
     title: 'Tin báo',
     description: 'Tố giác, tin báo về tội phạm và phản ánh gửi Công an phường, xếp theo hạn xử lý gần nhất. Giờ theo giờ Việt Nam.',
@@ -297,6 +292,7 @@ export const tipsVi = {
       namesWrongdoer: 'Nêu rõ người có hành vi vi phạm',
       hasConcreteEvidence: 'Có tài liệu, chứng cứ cụ thể',
       isVerifiable: 'Có cơ sở để kiểm tra, xác minh',
+      thresholdUnset: 'Đánh dấu các điều kiện thư đáp ứng; nếu không đánh dấu, lần lưu này giữ nguyên kết quả đã ghi trước đó.',
       thresholdMet: 'Đủ cả ba điều kiện: tiếp nhận và xác minh.',
       thresholdNotMet:
         'Chưa đủ ba điều kiện: thư nặc danh không được tiếp nhận giải quyết; có thể đóng với lý do “Thư nặc danh không đủ điều kiện xác minh”.',

@@ -47,7 +47,7 @@ export function publicLayout(locale: Locale, title: string, path: string, body: 
   const switchHref = other === 'en' ? `${path}?lang=en` : path;
   return `<!doctype html>${
     html`<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} – ${t('siteName')}</title><link rel="stylesheet" href="/public.css"></head>
+<title>${title} – ${t('siteName')}</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/public.css"></head>
 <body><header><div><a class="brand" href="/${locale === 'en' ? '?lang=en' : ''}">${t('siteName')}</a><p class="tagline">${t('tagline')}</p></div>
 <nav>${opts.exit ? html`<a class="exit" href="https://www.google.com.vn/" rel="noreferrer">${t('quickExit')}</a> · ` : ''}<a href="${switchHref}" lang="${other}">${t('language')}</a>${opts.exit ? '' : html` · <a href="/app/">${t('staffLogin')}</a>`}</nav></header>
 <main id="main">${body}</main>

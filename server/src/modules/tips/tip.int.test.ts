@@ -245,3 +245,38 @@ describe('the officers’ side', () => {
     expect((await as('canbo', 'GET', '/api/v1/tips?cursor=rubbish')).statusCode).toBe(400);
   });
 });
+
+describe('flooding (proof-of-work while a ward is flooded)', () => {
+  it('asks for a solved challenge, accepts it once, and keeps the answers on the page', async () => {
+    const { createTestApp: create } = await import('../../../test/app.ts');
+    const { solveChallenge } = await import('./tip.flood.ts');
+    const flooded = await create({ TIP_FLOOD_THRESHOLD: '0', TIP_POW_BITS: '8' });
+    try {
+      const tip = { wardCode: 'thanh-vinh', what: 'Tin khi đang bị gửi dồn dập' };
+      const refused = await flooded.app.inject({ method: 'POST', url: '/api/v1/public/tips', payload: tip });
+      expect(refused.statusCode).toBe(429);
+      expect(refused.json().code).toBe('powRequired');
+      const { required, challenge, bits } = (
+        await flooded.app.inject({ method: 'GET', url: '/api/v1/public/tips/challenge?wardCode=thanh-vinh' })
+      ).json();
+      expect(required).toBe(true);
+      const pow = solveChallenge(challenge, bits);
+      expect((await flooded.app.inject({ method: 'POST', url: '/api/v1/public/tips', payload: { ...tip, pow } })).statusCode).toBe(201);
+      expect((await flooded.app.inject({ method: 'POST', url: '/api/v1/public/tips', payload: { ...tip, pow } })).statusCode).toBe(429);
+
+      const review = await flooded.app.inject({
+        method: 'POST',
+        url: '/to-giac',
+        ...multipart({ ...tip, identity: 'no', step: 'review' }),
+      });
+      expect(review.body).toContain('data-challenge=');
+      expect(review.body).toContain('<script src="/to-giac/pow.js" defer></script>');
+      const noJs = await flooded.app.inject({ method: 'POST', url: '/to-giac', ...multipart({ ...tip, identity: 'no', step: 'send' }) });
+      expect(noJs.statusCode).toBe(429);
+      expect(noJs.body).toContain('Hệ thống đang nhận quá nhiều tin');
+      expect(noJs.body).toContain('value="Tin khi đang bị gửi dồn dập"');
+    } finally {
+      await flooded.close();
+    }
+  });
+});

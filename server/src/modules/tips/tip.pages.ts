@@ -7,6 +7,7 @@ import { readMultipart, type Upload } from '../../platform/multipart.ts';
 import { vnToday } from '../../platform/time.ts';
 import { pageLocale, publicLayout, sendPage } from '../public/index.ts';
 import { findActiveBlocks, findActiveWards, findWardByCode, type UnitRecord } from '../units/index.ts';
+import { floodGuardOf, POW_SCRIPT } from './tip.flood.ts';
 import { RECEIPT_LIMIT, TIP_SUBMIT_LIMIT } from './tip.public.routes.ts';
 import { addSenderMessage, openTipByReceipt, type PublicTipView, submitTip } from './tip.public.service.ts';
 
@@ -110,7 +111,14 @@ function hidden(a: Answers): SafeHtml[] {
   return FIELDS.filter((f) => a[f]).map((f) => html`<input type="hidden" name="${f}" value="${a[f]}">`);
 }
 
-function reviewPage(locale: Locale, ward: UnitRecord, a: Answers, blockName: string | null, errors: Errors) {
+function reviewPage(
+  locale: Locale,
+  ward: UnitRecord,
+  a: Answers,
+  blockName: string | null,
+  errors: Errors,
+  pow: { challenge: string; bits: number } | null,
+) {
   const t = tr(locale);
   const row = (label: string, value: string | undefined) =>
     html`<dt>${label}</dt><dd>${value?.trim() ? value : html`<span class="muted">${t('notGiven')}</span>`}</dd>`;
@@ -121,6 +129,7 @@ ${row(t('identityQuestion'), a.identity === 'yes' ? [a.contactName, a.contactPho
 <form method="post" action="/to-giac" enctype="multipart/form-data" novalidate>${hidden(a)}<input type="hidden" name="wardCode" value="${ward.code}">
 <div class="field"><label for="f-files">${t('files')}</label><p class="hint" id="h-files">${t('filesHint')} ${t('filesWarning')}</p>${fieldError(locale, errors, 'files')}
 <input type="file" id="f-files" name="files" multiple accept="image/jpeg,image/png,image/webp,application/pdf,.docx,audio/mpeg,audio/mp4,video/mp4" aria-describedby="h-files"></div>
+${pow ? html`<input type="hidden" name="pow" value="" data-challenge="${pow.challenge}" data-bits="${pow.bits}"><p id="pow-status" role="status" hidden>${t('preparing')}</p><script src="/to-giac/pow.js" defer></script>` : ''}
 <button type="submit" name="step" value="send">${t('send')}</button>
 <button type="submit" name="step" value="edit" class="secondary">${t('edit')}</button></form>`;
 }
@@ -228,16 +237,26 @@ export function registerTipPages(app: FastifyInstance, deps: Deps): void {
     }
     const blocks = await findActiveBlocks(db, ward.id, vnToday(deps.clock()));
     const blockName = blocks.find((b) => b.id === a.blockId)?.name ?? null;
-    if (a.step !== 'send') return send(reply, locale, ward, reviewPage(locale, ward, a, blockName, []));
+    const guard = floodGuardOf(deps);
+    const pow = () => (guard.isFlooded(ward.id) ? { challenge: guard.challenge(ward.id), bits: guard.bits } : null);
+    if (a.step !== 'send') return send(reply, locale, ward, reviewPage(locale, ward, a, blockName, [], pow()));
     try {
-      const { receipt } = await submitTip(deps, parsed.data, files);
+      const { receipt } = await submitTip(deps, { ...parsed.data, pow: a.pow || undefined }, files);
       return send(reply, locale, ward, receiptPage(locale, receipt), { status: 201 });
     } catch (err) {
+      if (err instanceof AppError && err.code === 'powRequired') {
+        const busy = [{ path: 'pow', message: 'tipPages.busy' }];
+        return send(reply, locale, ward, reviewPage(locale, ward, a, blockName, busy, pow()), { status: 429, error: true });
+      }
       const errors = errorsOf(err);
       if (!errors) throw err;
-      return send(reply, locale, ward, reviewPage(locale, ward, a, blockName, errors), { status: 400, error: true });
+      return send(reply, locale, ward, reviewPage(locale, ward, a, blockName, errors, pow()), { status: 400, error: true });
     }
   });
+
+  app.get('/to-giac/pow.js', { schema: { hide: true } }, (_req, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(POW_SCRIPT),
+  );
 
   app.get('/to-giac/theo-doi', { schema: { hide: true } }, (req, reply) =>
     send(reply, pageLocale(req), null, threadPage(pageLocale(req), '', null, null, [])),

@@ -6,7 +6,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { validateWith } from '../../platform/http.ts';
 import { readMultipart, type Upload } from '../../platform/multipart.ts';
-import { addSenderMessage, openTipByReceipt, submitTip } from './tip.public.service.ts';
+import { addSenderMessage, openTipByReceipt, submitTip, tipChallenge } from './tip.public.service.ts';
 
 const tags = ['public tips'];
 const receiptHeader = z.object({ 'x-receipt': z.string().max(64) });
@@ -50,6 +50,20 @@ export function registerPublicTipRoutes(app: FastifyInstance, deps: Deps): void 
       const { input, files } = await jsonOrMultipart(req, publicTipSchema);
       return reply.status(201).send(await submitTip(deps, input, files));
     },
+  );
+
+  r.get(
+    '/api/v1/public/tips/challenge',
+    {
+      config: { rateLimit: RECEIPT_LIMIT },
+      schema: {
+        tags,
+        summary: 'Whether a tip to this ward must carry a proof-of-work now (while it is flooded), with a challenge',
+        querystring: z.strictObject({ wardCode: z.string().max(60) }),
+        response: { 200: z.object({ required: z.boolean(), challenge: z.string().nullable(), bits: z.number() }) },
+      },
+    },
+    (req) => tipChallenge(deps, req.query.wardCode),
   );
 
   r.get(

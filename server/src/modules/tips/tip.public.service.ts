@@ -8,8 +8,9 @@ import type { Upload } from '../../platform/multipart.ts';
 import { vnToday } from '../../platform/time.ts';
 import { loadWorkingDayPredicate } from '../calendar/index.ts';
 import { findUnitById, findWardByCode } from '../units/index.ts';
-import { intakeDueOn } from './tip.clocks.ts';
+import { endOfDayVn, intakeDueOn } from './tip.clocks.ts';
 import { storeUploads } from './tip.files.ts';
+import { floodGuardOf } from './tip.flood.ts';
 import { newReceipt, receiptHash } from './tip.receipts.ts';
 import {
   findTipByReceiptHash,
@@ -51,6 +52,8 @@ export async function submitTip(
   const today = vnToday(deps.clock());
   const ward = await findWardByCode(db, input.wardCode, today);
   if (!ward?.isActive) throw new AppError('validation', [{ path: 'wardCode', message: 'tips.wardUnknown' }]);
+  const guard = floodGuardOf(deps);
+  if (guard.isFlooded(ward.id) && !guard.verify(ward.id, input.pow)) throw new AppError('powRequired');
   let unitId = ward.id;
   if (input.blockId) {
     const block = await findUnitById(db, input.blockId, today);
@@ -79,6 +82,7 @@ export async function submitTip(
       status: 'new',
       receivedOn: today,
       intakeDueOn: intakeDueOn(today, isWorkingDay),
+      nextDueAt: endOfDayVn(intakeDueOn(today, isWorkingDay)),
       dataKey: seal.wrappedKey,
       bodyEnc: seal.sealBody({
         what: input.what,
@@ -191,4 +195,13 @@ export function addSenderMessage(deps: Deps, code: string, body: string, uploads
       return viewForSender(deps, { ...tip, lastActivityOn: today });
     })(),
   );
+}
+
+/** Whether the ward's form must carry a proof-of-work now, with a fresh challenge when it must. */
+export async function tipChallenge(deps: Deps, wardCode: string): Promise<{ required: boolean; challenge: string | null; bits: number }> {
+  const ward = await findWardByCode(deps.database.db, wardCode, vnToday(deps.clock()));
+  if (!ward?.isActive) throw new AppError('validation', [{ path: 'wardCode', message: 'tips.wardUnknown' }]);
+  const guard = floodGuardOf(deps);
+  const required = guard.isFlooded(ward.id);
+  return { required, challenge: required ? guard.challenge(ward.id) : null, bits: guard.bits };
 }

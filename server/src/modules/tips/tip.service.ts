@@ -182,6 +182,13 @@ async function detailOf(deps: Deps, tx: Tx, actor: Actor, tip: TipRow) {
     lat: body.lat,
     lng: body.lng,
     hasContact: tip.contactEnc !== null,
+    anonymousCheck: tip.anonymousCheck
+      ? {
+          namesWrongdoer: tip.anonymousCheck.namesWrongdoer === true,
+          hasConcreteEvidence: tip.anonymousCheck.hasConcreteEvidence === true,
+          isVerifiable: tip.anonymousCheck.isVerifiable === true,
+        }
+      : null,
     acceptedAt: tip.acceptedAt?.toISOString() ?? null,
     transferredAt: tip.transferredAt?.toISOString() ?? null,
     transferredTo: tip.transferredTo,

@@ -72,6 +72,7 @@ type TriageValues = {
   hasConcreteEvidence: boolean;
   isVerifiable: boolean;
 };
+const ANONYMOUS_CHECKS = ['namesWrongdoer', 'hasConcreteEvidence', 'isVerifiable'] as const;
 const TRIAGE_FIELDS = ['classification', 'category', 'urgency', 'unitId', 'namesWrongdoer', 'hasConcreteEvidence', 'isVerifiable'] as const;
 
 function TriageCard({ tip, units }: { tip: TipDetail; units: readonly Unit[] }) {
@@ -120,6 +121,7 @@ function TriageCard({ tip, units }: { tip: TipDetail; units: readonly Unit[] }) 
   }
 
   const isAnonymous = tip.reporterIdentity === 'anonymous';
+  const isCheckTouched = ANONYMOUS_CHECKS.some((field) => form.isDirty(field));
   const isCrime = isCrimeInformation((form.values.classification || null) as TipClass | null);
   const submit = form.onSubmit((values) => {
     setFormError(null);
@@ -128,7 +130,9 @@ function TriageCard({ tip, units }: { tip: TipDetail; units: readonly Unit[] }) 
       category: (values.category || null) as (typeof TIP_CATEGORIES)[number] | null,
       urgency: values.classification === 'spam' ? null : ((values.urgency || null) as (typeof TIP_URGENCIES)[number] | null),
       unitId: values.unitId !== tip.unitId ? values.unitId : undefined,
-      ...(isAnonymous
+      // The stored answers are not sent back with the tip: send them only when the officer has set them here,
+      // so that saving the classification again never wipes what was recorded before.
+      ...(isAnonymous && isCheckTouched
         ? { namesWrongdoer: values.namesWrongdoer, hasConcreteEvidence: values.hasConcreteEvidence, isVerifiable: values.isVerifiable }
         : {}),
     };
@@ -211,7 +215,11 @@ function TriageCard({ tip, units }: { tip: TipDetail; units: readonly Unit[] }) 
                 />
                 <Checkbox label={t('tipsPage.actions.isVerifiable')} {...form.getInputProps('isVerifiable', { type: 'checkbox' })} />
                 <Text size="sm" fw={500} role="status">
-                  {meetsAnonymousThreshold(form.values) ? t('tipsPage.actions.thresholdMet') : t('tipsPage.actions.thresholdNotMet')}
+                  {isCheckTouched
+                    ? meetsAnonymousThreshold(form.values)
+                      ? t('tipsPage.actions.thresholdMet')
+                      : t('tipsPage.actions.thresholdNotMet')
+                    : t('tipsPage.actions.thresholdUnset')}
                 </Text>
               </Stack>
             </Fieldset>

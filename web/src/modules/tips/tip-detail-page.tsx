@@ -1,7 +1,7 @@
 import { Badge, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
 import { AnchorLink } from '../../ui/anchor-link.tsx';
@@ -10,7 +10,7 @@ import { LoadingState } from '../../ui/loading-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { useCan } from '../auth/hooks.ts';
 import { useAllUnits } from '../units/api.ts';
-import { lastInboxSearch, receptionRecordUrl, type TipDetail, tipQueryOptions, useWorkingDayPredicate } from './api.ts';
+import { lastInboxSearch, receptionRecordUrl, type TipDetail, tipQueryOptions, tipsQueryKey, useWorkingDayPredicate } from './api.ts';
 import { TipActions } from './tip-actions.tsx';
 import { TipContactPanel } from './tip-contact.tsx';
 import { TipFiles } from './tip-files.tsx';
@@ -140,6 +140,12 @@ export function TipDetailPage() {
   const can = useCan();
   const canHandle = can('tip.triage');
   const query = useQuery(tipQueryOptions(tipId));
+  const queryClient = useQueryClient();
+  const loadedAt = query.dataUpdatedAt;
+  // Reading a tip clears its "new from the sender" mark: the inbox lists are out of date from now on.
+  useEffect(() => {
+    if (loadedAt) void queryClient.invalidateQueries({ queryKey: [...tipsQueryKey, 'list'], refetchType: 'none' });
+  }, [loadedAt, queryClient]);
   const unitsQuery = useAllUnits();
   const units = unitsQuery.data ?? [];
 

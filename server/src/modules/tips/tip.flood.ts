@@ -1,0 +1,113 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Deps } from '../../platform/deps.ts';
+
+const WINDOW_MS = 10 * 60_000;
+const HOLD_MS = 30 * 60_000;
+const CHALLENGE_TTL_MS = 15 * 60_000;
+
+/**
+ * Flood protection for the public tip channel, in memory only (nothing here reaches a table or a log). In calm times
+ * it asks nothing of a sender. When one ward receives more tips in ten minutes than the threshold, it switches on for
+ * half an hour: each tip must then carry a proof-of-work — a nonce that gives SHA-256(challenge:nonce) the required
+ * leading zero bits — which the page's small script finds by itself in a second or two (GlobaLeaks' answer to
+ * submission flooding, issue #2776). No CAPTCHA service, nothing from another origin.
+ */
+export class FloodGuard {
+  private readonly arrivals = new Map<string, number[]>();
+  private readonly floodedUntil = new Map<string, number>();
+  private readonly spent = new Map<string, number>();
+  private readonly key: Buffer;
+
+  constructor(
+    serverKey: Buffer,
+    private readonly threshold: number,
+    readonly bits: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.key = createHmac('sha256', serverKey).update('binh-an:tip-pow').digest();
+  }
+
+  /** Counts an accepted tip; too many for the ward in the window switches the proof-of-work on. */
+  record(wardId: string): void {
+    const t = this.now();
+    const recent = (this.arrivals.get(wardId) ?? []).filter((x) => t - x < WINDOW_MS);
+    recent.push(t);
+    this.arrivals.set(wardId, recent);
+    if (recent.length > this.threshold) this.floodedUntil.set(wardId, t + HOLD_MS);
+  }
+
+  isFlooded(wardId: string): boolean {
+    return this.threshold === 0 || (this.floodedUntil.get(wardId) ?? 0) > this.now();
+  }
+
+  /** A signed challenge for the ward, valid for a quarter of an hour. */
+  challenge(wardId: string): string {
+    const body = `${wardId}.${this.now() + CHALLENGE_TTL_MS}.${randomBytes(9).toString('base64url')}`;
+    return `${body}.${this.sign(body)}`;
+  }
+
+  /** Checks a solution `challenge:nonce` for the ward; each challenge is accepted once. */
+  verify(wardId: string, solution: string | undefined): boolean {
+    if (!solution) return false;
+    const i = solution.lastIndexOf(':');
+    const challenge = solution.slice(0, i);
+    const nonce = solution.slice(i + 1);
+    const [ward, expires, rand, mac] = challenge.split('.');
+    if (i < 0 || !ward || !expires || !rand || !mac || ward !== wardId || !/^\d{1,12}$/.test(nonce)) return false;
+    const expected = Buffer.from(this.sign(`${ward}.${expires}.${rand}`));
+    if (expected.length !== mac.length || !timingSafeEqual(expected, Buffer.from(mac))) return false;
+    const t = this.now();
+    if (Number(expires) < t) return false;
+    for (const [c, until] of this.spent) if (until < t) this.spent.delete(c);
+    if (this.spent.has(challenge)) return false;
+    if (!hasLeadingZeroBits(createHash('sha256').update(`${challenge}:${nonce}`).digest(), this.bits)) return false;
+    this.spent.set(challenge, Number(expires));
+    return true;
+  }
+
+  private sign(body: string): string {
+    return createHmac('sha256', this.key).update(body).digest('base64url').slice(0, 22);
+  }
+}
+
+export function hasLeadingZeroBits(hash: Uint8Array, bits: number): boolean {
+  let left = bits;
+  for (const byte of hash) {
+    if (left <= 0) return true;
+    if (left >= 8) {
+      if (byte !== 0) return false;
+      left -= 8;
+    } else return byte >> (8 - left) === 0;
+  }
+  return left <= 0;
+}
+
+/** Finds a nonce for a challenge (what the page's script does; used by tests and API clients). */
+export function solveChallenge(challenge: string, bits: number): string {
+  for (let nonce = 0; ; nonce++) {
+    if (hasLeadingZeroBits(createHash('sha256').update(`${challenge}:${nonce}`).digest(), bits)) return `${challenge}:${nonce}`;
+  }
+}
+
+const guards = new WeakMap<Deps, FloodGuard>();
+
+/** The flood guard of this server process. */
+export function floodGuardOf(deps: Deps): FloodGuard {
+  let guard = guards.get(deps);
+  if (!guard) {
+    guard = new FloodGuard(deps.key, deps.cfg.tipFloodThreshold, deps.cfg.tipPowBits, () => deps.clock().getTime());
+    guards.set(deps, guard);
+  }
+  return guard;
+}
+
+/** The script the tip form loads only while the proof-of-work is on: it solves the challenge before the form is sent. */
+export const POW_SCRIPT = `(function(){
+var input=document.querySelector('input[name="pow"][data-challenge]');if(!input||!window.crypto||!crypto.subtle)return;
+var form=input.form,bits=Number(input.getAttribute('data-bits')),challenge=input.getAttribute('data-challenge'),status=document.getElementById('pow-status');
+function zero(h){var left=bits;for(var i=0;i<h.length;i++){if(left<=0)return true;if(left>=8){if(h[i]!==0)return false;left-=8}else return (h[i]>>(8-left))===0}return left<=0}
+var enc=new TextEncoder(),busy=false;
+form.addEventListener('submit',function(e){if(input.value||busy||(e.submitter&&e.submitter.value!=='send'))return;e.preventDefault();busy=true;if(status)status.hidden=false;
+(function step(n){var tries=[];for(var k=0;k<256;k++)tries.push(crypto.subtle.digest('SHA-256',enc.encode(challenge+':'+(n+k))));
+Promise.all(tries).then(function(hs){for(var k=0;k<hs.length;k++){if(zero(new Uint8Array(hs[k]))){input.value=challenge+':'+(n+k);busy=false;var s=document.createElement('input');s.type='hidden';s.name='step';s.value='send';form.appendChild(s);form.submit();return}}step(n+256)})})(0)});
+})();`;
