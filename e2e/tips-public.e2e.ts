@@ -45,11 +45,20 @@ describe('the tip mailbox for residents', () => {
   });
 
   test('with JavaScript on, writes no cookie or storage and stays on this origin', async () => {
-    const { context, page } = await browser().newPage();
+    const { context, page } = await browser().newPage({
+      geolocation: { latitude: 18.679123, longitude: 105.681309 },
+      permissions: ['geolocation'],
+    });
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(`${e2e().baseUrl}/to-giac?phuong=thanh-vinh`);
     await expectNoSeriousA11yViolations(page, 'the tip form');
+    // The optional location pin, rounded to about ten metres, travels with the answers to the review.
+    await page.getByRole('button', { name: 'Ghim vị trí hiện tại (không bắt buộc)' }).click();
+    await page.getByText('Đã ghim vị trí: 18.6791, 105.6813').waitFor();
+    await page.getByLabel('Việc gì đã xảy ra?').fill('x');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByText('18.6791, 105.6813').waitFor();
     const code = await sendTip(page, 'Có người đánh bạc ở quán nước (thử có JavaScript)');
     await followTip(page, code);
     const storage = await page.evaluate(async () => ({

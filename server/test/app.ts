@@ -44,6 +44,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       LOG_LEVEL: 'silent',
       LOGIN_RATE_LIMIT: '100000',
       RATE_LIMIT: '1000000',
+      TIP_RATE_LIMIT: '100000',
+      TIP_FLOOD_THRESHOLD: '100000',
       ...env,
     }),
     demo: false,

@@ -100,7 +100,7 @@ beforeAll(async () => {
     });
     const [row] = await queryRows<{ id: string }>(
       t.deps.database.db,
-      sql`SELECT t.id FROM tips t JOIN units w ON w.id = t.ward_id WHERE w.code = ${ward}`,
+      sql`SELECT t.id FROM tips t JOIN units w ON w.id = t.ward_id WHERE w.code = ${ward} ORDER BY t.seq DESC LIMIT 1`,
     );
     tipIds[ward] = row?.id as string;
   }

@@ -36,6 +36,7 @@ const envSchema = z.object({
   RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   JOBS: flag.default(true),
   TIP_FLOOD_THRESHOLD: z.coerce.number().int().min(0).default(30),
+  TIP_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   TIP_POW_BITS: z.coerce.number().int().min(1).max(28).default(16),
 });
 
@@ -62,6 +63,8 @@ export type Config = {
   tipFloodThreshold: number;
   /** Leading zero bits the proof-of-work needs. */
   tipPowBits: number;
+  /** Tips one source may send in an hour. */
+  tipRateLimit: number;
 };
 
 /** Thrown when a setting is wrong; the message names the setting. */
@@ -93,5 +96,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: e.JOBS,
     tipFloodThreshold: e.TIP_FLOOD_THRESHOLD,
     tipPowBits: e.TIP_POW_BITS,
+    tipRateLimit: e.TIP_RATE_LIMIT,
   };
 }

@@ -270,7 +270,7 @@ describe('flooding (proof-of-work while a ward is flooded)', () => {
         ...multipart({ ...tip, identity: 'no', step: 'review' }),
       });
       expect(review.body).toContain('data-challenge=');
-      expect(review.body).toContain('<script src="/to-giac/pow.js" defer></script>');
+      expect(review.body).toContain('<script src="/to-giac/trang.js" defer></script>');
       const noJs = await flooded.app.inject({ method: 'POST', url: '/to-giac', ...multipart({ ...tip, identity: 'no', step: 'send' }) });
       expect(noJs.statusCode).toBe(429);
       expect(noJs.body).toContain('Hệ thống đang nhận quá nhiều tin');
@@ -278,5 +278,44 @@ describe('flooding (proof-of-work while a ward is flooded)', () => {
     } finally {
       await flooded.close();
     }
+  });
+});
+
+describe('metadata in other picture formats (security.md G3)', () => {
+  it('drops PNG text chunks', async () => {
+    const crcTable = Array.from({ length: 256 }, (_, n) => {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      return c >>> 0;
+    });
+    const crc32 = (buf: Buffer) => {
+      let c = 0xffffffff;
+      for (const b of buf) c = (crcTable[(c ^ b) & 0xff] as number) ^ (c >>> 8);
+      return (c ^ 0xffffffff) >>> 0;
+    };
+    const png = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#3c3' } })
+      .png()
+      .toBuffer();
+    const data = Buffer.from('Author\0CANARY-PNG-AUTHOR');
+    const type = Buffer.from('tEXt');
+    const chunk = Buffer.alloc(12 + data.length);
+    chunk.writeUInt32BE(data.length, 0);
+    type.copy(chunk, 4);
+    data.copy(chunk, 8);
+    chunk.writeUInt32BE(crc32(Buffer.concat([type, data])), 8 + data.length);
+    const withText = Buffer.concat([png.subarray(0, 33), chunk, png.subarray(33)]);
+    expect(withText.includes('CANARY-PNG-AUTHOR')).toBe(true);
+    const form = multipart({ data: JSON.stringify({ wardCode: 'thanh-vinh', what: 'Ảnh PNG có chữ ẩn' }) }, [
+      { name: 'a.png', type: 'image/png', bytes: withText },
+    ]);
+    const sent = await t.app.inject({ method: 'POST', url: '/api/v1/public/tips', ...form });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const tip = (await as('canbo', 'GET', '/api/v1/tips?view=new'))
+      .json()
+      .items.find((i: { excerpt: string }) => i.excerpt === 'Ảnh PNG có chữ ẩn');
+    const file = (await as('canbo', 'GET', `/api/v1/tips/${tip.id}`)).json().files[0];
+    const stored = (await as('canbo', 'GET', `/api/v1/tips/${tip.id}/files/${file.id}`)).rawPayload;
+    expect(stored.subarray(1, 4).toString()).toBe('PNG');
+    expect(stored.includes('CANARY-PNG-AUTHOR')).toBe(false);
   });
 });

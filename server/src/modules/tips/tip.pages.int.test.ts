@@ -19,7 +19,9 @@ function expectPrivate(res: { headers: Record<string, unknown>; body: string }) 
   expect(res.headers['referrer-policy']).toBe('no-referrer');
   expect(String(res.headers['content-security-policy'])).toContain("default-src 'self'");
   expect(res.headers['set-cookie']).toBeUndefined();
-  expect(res.body).not.toMatch(/<script|https?:\/\/(?!www\.google\.com\.vn)/i);
+  // Scripts only from this origin (the optional location pin and, during a flood, the proof-of-work).
+  expect(res.body.match(/<script[^>]*>/g)?.every((tag) => tag === '<script src="/to-giac/trang.js" defer>') ?? true).toBe(true);
+  expect(res.body).not.toMatch(/https?:\/\/(?!www\.google\.com\.vn)/i);
 }
 
 describe('/to-giac without JavaScript', () => {

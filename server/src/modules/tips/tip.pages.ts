@@ -8,7 +8,16 @@ import { vnToday } from '../../platform/time.ts';
 import { pageLocale, publicLayout, sendPage } from '../public/index.ts';
 import { findActiveBlocks, findActiveWards, findWardByCode, type UnitRecord } from '../units/index.ts';
 import { floodGuardOf, POW_SCRIPT } from './tip.flood.ts';
-import { RECEIPT_LIMIT, TIP_SUBMIT_LIMIT } from './tip.public.routes.ts';
+
+/** Shows the optional "pin my location" button, which needs JavaScript; the position is rounded to about 10 m. */
+const PIN_SCRIPT = `(function(){
+var box=document.getElementById('pin'),btn=document.getElementById('pin-button');if(!box||!btn||!navigator.geolocation)return;
+var lat=box.querySelector('input[name="lat"]'),lng=box.querySelector('input[name="lng"]'),status=document.getElementById('pin-status');box.hidden=false;
+function show(){if(lat.value){status.textContent=btn.getAttribute('data-pinned')+' '+lat.value+', '+lng.value;btn.textContent=btn.getAttribute('data-clear')}}show();
+btn.addEventListener('click',function(){if(lat.value){lat.value='';lng.value='';status.textContent='';location.reload();return}
+navigator.geolocation.getCurrentPosition(function(p){lat.value=p.coords.latitude.toFixed(4);lng.value=p.coords.longitude.toFixed(4);show()},function(){status.textContent=btn.getAttribute('data-failed')},{enableHighAccuracy:false,timeout:15000})})})();`;
+
+import { RECEIPT_LIMIT, tipSubmitLimit } from './tip.public.routes.ts';
 import { addSenderMessage, openTipByReceipt, type PublicTipView, submitTip } from './tip.public.service.ts';
 
 /**
@@ -29,6 +38,8 @@ const FIELDS = [
   'contactName',
   'contactPhone',
   'contactConsent',
+  'lat',
+  'lng',
 ] as const;
 
 function tr(locale: Locale) {
@@ -95,6 +106,9 @@ ${textArea(locale, a, errors, 'what', t('what'), t('whatHint'), TIP_BODY_MAX)}
     (b) => html`<option value="${b.id}"${a.blockId === b.id ? html` selected` : ''}>${b.name}</option>`,
   )}</select></div>
 ${textInput(locale, a, errors, 'place', t('place'), t('placeHint'))}
+<div class="field" id="pin" hidden><button type="button" class="secondary" id="pin-button" data-pinned="${t('pinned')}" data-failed="${t('pinFailed')}" data-clear="${t('pinClear')}">${t('pin')}</button>
+<p class="hint">${t('pinHint')}</p><p id="pin-status" role="status"></p>
+<input type="hidden" name="lat" value="${a.lat ?? ''}"><input type="hidden" name="lng" value="${a.lng ?? ''}"></div>
 ${textInput(locale, a, errors, 'when', t('when'), t('whenHint'))}
 ${textArea(locale, a, errors, 'who', t('who'), t('whoHint'), 1000)}
 <fieldset aria-describedby="h-identity"><legend>${t('identityQuestion')}</legend>
@@ -104,7 +118,7 @@ ${textArea(locale, a, errors, 'who', t('who'), t('whoHint'), 1000)}
 ${textInput(locale, a, errors, 'contactName', t('contactName'))}${textInput(locale, a, errors, 'contactPhone', t('contactPhone'), undefined, 'tel')}
 ${fieldError(locale, errors, 'contactConsent')}<div class="choice"><input type="checkbox" id="f-contactConsent" name="contactConsent" value="yes"${a.contactConsent === 'yes' ? html` checked` : ''}><label for="f-contactConsent">${t('consent')}</label></div>
 </fieldset>
-<button type="submit">${t('continue')}</button></form>`;
+<button type="submit">${t('continue')}</button></form><script src="/to-giac/trang.js" defer></script>`;
 }
 
 function hidden(a: Answers): SafeHtml[] {
@@ -125,11 +139,12 @@ function reviewPage(
   return html`<h1>${t('reviewHeading')}</h1>${errorSummary(locale, errors)}
 <p class="panel">${t('reflect')}</p>
 <dl class="review">${row(t('what'), a.what)}${row(t('block'), blockName ?? undefined)}${row(t('place'), a.place)}${row(t('when'), a.when)}${row(t('who'), a.who)}
+${row(t('pinLabel'), a.lat && a.lng ? `${a.lat}, ${a.lng}` : undefined)}
 ${row(t('identityQuestion'), a.identity === 'yes' ? [a.contactName, a.contactPhone].filter(Boolean).join(', ') : t('anonymous'))}</dl>
 <form method="post" action="/to-giac" enctype="multipart/form-data" novalidate>${hidden(a)}<input type="hidden" name="wardCode" value="${ward.code}">
 <div class="field"><label for="f-files">${t('files')}</label><p class="hint" id="h-files">${t('filesHint')} ${t('filesWarning')}</p>${fieldError(locale, errors, 'files')}
 <input type="file" id="f-files" name="files" multiple accept="image/jpeg,image/png,image/webp,application/pdf,.docx,audio/mpeg,audio/mp4,video/mp4" aria-describedby="h-files"></div>
-${pow ? html`<input type="hidden" name="pow" value="" data-challenge="${pow.challenge}" data-bits="${pow.bits}"><p id="pow-status" role="status" hidden>${t('preparing')}</p><script src="/to-giac/pow.js" defer></script>` : ''}
+${pow ? html`<input type="hidden" name="pow" value="" data-challenge="${pow.challenge}" data-bits="${pow.bits}"><p id="pow-status" role="status" hidden>${t('preparing')}</p><script src="/to-giac/trang.js" defer></script>` : ''}
 <button type="submit" name="step" value="send">${t('send')}</button>
 <button type="submit" name="step" value="edit" class="secondary">${t('edit')}</button></form>`;
 }
@@ -154,7 +169,15 @@ function toInput(a: Answers) {
     contactName: identified ? (a.contactName ?? '') : '',
     contactPhone: identified ? (a.contactPhone ?? '') : '',
     contactConsent: identified && a.contactConsent === 'yes',
+    lat: coordinate(a.lat, 90),
+    lng: coordinate(a.lng, 180),
   };
+}
+
+/** A coordinate from a hidden field, or null when absent or out of range. */
+function coordinate(value: string | undefined, limit: number): number | null {
+  const n = value ? Number(value) : Number.NaN;
+  return Number.isFinite(n) && Math.abs(n) <= limit ? n : null;
 }
 
 function errorsOf(err: unknown): Errors | null {
@@ -221,7 +244,7 @@ export function registerTipPages(app: FastifyInstance, deps: Deps): void {
     );
   });
 
-  app.post('/to-giac', { config: { rateLimit: TIP_SUBMIT_LIMIT }, schema: { hide: true } }, async (req, reply) => {
+  app.post('/to-giac', { config: { rateLimit: tipSubmitLimit(deps) }, schema: { hide: true } }, async (req, reply) => {
     const locale = pageLocale(req);
     const { a, files } = await readForm(req);
     const ward = await findWardByCode(db, (a.wardCode ?? '').slice(0, 60), vnToday(deps.clock()));
@@ -254,8 +277,8 @@ export function registerTipPages(app: FastifyInstance, deps: Deps): void {
     }
   });
 
-  app.get('/to-giac/pow.js', { schema: { hide: true } }, (_req, reply) =>
-    reply.type('text/javascript; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(POW_SCRIPT),
+  app.get('/to-giac/trang.js', { schema: { hide: true } }, (_req, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(`${PIN_SCRIPT}\n${POW_SCRIPT}`),
   );
 
   app.get('/to-giac/theo-doi', { schema: { hide: true } }, (req, reply) =>

@@ -12,8 +12,12 @@ const tags = ['public tips'];
 const receiptHeader = z.object({ 'x-receipt': z.string().max(64) });
 
 /** Limits for the public channel, counted per source (a daily-rotating keyed hash of the address, never the address). */
-export const TIP_SUBMIT_LIMIT = { max: 10, timeWindow: '1 hour' };
 export const RECEIPT_LIMIT = { max: 30, timeWindow: '10 minutes' };
+
+/** Tips one source may send in an hour (TIP_RATE_LIMIT; GlobaLeaks allows 10). */
+export function tipSubmitLimit(deps: Deps) {
+  return { max: deps.cfg.tipRateLimit, timeWindow: '1 hour' };
+}
 
 /** A JSON body, or a multipart form whose field `data` holds the JSON and whose `files` parts are attachments. */
 async function jsonOrMultipart<S extends z.ZodType>(req: FastifyRequest, schema: S): Promise<{ input: z.output<S>; files: Upload[] }> {
@@ -37,7 +41,7 @@ export function registerPublicTipRoutes(app: FastifyInstance, deps: Deps): void 
   r.post(
     '/api/v1/public/tips',
     {
-      config: { rateLimit: TIP_SUBMIT_LIMIT },
+      config: { rateLimit: tipSubmitLimit(deps) },
       schema: {
         tags,
         summary: 'Send a tip (JSON, or multipart with field "data" and "files"); answers the receipt code once',
