@@ -319,3 +319,23 @@ describe('metadata in other picture formats (security.md G3)', () => {
     expect(stored.includes('CANARY-PNG-AUTHOR')).toBe(false);
   });
 });
+
+describe('guessing receipts (security.md G4)', () => {
+  it('throttles lookups per source; a forged X-Forwarded-For does not reset the count', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 33; i++) {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/public/tips/status',
+        remoteAddress: '127.0.0.9',
+        headers: { 'x-receipt': `GUESS${String(i).padStart(11, '0')}`, 'x-forwarded-for': `198.51.100.${i}` },
+      });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses.slice(0, 30).every((s) => s === 404)).toBe(true);
+    expect(statuses.slice(30).every((s) => s === 429)).toBe(true);
+    // Another source is not affected.
+    const other = await t.app.inject({ method: 'GET', url: '/api/v1/public/tips/status', remoteAddress: '127.0.0.10', headers: { 'x-receipt': 'x' } });
+    expect(other.statusCode).toBe(404);
+  });
+});
