@@ -143,6 +143,9 @@ describe('authorization matrix (generated from the permission table)', () => {
       'tip.identity',
       'calendar.read',
       'calendar.manage',
+      'case.read',
+      'case.manage',
+      'report.read',
     ]);
     expect(Object.keys(PERMISSIONS).sort()).toEqual([...tested].sort());
   });
@@ -165,6 +168,8 @@ describe('authorization matrix (generated from the permission table)', () => {
           ['/api/v1/tips', 'tip.read'],
           ['/api/v1/tips/assignees', 'tip.read'],
           ['/api/v1/calendar?year=2026', 'calendar.read'],
+          ['/api/v1/cases', 'case.read'],
+          ['/api/v1/reports/summary?unit=thanh-vinh&from=2026-01-01&to=2026-12-31', 'report.read'],
         ] as const) {
           const res = await call(account.username, 'GET', url);
           expect(res.statusCode, `${url}`).toBe(isAllowed(account.role, action) ? 200 : 403);
@@ -236,6 +241,17 @@ describe('authorization matrix (generated from the permission table)', () => {
         // Beyond the table, the contact is for the chief or the assigned officer only (the tips policy).
         expect(contact.statusCode, `contact of tip of ${label}`).toBe(expectFor('tip.identity', account.role === 'chief' ? 200 : 403));
       }
+    });
+
+    it(`${account.role} (${account.username}): recording a case in its ward`, async () => {
+      const res = await call(account.username, 'POST', '/api/v1/cases', {
+        unitId: unitIds.get('tv:trung-my'),
+        type: 'theft',
+        occurredOn: '2026-11-01',
+        discoveredOn: '2026-11-02',
+        summary: 'Vụ thử quyền',
+      });
+      expect(res.statusCode).toBe(isAllowed(account.role, 'case.manage') ? 201 : 403);
     });
 
     it(`${account.role} (${account.username}): the working-day calendar`, async () => {

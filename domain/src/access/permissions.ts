@@ -17,6 +17,10 @@ export const PERMISSIONS = {
   'tip.triage': ['chief', 'officer'],
   /** The sender's contact details: the chief, or the officer the tip is assigned to (checked by the tips policy). */
   'tip.identity': ['chief', 'officer'],
+  'case.read': ['chief', 'officer'],
+  'case.manage': ['chief', 'officer'],
+  /** Figures only (counts, rates, totals): never a name or a record. */
+  'report.read': ['admin', 'chief', 'officer', 'viewer'],
   'calendar.read': ['admin', 'chief', 'officer', 'civil_guard', 'block_leader', 'mediator', 'school_staff', 'viewer'],
   'calendar.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

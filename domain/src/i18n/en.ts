@@ -1,3 +1,4 @@
+import { casesEn } from '../cases/cases.messages.ts';
 import type { Messages } from './vi.ts';
 
 /** English messages; every key mirrors the Vietnamese file. */
@@ -43,6 +44,9 @@ export const en: Messages = {
     'tip.read': 'Read tips',
     'tip.triage': 'Handle tips',
     'tip.identity': "See a tip sender's contact details",
+    'case.read': 'Read the case register',
+    'case.manage': 'Keep the case register',
+    'report.read': 'See report figures',
     'calendar.read': 'See the working-day calendar',
     'calendar.manage': 'Edit the working-day calendar',
   },
@@ -87,6 +91,13 @@ export const en: Messages = {
     'tip.file_download': 'Tip file downloaded',
     'tip.reception_record': 'Reception record printed',
     'audit.verified': 'Audit chain checked',
+    'case.create': 'Case recorded',
+    'case.read': 'Case read',
+    'case.move': 'Case status changed',
+    'case.person_add': 'Person added to a case',
+    'case.seizure_add': 'Seized item added',
+    'case.tip_link': 'Tip linked to a case',
+    'report.summary': 'Summary figures read',
     'demo.load': 'Demo data loaded',
   },
   errors: {
@@ -119,6 +130,7 @@ export const en: Messages = {
     receiptNotFound: 'Not found. Check the 16 characters again.',
     tooManyFiles: 'At most 5 files can be sent at a time.',
     fileType: 'This file is not accepted. Send JPG, PNG or WebP pictures, PDF or Word documents, MP3 or M4A audio, or MP4 video.',
+    caseState: 'The case is in a state that does not allow this.',
     tipState: 'The tip is in a state that does not allow this.',
     urgencyRequired: 'Choose the urgency: urgent (type a) or ordinary (type b).',
     assigneeInvalid: "Tips can only be assigned to the ward's police officers.",
@@ -166,6 +178,7 @@ export const en: Messages = {
     quickExit: 'Quick exit',
     language: 'Tiếng Việt',
   },
+  cases: casesEn,
   tips: {
     whatRequired: 'Tell us what happened.',
     consentRequired: 'Tick the consent box if you want to leave your name or phone number.',

@@ -1,3 +1,5 @@
+import { casesVi } from '../cases/cases.messages.ts';
+
 /** Vietnamese messages shared by the server and the web app. Keys are stable; the English file mirrors them. */
 export const vi = {
   roles: {
@@ -41,6 +43,9 @@ export const vi = {
     'tip.read': 'Xem tin báo',
     'tip.triage': 'Xử lý tin báo',
     'tip.identity': 'Xem thông tin người gửi tin',
+    'case.read': 'Xem sổ vụ việc',
+    'case.manage': 'Ghi sổ vụ việc',
+    'report.read': 'Xem số liệu báo cáo',
     'calendar.read': 'Xem lịch ngày làm việc',
     'calendar.manage': 'Sửa lịch ngày làm việc',
   },
@@ -85,6 +90,13 @@ export const vi = {
     'tip.file_download': 'Tải tệp của tin báo',
     'tip.reception_record': 'In biên bản tiếp nhận',
     'audit.verified': 'Kiểm tra chuỗi nhật ký',
+    'case.create': 'Ghi vụ việc',
+    'case.read': 'Xem vụ việc',
+    'case.move': 'Chuyển trạng thái vụ việc',
+    'case.person_add': 'Thêm người liên quan',
+    'case.seizure_add': 'Thêm tang vật',
+    'case.tip_link': 'Liên kết tin báo với vụ việc',
+    'report.summary': 'Xem số liệu tổng hợp',
     'demo.load': 'Nạp dữ liệu mẫu',
   },
   errors: {
@@ -117,6 +129,7 @@ export const vi = {
     receiptNotFound: 'Không tìm thấy. Kiểm tra lại 16 ký tự.',
     tooManyFiles: 'Chỉ được gửi tối đa 5 tệp mỗi lần.',
     fileType: 'Tệp này không được nhận. Hãy gửi ảnh JPG, PNG, WebP, tài liệu PDF hoặc Word, âm thanh MP3, M4A hoặc video MP4.',
+    caseState: 'Vụ việc đang ở trạng thái không cho phép thao tác này.',
     tipState: 'Tin báo đang ở trạng thái không cho phép thao tác này.',
     urgencyRequired: 'Cần chọn mức độ: khẩn cấp (loại a) hay thông thường (loại b).',
     assigneeInvalid: 'Chỉ giao được cho cán bộ Công an của phường.',
@@ -164,6 +177,7 @@ export const vi = {
     quickExit: 'Thoát nhanh',
     language: 'English',
   },
+  cases: casesVi,
   tips: {
     whatRequired: 'Hãy kể việc đã xảy ra.',
     consentRequired: 'Hãy đánh dấu đồng ý nếu bạn muốn để lại tên hoặc số điện thoại.',

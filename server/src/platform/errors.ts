@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   receiptNotFound: 404,
   conflict: 409,
   tipState: 409,
+  caseState: 409,
   usernameTaken: 409,
   codeTaken: 409,
   payloadTooLarge: 413,

@@ -7,6 +7,8 @@ import { generateTotpSecret } from '../../platform/auth/totp.ts';
 import { seal } from '../../platform/crypto.ts';
 import { type Db, type DbOrTx, queryRows } from '../../platform/db.ts';
 import { Envelope } from '../../platform/envelope.ts';
+import { vnToday } from '../../platform/time.ts';
+import { loadDemoCases } from '../cases/index.ts';
 import { loadDemoTips } from '../tips/index.ts';
 import { insertUnit, type NewUnitInput, replacePredecessors } from '../units/index.ts';
 import { insertUser } from '../users/index.ts';
@@ -228,6 +230,15 @@ export async function loadDemo(db: Db, key: Buffer): Promise<{ logins: DemoLogin
       { id: ids['truong-vinh'] as string, blocks: blocksOf('trv:'), chiefId: null, officerId: userIds['canbo.truongvinh'] ?? null },
       'truong-vinh',
       new Date(),
+    );
+    await loadDemoCases(
+      tx,
+      {
+        leMao: { id: ids['le-mao'] as string, blocks: blocksOf('lm:') },
+        thanhVinh: { id: ids['thanh-vinh'] as string, blocks: blocksOf('tv:') },
+      },
+      userIds.canbo ?? null,
+      vnToday(),
     );
     await recordAudit(tx, { action: 'demo.load', detail: { units: Object.keys(ids).length, accounts: logins.length } });
     return { logins, tipReceipt: receipt };

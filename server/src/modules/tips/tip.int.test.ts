@@ -335,7 +335,12 @@ describe('guessing receipts (security.md G4)', () => {
     expect(statuses.slice(0, 30).every((s) => s === 404)).toBe(true);
     expect(statuses.slice(30).every((s) => s === 429)).toBe(true);
     // Another source is not affected.
-    const other = await t.app.inject({ method: 'GET', url: '/api/v1/public/tips/status', remoteAddress: '127.0.0.10', headers: { 'x-receipt': 'x' } });
+    const other = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/public/tips/status',
+      remoteAddress: '127.0.0.10',
+      headers: { 'x-receipt': 'x' },
+    });
     expect(other.statusCode).toBe(404);
   });
 });

@@ -175,3 +175,21 @@ export async function findAssignees(tx: DbOrTx, wardId: string): Promise<{ id: s
     .where(and(eq(users.wardId, wardId), inArray(users.role, ['chief', 'officer']), isNull(users.disabledAt)))
     .orderBy(asc(users.displayName));
 }
+
+/** Tip figures of a set of units over a period: received, and transferred within their legal limit. */
+export async function summariseTips(
+  tx: DbOrTx,
+  unitIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<{ received: number; transferred: number; transferredOnTime: number }> {
+  if (unitIds.length === 0) return { received: 0, transferred: 0, transferredOnTime: 0 };
+  const [row] = await queryRows<{ received: number; transferred: number; on_time: number }>(
+    tx,
+    sql`SELECT count(*) FILTER (WHERE status <> 'spam')::int AS received,
+               count(*) FILTER (WHERE transferred_at IS NOT NULL)::int AS transferred,
+               count(*) FILTER (WHERE transferred_at IS NOT NULL AND transferred_at <= transfer_due_at)::int AS on_time
+        FROM tips WHERE unit_id = ANY(${`{${unitIds.join(',')}}`}::uuid[]) AND received_on BETWEEN ${from}::date AND ${to}::date`,
+  );
+  return { received: row?.received ?? 0, transferred: row?.transferred ?? 0, transferredOnTime: row?.on_time ?? 0 };
+}

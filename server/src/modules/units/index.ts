@@ -1,6 +1,8 @@
 export {
   findActiveBlocks,
   findActiveWards,
+  findSubtreeIds,
+  findUnitByCodeInScope,
   findUnitById,
   findUnitInScope,
   findWardByCode,

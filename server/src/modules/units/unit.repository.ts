@@ -263,3 +263,20 @@ export async function findActiveBlocks(tx: DbOrTx, wardId: string, today: string
     );
   return rows.sort((a, b) => VI_COLLATOR.compare(a.name, b.name));
 }
+
+/** A unit and every unit below it (for figures "of the unit and its sub-units"). */
+export async function findSubtreeIds(tx: DbOrTx, unitId: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`SELECT u.id FROM units u, units root WHERE root.id = ${unitId} AND u.path <@ root.path`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/** The unit a code names among those the actor may see: a ward first, then one in force, then any. */
+export async function findUnitByCodeInScope(tx: DbOrTx, actor: Actor, code: string, today: string): Promise<UnitRecord | null> {
+  const all = (await findUnitsInScope(tx, actor, today, { includeInactive: true })).filter((u) => u.code === code || u.id === code);
+  return (
+    all.find((u) => u.type === 'ward' || u.type === 'commune' || u.type === 'special_zone') ?? all.find((u) => u.isActive) ?? all[0] ?? null
+  );
+}

@@ -1,0 +1,168 @@
+import { and, asc, desc, eq, gte, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
+import { type Actor, inScope } from '../../platform/access.ts';
+import { type DbOrTx, queryRows } from '../../platform/db.ts';
+import { likePattern, units } from '../units/index.ts';
+import { type CaseRow, caseCounters, casePeople, caseSeizures, cases, caseTips, rehabDossiers } from './case.table.ts';
+
+/** The next number in the ward's register (case or rehab dossier) for the year. */
+export async function nextRegisterNumber(tx: DbOrTx, wardId: string, register: 'case' | 'rehab', year: number): Promise<number> {
+  const [row] = await tx
+    .insert(caseCounters)
+    .values({ wardId, register, year, last: 1 })
+    .onConflictDoUpdate({
+      target: [caseCounters.wardId, caseCounters.register, caseCounters.year],
+      set: { last: sql`${caseCounters.last} + 1` },
+    })
+    .returning({ last: caseCounters.last });
+  return row?.last ?? 1;
+}
+
+export async function insertCase(tx: DbOrTx, row: typeof cases.$inferInsert): Promise<void> {
+  await tx.insert(cases).values(row);
+}
+
+export async function updateCaseRow(tx: DbOrTx, wardId: string, id: string, values: Partial<typeof cases.$inferInsert>): Promise<void> {
+  await tx
+    .update(cases)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(cases.wardId, wardId), eq(cases.id, id)));
+}
+
+export async function findCaseInScope(tx: DbOrTx, actor: Actor, id: string): Promise<(CaseRow & { unitName: string }) | null> {
+  const rows = await tx
+    .select({ c: cases, unitName: units.name })
+    .from(cases)
+    .innerJoin(units, eq(units.id, cases.unitId))
+    .where(and(eq(cases.id, id), inScope(actor, { wardId: cases.wardId, unitId: cases.unitId })))
+    .limit(1);
+  return rows[0] ? { ...rows[0].c, unitName: rows[0].unitName } : null;
+}
+
+export type CaseFilter = {
+  q?: string;
+  type?: string;
+  group?: string;
+  status?: string;
+  unitIds?: readonly string[];
+  from?: string;
+  to?: string;
+  after?: { occurredOn: string; year: number; seq: number };
+};
+
+/** Cases of the actor's scope, newest first (keyset on occurred day, year and number). */
+export async function findCasesInScope(
+  tx: DbOrTx,
+  actor: Actor,
+  f: CaseFilter,
+  limit: number,
+): Promise<(CaseRow & { unitName: string })[]> {
+  const where: (SQL | undefined)[] = [inScope(actor, { wardId: cases.wardId, unitId: cases.unitId })];
+  if (f.q?.trim()) {
+    const pattern = likePattern(f.q.trim().normalize('NFC').toLowerCase());
+    where.push(
+      or(
+        sql`f_unaccent(lower(${cases.summary})) LIKE f_unaccent(${pattern})`,
+        sql`lower('vv-' || ${cases.year} || '-' || lpad(${cases.seq}::text, 4, '0')) LIKE ${pattern}`,
+        sql`EXISTS (SELECT 1 FROM case_people p WHERE p.ward_id = ${cases.wardId} AND p.case_id = ${cases.id} AND f_unaccent(lower(p.full_name)) LIKE f_unaccent(${pattern}))`,
+      ),
+    );
+  }
+  if (f.type) where.push(eq(cases.type, f.type));
+  if (f.group) where.push(eq(cases.reportGroup, f.group));
+  if (f.status) where.push(eq(cases.status, f.status));
+  if (f.unitIds) where.push(f.unitIds.length ? inArray(cases.unitId, [...f.unitIds]) : sql`false`);
+  if (f.from) where.push(gte(cases.occurredOn, f.from));
+  if (f.to) where.push(lte(cases.occurredOn, f.to));
+  if (f.after) {
+    const { occurredOn, year, seq } = f.after;
+    where.push(sql`(${cases.occurredOn}, ${cases.year}, ${cases.seq}) < (${occurredOn}::date, ${year}, ${seq})`);
+  }
+  const rows = await tx
+    .select({ c: cases, unitName: units.name })
+    .from(cases)
+    .innerJoin(units, eq(units.id, cases.unitId))
+    .where(and(...where))
+    .orderBy(desc(cases.occurredOn), desc(cases.year), desc(cases.seq))
+    .limit(limit);
+  return rows.map((r) => ({ ...r.c, unitName: r.unitName }));
+}
+
+export async function findCasePeople(tx: DbOrTx, wardId: string, caseId: string) {
+  return tx
+    .select()
+    .from(casePeople)
+    .where(and(eq(casePeople.wardId, wardId), eq(casePeople.caseId, caseId)))
+    .orderBy(asc(casePeople.role), asc(casePeople.fullName));
+}
+
+export async function insertCasePerson(tx: DbOrTx, row: typeof casePeople.$inferInsert): Promise<void> {
+  await tx.insert(casePeople).values(row);
+}
+
+export async function findCaseSeizures(tx: DbOrTx, wardId: string, caseId: string) {
+  return tx
+    .select()
+    .from(caseSeizures)
+    .where(and(eq(caseSeizures.wardId, wardId), eq(caseSeizures.caseId, caseId)))
+    .orderBy(asc(caseSeizures.kind));
+}
+
+export async function insertSeizure(tx: DbOrTx, row: typeof caseSeizures.$inferInsert): Promise<void> {
+  await tx.insert(caseSeizures).values(row);
+}
+
+export async function findCaseTipIds(tx: DbOrTx, wardId: string, caseId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ tipId: caseTips.tipId })
+    .from(caseTips)
+    .where(and(eq(caseTips.wardId, wardId), eq(caseTips.caseId, caseId)));
+  return rows.map((r) => r.tipId);
+}
+
+export async function linkTip(tx: DbOrTx, wardId: string, caseId: string, tipId: string): Promise<void> {
+  await tx.insert(caseTips).values({ wardId, caseId, tipId }).onConflictDoNothing();
+}
+
+export async function insertRehabDossier(tx: DbOrTx, row: typeof rehabDossiers.$inferInsert): Promise<void> {
+  await tx.insert(rehabDossiers).values(row);
+}
+
+export type RehabFigures = { opened: number; sentToCourt: number; accepted: number; rejected: number; carriedOut: number };
+
+/** The figures of a set of units over a period, for the summary report (counts only, no personal data). */
+export async function summariseCases(
+  tx: DbOrTx,
+  unitIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<{
+  rows: { group: string; status: string; n: number }[];
+  seizures: { kind: string; quantity: string; unit: string }[];
+  rehab: RehabFigures;
+}> {
+  if (unitIds.length === 0)
+    return { rows: [], seizures: [], rehab: { opened: 0, sentToCourt: 0, accepted: 0, rejected: 0, carriedOut: 0 } };
+  const ids = `{${unitIds.join(',')}}`;
+  const rows = await queryRows<{ group: string; status: string; n: number }>(
+    tx,
+    sql`SELECT report_group AS "group", status, count(*)::int AS n FROM cases
+        WHERE unit_id = ANY(${ids}::uuid[]) AND discovered_on BETWEEN ${from}::date AND ${to}::date
+        GROUP BY report_group, status`,
+  );
+  const seizures = await queryRows<{ kind: string; quantity: string; unit: string }>(
+    tx,
+    sql`SELECT s.kind, s.quantity::text AS quantity, s.unit FROM case_seizures s
+        JOIN cases c ON c.ward_id = s.ward_id AND c.id = s.case_id
+        WHERE c.unit_id = ANY(${ids}::uuid[]) AND c.discovered_on BETWEEN ${from}::date AND ${to}::date`,
+  );
+  const [rehab] = await queryRows<RehabFigures>(
+    tx,
+    sql`SELECT count(*) FILTER (WHERE found_on BETWEEN ${from}::date AND ${to}::date)::int AS "opened",
+               count(*) FILTER (WHERE sent_on BETWEEN ${from}::date AND ${to}::date)::int AS "sentToCourt",
+               count(*) FILTER (WHERE decision = 'accepted' AND decision_on BETWEEN ${from}::date AND ${to}::date)::int AS "accepted",
+               count(*) FILTER (WHERE decision = 'rejected' AND decision_on BETWEEN ${from}::date AND ${to}::date)::int AS "rejected",
+               count(*) FILTER (WHERE carried_out_on BETWEEN ${from}::date AND ${to}::date)::int AS "carriedOut"
+        FROM rehab_dossiers WHERE unit_id = ANY(${ids}::uuid[])`,
+  );
+  return { rows, seizures, rehab: rehab ?? { opened: 0, sentToCourt: 0, accepted: 0, rejected: 0, carriedOut: 0 } };
+}

@@ -1,0 +1,105 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CSRF, createTestApp, type TestApp } from '../../../test/app.ts';
+import { queryRows } from '../../platform/db.ts';
+
+let t: TestApp;
+const auth: Record<string, string> = {};
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const u of ['canbo', 'truongcongan', 'canbo.truongvinh', 'truongkhoi', 'theodoi']) auth[u] = `Bearer ${await t.tokenFor(u)}`;
+});
+afterAll(() => t.close());
+
+const as = (who: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+  t.app.inject({ method, url, payload, headers: { ...CSRF, authorization: auth[who] as string } });
+
+describe('the demo register reproduces the Lê Mao article (seed/le-mao-2020.en.md)', () => {
+  it('states the figures of 1 Jan – 30 Jun 2020', async () => {
+    const res = await as('truongcongan', 'GET', '/api/v1/reports/summary?unit=le-mao&from=2020-01-01&to=2020-06-30');
+    expect(res.statusCode, res.body).toBe(200);
+    const s = res.json();
+    expect(s.unit).toMatchObject({ code: 'le-mao', name: 'Phường Lê Mao' });
+    expect(s.cases.byGroup.drugs).toBe(15);
+    expect(s.cases.byGroup.firecrackers).toBe(2);
+    expect(s.cases.byGroup.theft_fraud).toBe(3);
+    expect(s.cases.clearanceByGroup.drugs).toMatchObject({ total: 15, cleared: 15 });
+    expect(s.seizures).toContainEqual({ kind: 'firecracker_powder', quantity: '2.4', unit: 'kg' });
+    expect(s.rehabDossiers).toBe(8);
+    expect(s.cases.clearanceRate).toBeGreaterThan(0.8);
+    expect(s.cases.definition.vi).toBeTruthy();
+  });
+
+  it('gives a yearly clearance rate above 80 % for 2019', async () => {
+    const s = (await as('truongcongan', 'GET', '/api/v1/reports/summary?unit=le-mao&from=2019-01-01&to=2019-12-31')).json();
+    expect(s.cases.total).toBeGreaterThan(20);
+    expect(s.cases.clearanceRate).toBeGreaterThan(0.8);
+  });
+
+  it('gives viewers the figures but not the register, and keeps other wards out', async () => {
+    expect((await as('theodoi', 'GET', '/api/v1/reports/summary?unit=le-mao&from=2020-01-01&to=2020-06-30')).statusCode).toBe(200);
+    expect((await as('theodoi', 'GET', '/api/v1/cases')).statusCode).toBe(403);
+    expect((await as('truongkhoi', 'GET', '/api/v1/cases')).statusCode).toBe(403);
+    expect((await as('canbo.truongvinh', 'GET', '/api/v1/reports/summary?unit=le-mao&from=2020-01-01&to=2020-06-30')).statusCode).toBe(404);
+    const leMao = (await as('canbo', 'GET', '/api/v1/cases?from=2020-01-01&to=2020-06-30&limit=5')).json().items[0];
+    expect((await as('canbo.truongvinh', 'GET', `/api/v1/cases/${leMao.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('the case register', () => {
+  it('records a case, its people and seizures, and moves it only along its legal states', async () => {
+    const blocks = (await as('canbo', 'GET', '/api/v1/units?type=block')).json().items as { id: string; name: string }[];
+    const block = blocks.find((b) => b.name === 'Khối Tân Quang') as { id: string };
+    const created = await as('canbo', 'POST', '/api/v1/cases', {
+      unitId: block.id,
+      type: 'firecracker_storing',
+      occurredOn: '2026-11-20',
+      discoveredOn: '2026-11-21',
+      summary: 'Phát hiện tàng trữ thuốc pháo trong nhà kho',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const c = created.json();
+    expect(c).toMatchObject({ status: 'received', group: 'firecrackers', number: expect.stringMatching(/^VV-2026-\d{4}$/) });
+
+    const illegal = await as('canbo', 'POST', `/api/v1/cases/${c.id}/move`, { to: 'prosecuted' });
+    expect(illegal.statusCode).toBe(409);
+    expect(illegal.json().errors[0].message).toBeTruthy();
+    for (const to of ['verifying', 'cleared', 'prosecuted']) {
+      const moved = await as('canbo', 'POST', `/api/v1/cases/${c.id}/move`, { to });
+      expect(moved.statusCode, moved.body).toBe(200);
+    }
+
+    const person = await as('canbo', 'POST', `/api/v1/cases/${c.id}/people`, {
+      role: 'suspect',
+      name: 'Đối Tượng Thử',
+      idNumber: '999 123 456 789',
+      arrest: { at: '2026-11-21T10:00:00+07:00', measure: 'caught_in_act' },
+    });
+    expect(person.statusCode, person.body).toBe(200);
+    const shown = person.json().persons[0];
+    expect(shown.idNumberMasked).not.toContain('123456');
+    const stored = await queryRows<{ id_number_enc: string }>(
+      t.deps.database.db,
+      sql`SELECT id_number_enc FROM case_people WHERE full_name = 'Đối Tượng Thử'`,
+    );
+    expect(stored[0]?.id_number_enc).not.toContain('999123456789');
+
+    for (const quantity of ['1.2', '1.2']) {
+      const s = await as('canbo', 'POST', `/api/v1/cases/${c.id}/seizures`, { kind: 'firecracker_powder', quantity, unit: 'kg' });
+      expect(s.statusCode, s.body).toBe(200);
+    }
+    await as('canbo', 'POST', `/api/v1/cases/${c.id}/seizures`, { kind: 'firecracker_powder', quantity: '500', unit: 'g' });
+    const summary = (await as('canbo', 'GET', '/api/v1/reports/summary?unit=thanh-vinh&from=2026-11-01&to=2026-11-30')).json();
+    expect(summary.seizures).toContainEqual({ kind: 'firecracker_powder', quantity: '2.9', unit: 'kg' });
+    expect(summary.cases.byGroup.firecrackers).toBeGreaterThanOrEqual(1);
+
+    const bad = await as('canbo', 'POST', '/api/v1/cases', {
+      unitId: block.id,
+      type: 'theft',
+      occurredOn: '2026-11-21',
+      discoveredOn: '2026-11-20',
+      summary: 'x',
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,339 @@
+import { randomUUID } from 'node:crypto';
+import {
+  CASE_GROUPS,
+  type CaseGroup,
+  type CaseStatus,
+  type CaseType,
+  CLEARANCE_RATE_DEFINITION,
+  type casePersonSchema,
+  caseTransitionError,
+  clearanceRate,
+  type createCaseSchema,
+  defaultPenalCodeArticle,
+  groupOf,
+  type listCasesQuerySchema,
+  maskIdNumber,
+  type QuantityUnit,
+  type SeizureKind,
+  type seizureSchema,
+  sumByKind,
+} from '@binh-an/domain';
+import type { z } from 'zod';
+import { type Actor, requirePermission, withActor } from '../../platform/access.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { keyedHash, open, seal } from '../../platform/crypto.ts';
+import type { Tx } from '../../platform/db.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { AppError } from '../../platform/errors.ts';
+import { vnToday } from '../../platform/time.ts';
+import { summariseTips } from '../tips/index.ts';
+import { findSubtreeIds, findUnitByCodeInScope, findUnitInScope } from '../units/index.ts';
+import { findAssigneeNames } from './case.officers.ts';
+import {
+  findCaseInScope,
+  findCasePeople,
+  findCaseSeizures,
+  findCasesInScope,
+  insertCase,
+  insertCasePerson,
+  insertSeizure,
+  linkTip,
+  nextRegisterNumber,
+  summariseCases,
+  updateCaseRow,
+} from './case.repository.ts';
+import type { CaseRow } from './case.table.ts';
+
+const by = (actor: Actor) => ({ userId: actor.userId, username: actor.username });
+
+export function caseNumber(c: { year: number; seq: number }): string {
+  return `VV-${c.year}-${String(c.seq).padStart(4, '0')}`;
+}
+
+async function summaryOf(tx: Tx, c: CaseRow & { unitName: string }) {
+  const names = await findAssigneeNames(tx, c.officerIds);
+  return {
+    id: c.id,
+    wardId: c.wardId,
+    unitId: c.unitId,
+    unitName: c.unitName,
+    number: caseNumber(c),
+    type: c.type as CaseType,
+    group: c.reportGroup as CaseGroup,
+    status: c.status as CaseStatus,
+    occurredOn: c.occurredOn,
+    discoveredOn: c.discoveredOn,
+    clearedOn: c.clearedOn,
+    penalCodeArticle: c.penalCodeArticle,
+    excerpt: c.summary.length > 140 ? `${c.summary.slice(0, 139)}…` : c.summary,
+    officers: c.officerIds.map((id) => ({ id, name: names.get(id) ?? '' })),
+  };
+}
+
+/** The ward's case register, newest first, with search (summary, number, names) and filters. */
+export async function listCases(deps: Deps, actor: Actor, q: z.output<typeof listCasesQuerySchema>) {
+  requirePermission(actor, 'case.read');
+  const limit = q.limit ?? 50;
+  let after: { occurredOn: string; year: number; seq: number } | undefined;
+  if (q.cursor) {
+    const [occurredOn, year, seq] = q.cursor.split('~');
+    if (!occurredOn || !/^\d{4}-\d{2}-\d{2}$/.test(occurredOn) || !Number(year) || !Number(seq)) {
+      throw new AppError('validation', [{ path: 'cursor', message: 'validation.invalid' }]);
+    }
+    after = { occurredOn, year: Number(year), seq: Number(seq) };
+  }
+  return withActor(deps.database.db, actor, async (tx) => {
+    const rows = await findCasesInScope(
+      tx,
+      actor,
+      { q: q.q, type: q.type, group: q.group, status: q.status, unitIds: q.unitId ? [q.unitId] : undefined, from: q.from, to: q.to, after },
+      limit + 1,
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    const items = [];
+    for (const c of page) items.push(await summaryOf(tx, c));
+    return { items, nextCursor: rows.length > limit && last ? `${last.occurredOn}~${last.year}~${last.seq}` : null };
+  });
+}
+
+async function detailOf(deps: Deps, tx: Tx, c: CaseRow & { unitName: string }) {
+  const people = await findCasePeople(tx, c.wardId, c.id);
+  const seizures = await findCaseSeizures(tx, c.wardId, c.id);
+  return {
+    ...(await summaryOf(tx, c)),
+    place: c.place,
+    summary: c.summary,
+    persons: people.map((p) => ({
+      id: p.id,
+      role: p.role as 'suspect' | 'victim' | 'witness',
+      name: p.fullName,
+      birthYear: p.birthYear,
+      idNumberMasked: p.idNumberEnc ? maskIdNumber(open(deps.key, p.idNumberEnc, 'id-number')) : null,
+      address: p.address,
+      arrest: p.arrestedAt && p.measure ? { at: p.arrestedAt.toISOString(), measure: p.measure as 'caught_in_act' } : null,
+      note: p.note,
+    })),
+    seizures: seizures.map((s) => ({
+      id: s.id,
+      kind: s.kind as SeizureKind,
+      quantity: s.quantity.replace(/\.?0+$/, ''),
+      unit: s.unit as QuantityUnit,
+      note: s.note,
+    })),
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+async function loadCase(tx: Tx, actor: Actor, id: string) {
+  const c = await findCaseInScope(tx, actor, id);
+  if (!c) throw new AppError('notFound');
+  return c;
+}
+
+/** One case with its people (ID numbers masked) and seized items; the read of personal data is audited. */
+export async function getCase(deps: Deps, actor: Actor, id: string) {
+  requirePermission(actor, 'case.read');
+  return withActor(deps.database.db, actor, async (tx) => {
+    const c = await loadCase(tx, actor, id);
+    await recordAudit(tx, { action: 'case.read', actor: by(actor), wardId: c.wardId, entityType: 'case', entityId: c.id });
+    return detailOf(deps, tx, c);
+  });
+}
+
+/** Records a new case in the register of the ward of its unit. */
+export async function createCase(deps: Deps, actor: Actor, input: z.output<typeof createCaseSchema>) {
+  requirePermission(actor, 'case.manage');
+  const id = randomUUID();
+  return withActor(deps.database.db, actor, async (tx) => {
+    const unit = await findUnitInScope(tx, actor, input.unitId, vnToday(deps.clock()));
+    if (!unit?.wardId) throw new AppError('notFound');
+    if (input.discoveredOn > vnToday(deps.clock()))
+      throw new AppError('validation', [{ path: 'discoveredOn', message: 'validation.invalid' }]);
+    const year = Number(input.discoveredOn.slice(0, 4));
+    await insertCase(tx, {
+      wardId: unit.wardId,
+      id,
+      unitId: unit.id,
+      year,
+      seq: await nextRegisterNumber(tx, unit.wardId, 'case', year),
+      type: input.type,
+      reportGroup: groupOf(input.type),
+      penalCodeArticle: input.penalCodeArticle === undefined ? defaultPenalCodeArticle(input.type) : input.penalCodeArticle,
+      status: 'received',
+      occurredOn: input.occurredOn,
+      discoveredOn: input.discoveredOn,
+      place: input.place || null,
+      summary: input.summary,
+      officerIds: input.officerIds ?? [actor.userId],
+    });
+    await recordAudit(tx, {
+      action: 'case.create',
+      actor: by(actor),
+      wardId: unit.wardId,
+      entityType: 'case',
+      entityId: id,
+      detail: { type: input.type },
+    });
+    return detailOf(deps, tx, await loadCase(tx, actor, id));
+  });
+}
+
+/** Moves a case along its states (received → verifying → cleared → transferred / prosecuted, or closed without crime). */
+export async function moveCase(deps: Deps, actor: Actor, id: string, to: CaseStatus) {
+  requirePermission(actor, 'case.manage');
+  return withActor(deps.database.db, actor, async (tx) => {
+    const c = await loadCase(tx, actor, id);
+    const error = caseTransitionError(c.status as CaseStatus, to);
+    if (error) throw new AppError('caseState', [{ path: 'to', message: error }]);
+    const today = vnToday(deps.clock());
+    await updateCaseRow(tx, c.wardId, c.id, {
+      status: to,
+      clearedOn: to === 'cleared' ? today : c.clearedOn,
+      transferredOn: to === 'transferred' ? today : c.transferredOn,
+      prosecutedOn: to === 'prosecuted' ? today : c.prosecutedOn,
+      closedOn: to === 'closed_no_crime' ? today : null,
+    });
+    await recordAudit(tx, {
+      action: 'case.move',
+      actor: by(actor),
+      wardId: c.wardId,
+      entityType: 'case',
+      entityId: c.id,
+      detail: { from: c.status, to },
+    });
+    return detailOf(deps, tx, await loadCase(tx, actor, id));
+  });
+}
+
+/** Adds a suspect, victim or witness; the ID number is sealed, with a keyed hash for exact look-up. */
+export async function addCasePerson(deps: Deps, actor: Actor, id: string, input: z.output<typeof casePersonSchema>) {
+  requirePermission(actor, 'case.manage');
+  return withActor(deps.database.db, actor, async (tx) => {
+    const c = await loadCase(tx, actor, id);
+    await insertCasePerson(tx, {
+      wardId: c.wardId,
+      caseId: c.id,
+      role: input.role,
+      fullName: input.name,
+      birthYear: input.birthYear ?? null,
+      idNumberEnc: input.idNumber ? seal(deps.key, input.idNumber, 'id-number') : null,
+      idNumberHash: input.idNumber ? keyedHash(deps.key, input.idNumber, 'id-number') : null,
+      address: input.address || null,
+      arrestedAt: input.arrest ? new Date(input.arrest.at) : null,
+      measure: input.arrest?.measure ?? null,
+      note: input.note || null,
+    });
+    await recordAudit(tx, {
+      action: 'case.person_add',
+      actor: by(actor),
+      wardId: c.wardId,
+      entityType: 'case',
+      entityId: c.id,
+      detail: { role: input.role },
+    });
+    return detailOf(deps, tx, await loadCase(tx, actor, id));
+  });
+}
+
+/** Adds a seized item with its quantity and unit (exact decimals). */
+export async function addSeizure(deps: Deps, actor: Actor, id: string, input: z.output<typeof seizureSchema>) {
+  requirePermission(actor, 'case.manage');
+  return withActor(deps.database.db, actor, async (tx) => {
+    const c = await loadCase(tx, actor, id);
+    await insertSeizure(tx, {
+      wardId: c.wardId,
+      caseId: c.id,
+      kind: input.kind,
+      quantity: input.quantity,
+      unit: input.unit,
+      note: input.note || null,
+    });
+    await recordAudit(tx, {
+      action: 'case.seizure_add',
+      actor: by(actor),
+      wardId: c.wardId,
+      entityType: 'case',
+      entityId: c.id,
+      detail: { kind: input.kind, quantity: input.quantity, unit: input.unit },
+    });
+    return detailOf(deps, tx, await loadCase(tx, actor, id));
+  });
+}
+
+/** Records that a tip led to or helped a case (both of the same ward). */
+export async function linkCaseTip(deps: Deps, actor: Actor, id: string, tipId: string) {
+  requirePermission(actor, 'case.manage');
+  return withActor(deps.database.db, actor, async (tx) => {
+    const c = await loadCase(tx, actor, id);
+    try {
+      await tx.transaction(async (inner) => linkTip(inner, c.wardId, c.id, tipId));
+    } catch {
+      throw new AppError('notFound');
+    }
+    await recordAudit(tx, {
+      action: 'case.tip_link',
+      actor: by(actor),
+      wardId: c.wardId,
+      entityType: 'case',
+      entityId: c.id,
+      detail: { tipId },
+    });
+    return detailOf(deps, tx, await loadCase(tx, actor, id));
+  });
+}
+
+/**
+ * The figures of a unit and its sub-units over a period: cases by group with the clearance rate, seizures totalled per
+ * kind, rehab dossiers, tips. Counts only; no name or record leaves.
+ */
+export async function reportSummary(deps: Deps, actor: Actor, unitCode: string, from: string, to: string) {
+  requirePermission(actor, 'report.read');
+  return withActor(deps.database.db, actor, async (tx) => {
+    const unit = await findUnitByCodeInScope(tx, actor, unitCode, vnToday(deps.clock()));
+    if (!unit) throw new AppError('notFound');
+    const unitIds = await findSubtreeIds(tx, unit.id);
+    const { rows, seizures, rehab } = await summariseCases(tx, unitIds, from, to);
+    const casesOf = (group: CaseGroup) =>
+      rows
+        .filter((r) => r.group === group)
+        .flatMap((r) => Array.from({ length: r.n }, () => ({ status: r.status as CaseStatus, discoveredOn: from })));
+    const perGroup = Object.fromEntries(CASE_GROUPS.map((g) => [g, clearanceRate(casesOf(g), { from, to })]));
+    const byGroup = Object.fromEntries(CASE_GROUPS.map((g) => [g, perGroup[g]?.occurred ?? 0])) as Record<CaseGroup, number>;
+    const clearanceByGroup = Object.fromEntries(
+      CASE_GROUPS.map((g) => [
+        g,
+        { total: perGroup[g]?.occurred ?? 0, cleared: perGroup[g]?.cleared ?? 0, clearanceRate: perGroup[g]?.rate ?? null },
+      ]),
+    ) as Record<CaseGroup, { total: number; cleared: number; clearanceRate: number | null }>;
+    const total = Object.values(byGroup).reduce((a, b) => a + b, 0);
+    const cleared = Object.values(clearanceByGroup).reduce((a, b) => a + b.cleared, 0);
+    const tips = await summariseTips(tx, unitIds, from, to);
+    await recordAudit(tx, {
+      action: 'report.summary',
+      actor: by(actor),
+      wardId: unit.wardId,
+      entityType: 'unit',
+      entityId: unit.id,
+      detail: { from, to },
+    });
+    return {
+      unit: { id: unit.id, code: unit.code, name: unit.name },
+      period: { from, to },
+      cases: {
+        total,
+        cleared,
+        clearanceRate: total ? cleared / total : null,
+        closedNoCrime: rows.filter((r) => r.status === 'closed_no_crime').reduce((a, r) => a + r.n, 0),
+        byGroup,
+        clearanceByGroup,
+        definition: { vi: CLEARANCE_RATE_DEFINITION.vi, en: CLEARANCE_RATE_DEFINITION.en },
+      },
+      seizures: sumByKind(seizures.map((s) => ({ kind: s.kind as SeizureKind, quantity: s.quantity, unit: s.unit as QuantityUnit }))),
+      rehabDossiers: rehab.opened,
+      rehab,
+      tips,
+    };
+  });
+}

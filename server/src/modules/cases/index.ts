@@ -1,0 +1,2 @@
+export { loadDemoCases } from './case.demo.ts';
+export { registerCaseRoutes } from './case.routes.ts';
