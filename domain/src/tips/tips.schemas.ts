@@ -106,6 +106,8 @@ export const publicTipStatusSchema = z.object({
   lastActivityOn: z.string(),
   messages: z.array(z.object({ from: z.enum(['sender', 'police']), body: z.string(), on: z.string() })),
   files: z.array(z.object({ name: z.string(), kind: z.string() })),
+  /** Whether the information was used in a case: all a sender learns about what followed. */
+  usedInCase: z.boolean(),
 });
 
 /** A tip logged by an officer from another channel (mailbox letter, hotline, in person, post, VNeID). */

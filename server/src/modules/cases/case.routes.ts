@@ -15,7 +15,17 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/http.ts';
-import { addCasePerson, addSeizure, createCase, getCase, linkCaseTip, listCases, moveCase, reportSummary } from './case.service.ts';
+import {
+  addCasePerson,
+  addSeizure,
+  createCase,
+  getCase,
+  linkCaseTip,
+  listCases,
+  moveCase,
+  reportSummary,
+  revealIdNumber,
+} from './case.service.ts';
 
 const tags = ['cases'];
 
@@ -82,6 +92,18 @@ export function registerCaseRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     (req) => linkCaseTip(deps, requireActor(req), req.params.id, req.body.tipId),
+  );
+  r.get(
+    '/api/v1/cases/:id/people/:personId/id-number',
+    {
+      schema: {
+        tags,
+        summary: "A person's full ID number (audited)",
+        params: z.strictObject({ id: z.uuid({ message: 'validation.id' }), personId: z.uuid({ message: 'validation.id' }) }),
+        response: { 200: z.object({ idNumber: z.string().nullable() }) },
+      },
+    },
+    (req) => revealIdNumber(deps, requireActor(req), req.params.id, req.params.personId),
   );
   r.get(
     '/api/v1/reports/summary',

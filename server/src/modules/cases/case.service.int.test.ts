@@ -78,6 +78,13 @@ describe('the case register', () => {
     expect(person.statusCode, person.body).toBe(200);
     const shown = person.json().persons[0];
     expect(shown.idNumberMasked).not.toContain('123456');
+    const full = await as('canbo', 'GET', `/api/v1/cases/${c.id}/people/${shown.id}/id-number`);
+    expect(full.json()).toEqual({ idNumber: '999123456789' });
+    const audited = await queryRows<{ n: number }>(
+      t.deps.database.db,
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'case.identity_read' AND entity_id = ${shown.id}`,
+    );
+    expect(audited[0]?.n).toBe(1);
     const stored = await queryRows<{ id_number_enc: string }>(
       t.deps.database.db,
       sql`SELECT id_number_enc FROM case_people WHERE full_name = 'Đối Tượng Thử'`,
@@ -92,6 +99,27 @@ describe('the case register', () => {
     const summary = (await as('canbo', 'GET', '/api/v1/reports/summary?unit=thanh-vinh&from=2026-11-01&to=2026-11-30')).json();
     expect(summary.seizures).toContainEqual({ kind: 'firecracker_powder', quantity: '2.9', unit: 'kg' });
     expect(summary.cases.byGroup.firecrackers).toBeGreaterThanOrEqual(1);
+
+    // A tip that helped: its sender learns only that it was used; a tip of another ward cannot be linked.
+    const { receipt } = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/public/tips',
+        payload: { wardCode: 'thanh-vinh', what: 'Có người giấu thuốc pháo trong kho' },
+      })
+    ).json();
+    const tip = (await as('canbo', 'GET', '/api/v1/tips?view=new'))
+      .json()
+      .items.find((i: { excerpt: string }) => i.excerpt.includes('giấu thuốc pháo'));
+    expect((await as('canbo', 'POST', `/api/v1/cases/${c.id}/tips`, { tipId: tip.id })).statusCode).toBe(200);
+    const seen = (await t.app.inject({ method: 'GET', url: '/api/v1/public/tips/status', headers: { 'x-receipt': receipt } })).json();
+    expect(seen.usedInCase).toBe(true);
+    expect(JSON.stringify(seen)).not.toContain(c.number);
+    const otherWardTip = await queryRows<{ id: string }>(
+      t.deps.database.db,
+      sql`SELECT t.id FROM tips t JOIN units w ON w.id = t.ward_id WHERE w.code = 'truong-vinh' LIMIT 1`,
+    );
+    expect((await as('canbo', 'POST', `/api/v1/cases/${c.id}/tips`, { tipId: otherWardTip[0]?.id })).statusCode).toBe(404);
 
     const bad = await as('canbo', 'POST', '/api/v1/cases', {
       unitId: block.id,

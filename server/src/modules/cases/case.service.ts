@@ -26,7 +26,7 @@ import type { Tx } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { vnToday } from '../../platform/time.ts';
-import { summariseTips } from '../tips/index.ts';
+import { markTipUsedInCase, summariseTips } from '../tips/index.ts';
 import { findSubtreeIds, findUnitByCodeInScope, findUnitInScope } from '../units/index.ts';
 import { findAssigneeNames } from './case.officers.ts';
 import {
@@ -267,11 +267,9 @@ export async function linkCaseTip(deps: Deps, actor: Actor, id: string, tipId: s
   requirePermission(actor, 'case.manage');
   return withActor(deps.database.db, actor, async (tx) => {
     const c = await loadCase(tx, actor, id);
-    try {
-      await tx.transaction(async (inner) => linkTip(inner, c.wardId, c.id, tipId));
-    } catch {
-      throw new AppError('notFound');
-    }
+    // The tip must be one of the same ward's (marking it answers false otherwise): a case never reaches across wards.
+    if (!(await markTipUsedInCase(tx, c.wardId, tipId))) throw new AppError('notFound');
+    await linkTip(tx, c.wardId, c.id, tipId);
     await recordAudit(tx, {
       action: 'case.tip_link',
       actor: by(actor),
@@ -335,5 +333,24 @@ export async function reportSummary(deps: Deps, actor: Actor, unitCode: string, 
       rehab,
       tips,
     };
+  });
+}
+
+/** The full ID number of a person in a case, for an officer who needs it; every read is audited. */
+export async function revealIdNumber(deps: Deps, actor: Actor, id: string, personId: string): Promise<{ idNumber: string | null }> {
+  requirePermission(actor, 'case.manage');
+  return withActor(deps.database.db, actor, async (tx) => {
+    const c = await loadCase(tx, actor, id);
+    const person = (await findCasePeople(tx, c.wardId, c.id)).find((p) => p.id === personId);
+    if (!person) throw new AppError('notFound');
+    await recordAudit(tx, {
+      action: 'case.identity_read',
+      actor: by(actor),
+      wardId: c.wardId,
+      entityType: 'case_person',
+      entityId: person.id,
+      detail: { caseId: c.id },
+    });
+    return { idNumber: person.idNumberEnc ? open(deps.key, person.idNumberEnc, 'id-number') : null };
   });
 }

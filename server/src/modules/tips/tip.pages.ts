@@ -201,7 +201,7 @@ function threadPage(locale: Locale, code: string, view: PublicTipView | null, no
   }
   const questionsFirst = [...view.messages].sort((a, b) => (a.from === b.from ? 0 : a.from === 'police' ? -1 : 1));
   return html`<h1>${t('followHeading')}</h1>${notice ? html`<p class="panel" role="status">${notice}</p>` : ''}${errorSummary(locale, errors)}
-<dl><dt>${t('statusLabel')}</dt><dd>${translate(locale, `tips.publicStatus.${view.status === 'spam' ? 'new' : view.status}`)}</dd><dt>${t('receivedOn')}</dt><dd>${formatDateVn(view.receivedOn)}</dd></dl>
+<dl><dt>${t('statusLabel')}</dt><dd>${translate(locale, `tips.publicStatus.${view.status === 'spam' ? 'new' : view.status}`)}${view.usedInCase ? html`<br>${t('usedInCase')}` : ''}</dd><dt>${t('receivedOn')}</dt><dd>${formatDateVn(view.receivedOn)}</dd></dl>
 <h2>${t('thread')}</h2>${
     questionsFirst.length
       ? html`<ul class="thread">${questionsFirst.map(

@@ -118,6 +118,7 @@ export type PublicTipView = {
   lastActivityOn: Day;
   messages: { from: 'sender' | 'police'; body: string; on: Day }[];
   files: { name: string; kind: string }[];
+  usedInCase: boolean;
 };
 
 async function viewForSender(deps: Deps, tip: TipRow): Promise<PublicTipView> {
@@ -133,7 +134,14 @@ async function viewForSender(deps: Deps, tip: TipRow): Promise<PublicTipView> {
   const files = (await findTipFiles(db, tip.wardId, tip.id))
     .filter((f) => f.uploadedBy === 'sender')
     .map((f) => ({ name: seal.openFileName(f.id, f.nameEnc), kind: f.kind }));
-  return { status: tip.status as TipStatus, receivedOn: tip.receivedOn, lastActivityOn: tip.lastActivityOn, messages, files };
+  return {
+    status: tip.status as TipStatus,
+    receivedOn: tip.receivedOn,
+    lastActivityOn: tip.lastActivityOn,
+    messages,
+    files,
+    usedInCase: tip.usedInCase,
+  };
 }
 
 async function tipOfReceipt(deps: Deps, code: string): Promise<TipRow | null> {

@@ -193,3 +193,13 @@ export async function summariseTips(
   );
   return { received: row?.received ?? 0, transferred: row?.transferred ?? 0, transferredOnTime: row?.on_time ?? 0 };
 }
+
+/** Marks that a tip's information was used in a case (its sender sees only that). Answers false when no such tip. */
+export async function markTipUsedInCase(tx: DbOrTx, wardId: string, tipId: string): Promise<boolean> {
+  const rows = await tx
+    .update(tips)
+    .set({ usedInCase: true })
+    .where(and(eq(tips.wardId, wardId), eq(tips.id, tipId)))
+    .returning({ id: tips.id });
+  return rows.length > 0;
+}

@@ -38,6 +38,7 @@ export const tips = pgTable(
     receiptHash: text('receipt_hash'),
     lastActivityOn: date('last_activity_on').notNull(),
     hasUnreadFromSender: boolean('has_unread_from_sender').notNull().default(false),
+    usedInCase: boolean('used_in_case').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.wardId, t.id] })],
 );
