@@ -99,6 +99,12 @@ export const en: Messages = {
     'case.seizure_add': 'Seized item added',
     'case.tip_link': 'Tip linked to a case',
     'report.summary': 'Summary figures read',
+    'rehab.list': 'Rehab dossiers listed',
+    'rehab.read': 'Rehab dossier read',
+    'rehab.create': 'Rehab dossier opened',
+    'rehab.move': 'Rehab dossier step',
+    'rehab.attach': 'Rehab document attached',
+    'rehab.download': 'Rehab document downloaded',
     'demo.load': 'Demo data loaded',
   },
   errors: {

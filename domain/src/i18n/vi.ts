@@ -98,6 +98,12 @@ export const vi = {
     'case.seizure_add': 'Thêm tang vật',
     'case.tip_link': 'Liên kết tin báo với vụ việc',
     'report.summary': 'Xem số liệu tổng hợp',
+    'rehab.list': 'Xem danh sách hồ sơ cai nghiện',
+    'rehab.read': 'Xem hồ sơ cai nghiện',
+    'rehab.create': 'Lập hồ sơ cai nghiện',
+    'rehab.move': 'Chuyển bước hồ sơ cai nghiện',
+    'rehab.attach': 'Đính kèm tài liệu hồ sơ cai nghiện',
+    'rehab.download': 'Tải tài liệu hồ sơ cai nghiện',
     'demo.load': 'Nạp dữ liệu mẫu',
   },
   errors: {

@@ -26,12 +26,14 @@ import {
   reportSummary,
   revealIdNumber,
 } from './case.service.ts';
+import { registerRehabRoutes } from './rehab.routes.ts';
 
 const tags = ['cases'];
 
 /** The case register and the summary figures every report is built on. */
 export function registerCaseRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  registerRehabRoutes(app, deps);
 
   r.get(
     '/api/v1/cases',

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF, createTestApp, type TestApp } from '../../../test/app.ts';
+import { multipart } from '../../../test/multipart.ts';
 import { queryRows } from '../../platform/db.ts';
 
 let t: TestApp;
@@ -129,5 +130,53 @@ describe('the case register', () => {
       summary: 'x',
     });
     expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe('compulsory rehabilitation dossiers (domain-vn.md §6)', () => {
+  it('opens a dossier with its 5-working-day clock, refuses to compile without the required documents, and records only a received decision', async () => {
+    const wards = (await as('canbo', 'GET', '/api/v1/units?type=block')).json().items as { id: string; name: string }[];
+    const block = wards.find((b) => b.name === 'Khối Trung Mỹ') as { id: string };
+    const opened = await as('canbo', 'POST', '/api/v1/rehab-dossiers', {
+      unitId: block.id,
+      subject: { name: 'Người Thử Nghiệm', birthYear: 1990, idNumber: '999000111222' },
+      ground: 'relapsed_after_rehab',
+      foundOn: '2026-11-02',
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const d = opened.json();
+    expect(d).toMatchObject({ status: 'opened', number: expect.stringMatching(/^CN-2026-\d{4}$/), compileDueOn: '2026-11-09' });
+    expect(d.subject.idNumberMasked).not.toContain('000111');
+    expect(d.missingAttachments.length).toBeGreaterThan(0);
+
+    const step = (to: string, extra: object = {}) =>
+      as('canbo', 'POST', `/api/v1/rehab-dossiers/${d.id}/move`, { to, on: '2026-11-05', ...extra });
+    expect((await step('documents_gathered')).statusCode).toBe(200);
+    const refused = await step('compiled');
+    expect(refused.statusCode).toBe(409);
+    for (const kind of d.missingAttachments as string[]) {
+      const form = multipart({ kind }, [{ name: `${kind}.pdf`, type: 'application/pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') }]);
+      const up = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/rehab-dossiers/${d.id}/attachments`,
+        payload: form.payload,
+        headers: { ...form.headers, ...CSRF, authorization: auth.canbo as string },
+      });
+      expect(up.statusCode, up.body).toBe(200);
+    }
+    expect((await step('compiled')).statusCode).toBe(200);
+    expect((await step('decided', { decision: { number: '1/2026/QĐ-TA', date: '2026-11-06', outcome: 'accepted' } })).statusCode).toBe(409);
+    expect((await step('sent_to_court', { court: 'Tòa án nhân dân khu vực 1 – Nghệ An' })).statusCode).toBe(200);
+    const decided = await step('decided', {
+      on: '2026-11-10',
+      decision: { number: '1/2026/QĐ-TA', date: '2026-11-10', outcome: 'accepted' },
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    expect(decided.json().decision).toEqual({ number: '1/2026/QĐ-TA', date: '2026-11-10', outcome: 'accepted' });
+    const file = decided.json().attachments[0];
+    const download = await as('canbo', 'GET', `/api/v1/rehab-dossiers/${d.id}/attachments/${file.id}`);
+    expect(download.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await as('truongkhoi', 'GET', `/api/v1/rehab-dossiers/${d.id}`)).statusCode).toBe(403);
+    expect((await as('canbo.truongvinh', 'GET', `/api/v1/rehab-dossiers/${d.id}`)).statusCode).toBe(404);
   });
 });

@@ -119,3 +119,22 @@ export type CaseRow = typeof cases.$inferSelect;
 export type CasePersonRow = typeof casePeople.$inferSelect;
 export type CaseSeizureRow = typeof caseSeizures.$inferSelect;
 export type RehabDossierRow = typeof rehabDossiers.$inferSelect;
+
+export const rehabAttachments = pgTable(
+  'rehab_attachments',
+  {
+    wardId: uuid('ward_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    dossierId: uuid('dossier_id').notNull(),
+    kind: text('kind').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    nameEnc: text('name_enc').notNull(),
+    dataKey: text('data_key').notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.wardId, t.id] })],
+);
+export type RehabAttachmentRow = typeof rehabAttachments.$inferSelect;

@@ -1,0 +1,110 @@
+import {
+  createRehabDossierSchema,
+  idParamSchema,
+  moveRehabDossierSchema,
+  rehabAttachmentKindSchema,
+  rehabDossierSchema,
+  rehabDossierStatusSchema,
+} from '@binh-an/domain';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../platform/deps.ts';
+import { AppError } from '../../platform/errors.ts';
+import { requireActor, validateWith } from '../../platform/http.ts';
+import { readMultipart } from '../../platform/multipart.ts';
+import {
+  attachRehabDocument,
+  createRehabDossier,
+  downloadRehabDocument,
+  getRehabDossier,
+  listRehabDossiers,
+  moveRehabDossier,
+} from './rehab.service.ts';
+
+const tags = ['rehab dossiers'];
+
+/** Dossiers for compulsory drug rehabilitation. */
+export function registerRehabRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/v1/rehab-dossiers',
+    {
+      schema: {
+        tags,
+        summary: 'Rehab dossiers, newest first (the read is audited)',
+        querystring: z.strictObject({
+          status: rehabDossierStatusSchema.optional(),
+          cursor: z.string().max(100).optional(),
+          limit: z.coerce.number().int().min(1).max(200).optional(),
+        }),
+        response: { 200: z.object({ items: z.array(rehabDossierSchema), nextCursor: z.string().nullable() }) },
+      },
+    },
+    (req) => listRehabDossiers(deps, requireActor(req), req.query),
+  );
+  r.post(
+    '/api/v1/rehab-dossiers',
+    { schema: { tags, summary: 'Open a dossier', body: createRehabDossierSchema, response: { 201: rehabDossierSchema } } },
+    async (req, reply) => reply.status(201).send(await createRehabDossier(deps, requireActor(req), req.body)),
+  );
+  r.get(
+    '/api/v1/rehab-dossiers/:id',
+    { schema: { tags, summary: 'One dossier (audited)', params: idParamSchema, response: { 200: rehabDossierSchema } } },
+    (req) => getRehabDossier(deps, requireActor(req), req.params.id),
+  );
+  r.post(
+    '/api/v1/rehab-dossiers/:id/move',
+    {
+      schema: {
+        tags,
+        summary: 'Take a dossier one step further',
+        params: idParamSchema,
+        body: moveRehabDossierSchema,
+        response: { 200: rehabDossierSchema },
+      },
+    },
+    (req) => moveRehabDossier(deps, requireActor(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/v1/rehab-dossiers/:id/attachments',
+    {
+      schema: {
+        tags,
+        summary: 'Attach a typed document (multipart: field "kind", file "file")',
+        params: idParamSchema,
+        consumes: ['multipart/form-data'],
+        response: { 200: rehabDossierSchema },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      if (!req.isMultipart()) throw new AppError('unsupportedMediaType');
+      const { fields, files } = await readMultipart(req);
+      const kind = validateWith(rehabAttachmentKindSchema, fields.kind);
+      const [file] = files;
+      if (!file || files.length !== 1) throw new AppError('validation', [{ path: 'file', message: 'validation.required' }]);
+      return attachRehabDocument(deps, actor, req.params.id, kind, file);
+    },
+  );
+  r.get(
+    '/api/v1/rehab-dossiers/:id/attachments/:attachmentId',
+    {
+      schema: {
+        tags,
+        summary: 'Download a document (audited)',
+        params: z.strictObject({ id: z.uuid({ message: 'validation.id' }), attachmentId: z.uuid({ message: 'validation.id' }) }),
+      },
+    },
+    async (req, reply) => {
+      const file = await downloadRehabDocument(deps, requireActor(req), req.params.id, req.params.attachmentId);
+      return reply
+        .type(file.mime)
+        .header(
+          'Content-Disposition',
+          `attachment; filename="tai-lieu.${file.name.split('.').pop()}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+        )
+        .send(file.bytes);
+    },
+  );
+}
