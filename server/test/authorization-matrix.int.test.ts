@@ -169,6 +169,7 @@ describe('authorization matrix (generated from the permission table)', () => {
           ['/api/v1/tips/assignees', 'tip.read'],
           ['/api/v1/calendar?year=2026', 'calendar.read'],
           ['/api/v1/cases', 'case.read'],
+          ['/api/v1/rehab-dossiers', 'case.read'],
           ['/api/v1/reports/summary?unit=thanh-vinh&from=2026-01-01&to=2026-12-31', 'report.read'],
         ] as const) {
           const res = await call(account.username, 'GET', url);
