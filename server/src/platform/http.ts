@@ -136,3 +136,13 @@ function mapFastifyError(error: FastifyError): ErrorCode | null {
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return 'badRequest';
   return null;
 }
+
+/** Sends a decrypted file as a download: its own type, never sniffed, under a neutral ASCII name and its real UTF-8 name. */
+export function sendDownload(reply: FastifyReply, file: { bytes: Buffer; mime: string; name: string }, stem: string): FastifyReply {
+  const ext = file.name.includes('.') ? file.name.split('.').pop() : 'bin';
+  return reply
+    .type(file.mime)
+    .header('Content-Disposition', `attachment; filename="${stem}.${ext}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+    .header('X-Content-Type-Options', 'nosniff')
+    .send(file.bytes);
+}

@@ -11,7 +11,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
-import { requireActor, validateWith } from '../../platform/http.ts';
+import { requireActor, sendDownload, validateWith } from '../../platform/http.ts';
 import { readMultipart } from '../../platform/multipart.ts';
 import {
   attachRehabDocument,
@@ -98,13 +98,7 @@ export function registerRehabRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (req, reply) => {
       const file = await downloadRehabDocument(deps, requireActor(req), req.params.id, req.params.attachmentId);
-      return reply
-        .type(file.mime)
-        .header(
-          'Content-Disposition',
-          `attachment; filename="tai-lieu.${file.name.split('.').pop()}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-        )
-        .send(file.bytes);
+      return sendDownload(reply, file, 'tai-lieu');
     },
   );
 }

@@ -17,7 +17,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
-import { requireActor } from '../../platform/http.ts';
+import { requireActor, sendDownload } from '../../platform/http.ts';
 import { readMultipart } from '../../platform/multipart.ts';
 import { tipReceptionRecord } from './tip.record.ts';
 import {
@@ -212,14 +212,7 @@ export function registerTipRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (req, reply) => {
       const file = await downloadTipFile(deps, requireActor(req), req.params.id, req.params.fileId, req.query.confirm === '1');
-      return reply
-        .type(file.mime)
-        .header(
-          'Content-Disposition',
-          `attachment; filename="tep.${file.name.split('.').pop()}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-        )
-        .header('X-Content-Type-Options', 'nosniff')
-        .send(file.bytes);
+      return sendDownload(reply, file, 'tep');
     },
   );
   r.get(
