@@ -29,3 +29,8 @@ export function formatDateVn(day: string): string {
   const [y, m, d] = day.split('-');
   return `${d}/${m}/${y}`;
 }
+
+/** A unit's name inside a sentence: "Phường Thành Vinh" reads "phường Thành Vinh" after "Công an". */
+export function inSentence(name: string): string {
+  return /^(Phường|Xã|Đặc khu|Tỉnh|Thành phố) /u.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+}

@@ -2,7 +2,7 @@ import { type Locale, translate } from '@binh-an/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../platform/deps.ts';
-import { formatDateVn, html, type SafeHtml } from '../../platform/html.ts';
+import { formatDateVn, html, inSentence, type SafeHtml } from '../../platform/html.ts';
 import { vnToday } from '../../platform/time.ts';
 import { findActiveWards, findUnitById, findWardByCode, type UnitRecord } from '../units/index.ts';
 
@@ -101,7 +101,7 @@ ${wards.length ? html`<ul class="wards">${wards.map((w) => html`<li><a href="/ph
     );
     const q = locale === 'en' ? '?lang=en' : '';
     const value = (v: string | null) => (v ? v : html`<span class="muted">${t('notPublished')}</span>`);
-    const body = html`<h1>${t('contactHeading', { name: ward.name })}</h1>
+    const body = html`<h1>${t('contactHeading', { name: inSentence(ward.name) })}</h1>
 ${ward.isDemo ? html`<p><span class="badge">${t('demo')}</span></p>` : ''}
 ${!ward.isActive && ward.validTo ? html`<p class="notice">${t('merged', { date: formatDateVn(ward.validTo) })} ${successors.map((s) => html`<a href="/phuong/${encodeURIComponent(s.code)}${q}">${s.name}</a> `)}</p>` : ''}
 <p>${t('contactIntro')}</p>

@@ -2,7 +2,7 @@ import { formatReceipt, type Locale, publicTipSchema, TIP_BODY_MAX, TIP_MESSAGE_
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
-import { formatDateVn, html, type SafeHtml } from '../../platform/html.ts';
+import { formatDateVn, html, inSentence, type SafeHtml } from '../../platform/html.ts';
 import { readMultipart, type Upload } from '../../platform/multipart.ts';
 import { vnToday } from '../../platform/time.ts';
 import { pageLocale, publicLayout, sendPage } from '../public/index.ts';
@@ -98,7 +98,7 @@ async function formPage(deps: Deps, locale: Locale, ward: UnitRecord, a: Answers
   const t = tr(locale);
   const blocks = await findActiveBlocks(deps.database.db, ward.id, vnToday(deps.clock()));
   const identity = a.identity === 'yes' ? 'yes' : 'no';
-  return html`<h1>${t('heading', { ward: ward.name })}</h1>${errorSummary(locale, errors)}${intro(locale)}
+  return html`<h1>${t('heading', { ward: inSentence(ward.name) })}</h1>${errorSummary(locale, errors)}${intro(locale)}
 <form method="post" action="/to-giac" enctype="multipart/form-data" novalidate>
 <input type="hidden" name="wardCode" value="${ward.code}"><input type="hidden" name="step" value="review">
 ${textArea(locale, a, errors, 'what', t('what'), t('whatHint'), TIP_BODY_MAX)}

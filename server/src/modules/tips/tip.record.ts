@@ -3,6 +3,7 @@ import { type Actor, requirePermission, withActor } from '../../platform/access.
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
+import { inSentence } from '../../platform/html.ts';
 import { vnToday } from '../../platform/time.ts';
 import { findUnitById } from '../units/index.ts';
 import { findCredentialsById } from '../users/index.ts';
@@ -43,10 +44,10 @@ export async function tipReceptionRecord(deps: Deps, actor: Actor, id: string): 
   const wardName = ward?.name ?? '';
   const record: ReceptionRecordData = {
     province: province?.name ?? '',
-    policeUnit: `Công an ${wardName.charAt(0).toLowerCase()}${wardName.slice(1)}`,
+    policeUnit: `Công an ${inSentence(wardName)}`,
     number: tipNumber(tip),
     receivedAt: tip.acceptedAt ?? new Date(`${tip.receivedOn}T08:00:00+07:00`),
-    place: `Trụ sở Công an ${wardName.charAt(0).toLowerCase()}${wardName.slice(1)}`,
+    place: `Trụ sở Công an ${inSentence(wardName)}`,
     officerName: officer?.displayName ?? actor.username,
     officerTitle: translate('vi', `roles.${actor.role}`),
     channel: tip.channel as ReceptionRecordData['channel'],
