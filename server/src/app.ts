@@ -13,7 +13,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { registerAuditRoutes } from './modules/audit/index.ts';
 import { installAuthentication, registerAuthRoutes } from './modules/auth/index.ts';
 import { registerCalendarRoutes } from './modules/calendar/index.ts';
-import { registerCaseRoutes } from './modules/cases/index.ts';
+import { registerCaseImportRoutes, registerCaseRoutes } from './modules/cases/index.ts';
 import { registerPublicPages } from './modules/public/index.ts';
 import { registerPublicTipRoutes, registerTipPages, registerTipRoutes } from './modules/tips/index.ts';
 import { registerUnitRoutes } from './modules/units/index.ts';
@@ -141,6 +141,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
   registerCalendarRoutes(app, deps);
   registerTipRoutes(app, deps);
   registerCaseRoutes(app, deps);
+  registerCaseImportRoutes(app, deps);
   registerPublicTipRoutes(app, deps);
   registerPublicPages(app, deps);
   registerTipPages(app, deps);
