@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import type { UnitChoice } from '../units/index.ts';
 import {
   caseStatusFromLabel,
   caseTypeFromLabel,
@@ -13,7 +14,6 @@ import {
   matchKey,
   type ParsedRow,
   readRegister,
-  type UnitChoice,
   unitResolver,
 } from './case.import.ts';
 

@@ -9,22 +9,20 @@ import {
   casesVi,
   defaultPenalCodeArticle,
   groupOf,
-  isUnitActiveOn,
   type Locale,
   penalCodeArticleSchema,
   translate,
 } from '@binh-an/domain';
-import { eq, or, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { type Actor, requirePermission, withActor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { type DbOrTx, queryRows } from '../../platform/db.ts';
+import type { DbOrTx } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { isUniqueViolation } from '../../platform/pg-errors.ts';
 import { vnToday } from '../../platform/time.ts';
-import { units } from '../units/index.ts';
-import { insertCase, nextRegisterNumber } from './case.repository.ts';
+import { findWardUnitChoices, type UnitChoice } from '../units/index.ts';
+import { findExistingImportKeys, insertCase, nextRegisterNumber } from './case.repository.ts';
 
 /**
  * Import of a ward's existing case register (sổ vụ việc) from an Excel workbook: the template, a preview with the
@@ -144,7 +142,6 @@ export function caseStatusFromLabel(text: string): CaseStatus | null {
 }
 
 /** A unit a row may name: the ward itself or one of its units (blocks first), in force or not. */
-export type UnitChoice = { id: string; name: string; code: string; type: string; inForce: boolean };
 
 /** Words that open a unit's name and that people often leave out ("Khối Trung Mỹ" written "Trung Mỹ"). */
 const UNIT_PREFIX = /^(khoi|to dan pho|to|xom|thon|ban|ap|khu pho|khu|phuong|xa|dac khu)\s+/;
@@ -551,29 +548,6 @@ export function markDuplicates(rows: readonly ParsedRow[], existing: ReadonlySet
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
-// Queries
-
-/** The ward and all its units (blocks, schools, …), in force or historic: what a row's unit column may name. */
-async function findWardUnits(tx: DbOrTx, wardId: string, today: string): Promise<{ ward: UnitChoice | null; units: UnitChoice[] }> {
-  const rows = await tx
-    .select({ id: units.id, name: units.name, code: units.code, type: units.type, validFrom: units.validFrom, validTo: units.validTo })
-    .from(units)
-    .where(or(eq(units.id, wardId), eq(units.wardId, wardId)));
-  const choices = rows.map((r) => ({ id: r.id, name: r.name, code: r.code, type: r.type, inForce: isUnitActiveOn(r, today) }));
-  return { ward: choices.find((u) => u.id === wardId) ?? null, units: choices.filter((u) => u.id !== wardId) };
-}
-
-/** Which of these import keys the ward's register already holds. */
-async function findExistingImportKeys(tx: DbOrTx, wardId: string, keys: readonly string[]): Promise<Set<string>> {
-  if (keys.length === 0) return new Set();
-  const rows = await queryRows<{ import_key: string }>(
-    tx,
-    sql`SELECT import_key FROM cases WHERE ward_id = ${wardId}::uuid AND import_key = ANY(${`{${keys.join(',')}}`}::text[])`,
-  );
-  return new Set(rows.map((r) => r.import_key));
-}
-
-// ---------------------------------------------------------------------------------------------------------------------
 // Services
 
 const by = (actor: Actor) => ({ userId: actor.userId, username: actor.username });
@@ -612,7 +586,7 @@ type Plan = { wardId: string; rows: ParsedRow[]; duplicate: Map<number, boolean>
 async function planImport(deps: Deps, tx: DbOrTx, actor: Actor, workbook: ExcelJS.Workbook, locale: Locale): Promise<Plan> {
   const wardId = wardOf(actor);
   const today = vnToday(deps.clock());
-  const { ward, units: wardUnits } = await findWardUnits(tx, wardId, today);
+  const { ward, units: wardUnits } = await findWardUnitChoices(tx, wardId, today);
   if (!ward) throw new AppError('forbidden');
   const reading = readRegister(workbook, { wardId, ward, units: wardUnits, today });
   if (!reading.ok) {
@@ -783,7 +757,7 @@ export async function caseImportTemplate(deps: Deps, actor: Actor, locale: Local
   requirePermission(actor, 'case.manage');
   const wardId = wardOf(actor);
   const today = vnToday(deps.clock());
-  const { ward, units: all } = await withActor(deps.database.db, actor, (tx) => findWardUnits(tx, wardId, today));
+  const { ward, units: all } = await withActor(deps.database.db, actor, (tx) => findWardUnitChoices(tx, wardId, today));
   if (!ward) throw new AppError('forbidden');
   const blocks = all.filter((u) => u.type === 'block' && u.inForce).sort((a, b) => a.name.localeCompare(b.name, 'vi', { numeric: true }));
 

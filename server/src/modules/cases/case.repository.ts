@@ -166,3 +166,13 @@ export async function summariseCases(
   );
   return { rows, seizures, rehab: rehab ?? { opened: 0, sentToCourt: 0, accepted: 0, rejected: 0, carriedOut: 0 } };
 }
+
+/** Which of these import keys the ward's register already holds. */
+export async function findExistingImportKeys(tx: DbOrTx, wardId: string, keys: readonly string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await queryRows<{ import_key: string }>(
+    tx,
+    sql`SELECT import_key FROM cases WHERE ward_id = ${wardId}::uuid AND import_key = ANY(${`{${keys.join(',')}}`}::text[])`,
+  );
+  return new Set(rows.map((r) => r.import_key));
+}

@@ -6,11 +6,13 @@ export {
   findUnitById,
   findUnitInScope,
   findWardByCode,
+  findWardUnitChoices,
   insertUnit,
   likePattern,
   type NewUnitInput,
   replacePredecessors,
   resolveUnitScope,
+  type UnitChoice,
   type UnitRecord,
 } from './unit.repository.ts';
 export { registerUnitRoutes } from './unit.routes.ts';

@@ -280,3 +280,19 @@ export async function findUnitByCodeInScope(tx: DbOrTx, actor: Actor, code: stri
     all.find((u) => u.type === 'ward' || u.type === 'commune' || u.type === 'special_zone') ?? all.find((u) => u.isActive) ?? all[0] ?? null
   );
 }
+
+/** The ward and every unit of it (blocks, schools …), in force or historic, as an import may name them. */
+export async function findWardUnitChoices(
+  tx: DbOrTx,
+  wardId: string,
+  today: string,
+): Promise<{ ward: UnitChoice | null; units: UnitChoice[] }> {
+  const rows = await tx
+    .select({ id: units.id, name: units.name, code: units.code, type: units.type, validFrom: units.validFrom, validTo: units.validTo })
+    .from(units)
+    .where(or(eq(units.id, wardId), eq(units.wardId, wardId)));
+  const choices = rows.map((r) => ({ id: r.id, name: r.name, code: r.code, type: r.type, inForce: isUnitActiveOn(r, today) }));
+  return { ward: choices.find((u) => u.id === wardId) ?? null, units: choices.filter((u) => u.id !== wardId) };
+}
+
+export type UnitChoice = { id: string; name: string; code: string; type: string; inForce: boolean };
