@@ -207,6 +207,8 @@ export const caseSchema = caseSummarySchema.extend({
   summary: z.string(),
   persons: z.array(casePersonViewSchema),
   seizures: z.array(seizureViewSchema),
+  /** The tips that led to or helped the case. */
+  tips: z.array(z.object({ id: z.uuid(), number: z.string() })),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -3,6 +3,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { calendarEn } from '../locales/calendar.en.ts';
 import { calendarVi } from '../locales/calendar.vi.ts';
+import { casesPageEn } from '../locales/cases.en.ts';
+import { casesPageVi } from '../locales/cases.vi.ts';
 import { en as webEn } from '../locales/en.ts';
 import { tipsEn } from '../locales/tips.en.ts';
 import { tipsVi } from '../locales/tips.vi.ts';
@@ -53,14 +55,20 @@ void i18n.use(initReactI18next).init({
   resources: {
     vi: {
       translation: mergeTrees(
-        mergeTrees(mergeTrees(MESSAGES.vi as unknown as Tree, webVi as unknown as Tree), tipsVi as unknown as Tree),
-        calendarVi as unknown as Tree,
+        mergeTrees(
+          mergeTrees(mergeTrees(MESSAGES.vi as unknown as Tree, webVi as unknown as Tree), tipsVi as unknown as Tree),
+          calendarVi as unknown as Tree,
+        ),
+        casesPageVi as unknown as Tree,
       ),
     },
     en: {
       translation: mergeTrees(
-        mergeTrees(mergeTrees(MESSAGES.en as unknown as Tree, webEn as unknown as Tree), tipsEn as unknown as Tree),
-        calendarEn as unknown as Tree,
+        mergeTrees(
+          mergeTrees(mergeTrees(MESSAGES.en as unknown as Tree, webEn as unknown as Tree), tipsEn as unknown as Tree),
+          calendarEn as unknown as Tree,
+        ),
+        casesPageEn as unknown as Tree,
       ),
     },
   },

@@ -1,7 +1,11 @@
+import { MESSAGES } from '@binh-an/domain';
 import { describe, expect, it } from 'vitest';
 import { calendarEn } from './calendar.en.ts';
 import { calendarVi } from './calendar.vi.ts';
+import { casesPageEn } from './cases.en.ts';
+import { casesPageVi } from './cases.vi.ts';
 import { en } from './en.ts';
+import { tipsVi } from './tips.vi.ts';
 import { vi } from './vi.ts';
 
 function keysOf(tree: object, prefix = ''): string[] {
@@ -53,5 +57,24 @@ describe('working-day calendar UI strings', () => {
   it('add keys without replacing any of the main file', () => {
     const main = new Set(keysOf(vi));
     expect(keysOf(calendarVi).filter((key) => main.has(key))).toEqual([]);
+  });
+});
+
+describe('case register and figures UI strings', () => {
+  const lookup = (tree: object, key: string) =>
+    key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], tree) as string;
+
+  it('have the same keys, placeholders and no empty string in both languages', () => {
+    expect(keysOf(casesPageEn).sort()).toEqual(keysOf(casesPageVi).sort());
+    for (const key of keysOf(casesPageVi)) {
+      expect(placeholdersOf(lookup(casesPageEn, key)), key).toEqual(placeholdersOf(lookup(casesPageVi, key)));
+      expect(lookup(casesPageVi, key).trim(), key).not.toBe('');
+      expect(lookup(casesPageEn, key).trim(), key).not.toBe('');
+    }
+  });
+
+  it('add keys without replacing any of the other files or the shared case messages', () => {
+    const taken = new Set([...keysOf(vi), ...keysOf(tipsVi), ...keysOf(calendarVi), ...keysOf({ cases: MESSAGES.vi.cases })]);
+    expect(keysOf(casesPageVi).filter((key) => taken.has(key))).toEqual([]);
   });
 });

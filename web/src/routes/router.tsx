@@ -5,6 +5,9 @@ import { ErrorPage } from '../modules/shell/error-page.tsx';
 import { LoadingState } from '../ui/loading-state.tsx';
 import { auditRoute } from './audit.tsx';
 import { calendarRoute } from './calendar.tsx';
+import { casesRoute } from './cases.tsx';
+import { caseDetailRoute } from './cases-detail.tsx';
+import { caseFiguresRoute } from './cases-summary.tsx';
 import { loginRoute } from './login.tsx';
 import { overviewRoute } from './overview.tsx';
 import { rootRoute } from './root.tsx';
@@ -17,7 +20,19 @@ import { usersRoute } from './users.tsx';
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
-  signedInRoute.addChildren([overviewRoute, unitsRoute, usersRoute, auditRoute, calendarRoute, tokensRoute, tipsRoute, tipDetailRoute]),
+  signedInRoute.addChildren([
+    overviewRoute,
+    unitsRoute,
+    usersRoute,
+    auditRoute,
+    calendarRoute,
+    tokensRoute,
+    tipsRoute,
+    tipDetailRoute,
+    casesRoute,
+    caseFiguresRoute,
+    caseDetailRoute,
+  ]),
 ]);
 
 /** The staff app's router, mounted under /app/. */

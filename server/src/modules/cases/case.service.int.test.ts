@@ -112,7 +112,8 @@ describe('the case register', () => {
     const tip = (await as('canbo', 'GET', '/api/v1/tips?view=new'))
       .json()
       .items.find((i: { excerpt: string }) => i.excerpt.includes('giấu thuốc pháo'));
-    expect((await as('canbo', 'POST', `/api/v1/cases/${c.id}/tips`, { tipId: tip.id })).statusCode).toBe(200);
+    const linked = await as('canbo', 'POST', `/api/v1/cases/${c.id}/tips`, { tipId: tip.id });
+    expect(linked.json().tips).toEqual([{ id: tip.id, number: tip.number }]);
     const seen = (await t.app.inject({ method: 'GET', url: '/api/v1/public/tips/status', headers: { 'x-receipt': receipt } })).json();
     expect(seen.usedInCase).toBe(true);
     expect(JSON.stringify(seen)).not.toContain(c.number);

@@ -26,7 +26,7 @@ import type { Tx } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { vnToday } from '../../platform/time.ts';
-import { markTipUsedInCase, summariseTips } from '../tips/index.ts';
+import { findTipNumbers, markTipUsedInCase, summariseTips } from '../tips/index.ts';
 import { findSubtreeIds, findUnitByCodeInScope, findUnitInScope } from '../units/index.ts';
 import { findAssigneeNames } from './case.officers.ts';
 import {
@@ -34,6 +34,7 @@ import {
   findCasePeople,
   findCaseSeizures,
   findCasesInScope,
+  findCaseTipIds,
   insertCase,
   insertCasePerson,
   insertSeizure,
@@ -114,6 +115,7 @@ async function detailOf(deps: Deps, tx: Tx, c: CaseRow & { unitName: string }) {
       arrest: p.arrestedAt && p.measure ? { at: p.arrestedAt.toISOString(), measure: p.measure as 'caught_in_act' } : null,
       note: p.note,
     })),
+    tips: await findTipNumbers(tx, c.wardId, await findCaseTipIds(tx, c.wardId, c.id)),
     seizures: seizures.map((s) => ({
       id: s.id,
       kind: s.kind as SeizureKind,

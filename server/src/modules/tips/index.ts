@@ -1,5 +1,5 @@
 export { loadDemoTips } from './tip.demo.ts';
 export { registerTipPages } from './tip.pages.ts';
 export { registerPublicTipRoutes } from './tip.public.routes.ts';
-export { markTipUsedInCase, summariseTips } from './tip.repository.ts';
+export { findTipNumbers, markTipUsedInCase, summariseTips } from './tip.repository.ts';
 export { registerTipRoutes } from './tip.routes.ts';

@@ -203,3 +203,14 @@ export async function markTipUsedInCase(tx: DbOrTx, wardId: string, tipId: strin
     .returning({ id: tips.id });
   return rows.length > 0;
 }
+
+/** The register numbers (TB-yyyy-nnnn) of some tips of a ward. */
+export async function findTipNumbers(tx: DbOrTx, wardId: string, ids: readonly string[]): Promise<{ id: string; number: string }[]> {
+  if (ids.length === 0) return [];
+  const rows = await tx
+    .select({ id: tips.id, year: tips.year, seq: tips.seq })
+    .from(tips)
+    .where(and(eq(tips.wardId, wardId), inArray(tips.id, [...ids])))
+    .orderBy(asc(tips.year), asc(tips.seq));
+  return rows.map((r) => ({ id: r.id, number: `TB-${r.year}-${String(r.seq).padStart(4, '0')}` }));
+}

@@ -10,10 +10,11 @@ import { LanguageSwitch } from '../../ui/language-switch.tsx';
 import { logout } from '../auth/api.ts';
 import { resetAccountLocale, useChangeLocale, useMe } from '../auth/hooks.ts';
 import { IconCalendar } from '../calendar/calendar-icon.tsx';
+import { IconFigures, IconRegister } from '../cases/cases-icons.tsx';
 import { IconInbox } from '../tips/tips-icons.tsx';
 
 type NavItem = {
-  to: '/' | '/units' | '/users' | '/audit' | '/calendar' | '/tips';
+  to: '/' | '/units' | '/users' | '/audit' | '/calendar' | '/tips' | '/cases' | '/cases/summary';
   labelKey: string;
   icon: ComponentType<{ size?: number }>;
   action?: Action;
@@ -23,6 +24,8 @@ type NavItem = {
 const NAV_ITEMS: NavItem[] = [
   { to: '/', labelKey: 'nav.overview', icon: IconHome },
   { to: '/tips', labelKey: 'nav.tips', icon: IconInbox, action: 'tip.read' },
+  { to: '/cases', labelKey: 'nav.cases', icon: IconRegister, action: 'case.read' },
+  { to: '/cases/summary', labelKey: 'nav.caseFigures', icon: IconFigures, action: 'report.read' },
   { to: '/units', labelKey: 'nav.units', icon: IconBuilding, action: 'unit.read' },
   { to: '/users', labelKey: 'nav.users', icon: IconUsers, action: 'user.read' },
   { to: '/audit', labelKey: 'nav.audit', icon: IconList, action: 'audit.read' },
@@ -50,6 +53,10 @@ export function AppLayout() {
   const navigate = useNavigate();
 
   const items = NAV_ITEMS.filter((item) => !item.action || me.actions.includes(item.action));
+  // The longest entry the path falls under is the current one (/cases/summary is not also /cases).
+  const activeTo = items
+    .filter((item) => (item.to === '/' ? pathname === '/' : pathname === item.to || pathname.startsWith(`${item.to}/`)))
+    .sort((a, b) => b.to.length - a.to.length)[0]?.to;
   const roleLabel = t(`roles.${me.user.role}`);
   const canUseTokens = me.actions.includes('token.manage');
 
@@ -161,13 +168,15 @@ export function AppLayout() {
             </Text>
           </Box>
           {items.map((item) => {
-            const isActive = item.to === '/' ? pathname === '/' : pathname.startsWith(item.to);
+            const isActive = item.to === activeTo;
             const Icon = item.icon;
             return (
               <NavLink
                 key={item.to}
                 component={Link}
                 to={item.to}
+                // The router marks a link active for every path under it; the current entry is decided above instead.
+                activeOptions={{ exact: true, includeSearch: false }}
                 label={t(item.labelKey)}
                 leftSection={<Icon size={18} />}
                 active={isActive}

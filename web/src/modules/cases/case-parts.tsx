@@ -1,0 +1,106 @@
+import { CASE_GROUPS, CASE_TYPES, type CaseGroup, type CaseStatus, type CaseType, defaultPenalCodeArticle } from '@binh-an/domain';
+import { Badge, TextInput, type TextInputProps } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate, parseDateInput } from '../../lib/format.ts';
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+const STATUS_COLORS: Record<CaseStatus, string> = {
+  received: 'brand',
+  verifying: 'orange',
+  cleared: 'green',
+  transferred: 'grape',
+  prosecuted: 'red',
+  closed_no_crime: 'gray',
+};
+
+/** A case's status in words (the colour only adds to them). */
+export function CaseStatusBadge({ status }: { status: CaseStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      color={STATUS_COLORS[status]}
+      // Long statuses ("Đã chuyển cơ quan điều tra") wrap inside narrow table cells instead of widening them.
+      styles={{ root: { height: 'auto', minHeight: 'var(--badge-height)' }, label: { whiteSpace: 'normal', lineHeight: 1.35 } }}
+    >
+      {t(`cases.statuses.${status}`)}
+    </Badge>
+  );
+}
+
+/** A type's name with its Penal Code article when it has one: "Trộm cắp tài sản (Điều 173)". */
+export function typeLabel(type: CaseType, t: Translate, article: string | null = defaultPenalCodeArticle(type)): string {
+  const name = t(`cases.types.${type}`);
+  return article ? t('casesPage.typeWithArticle', { type: name, article }) : name;
+}
+
+/** The case types as select options grouped by report group, optionally only those of one group. */
+export function caseTypeOptions(t: Translate, onlyGroup?: CaseGroup) {
+  return CASE_GROUPS.filter((group) => !onlyGroup || group === onlyGroup).map((group) => ({
+    group: t(`cases.groups.${group}`),
+    items: CASE_TYPES.filter((entry) => entry.group === group).map((entry) => ({
+      value: entry.code as string,
+      label: typeLabel(entry.code, t, entry.penalCodeArticle),
+    })),
+  }));
+}
+
+/** The names of the officers in charge, or "Chưa giao". */
+export function officersText(officers: readonly { name: string }[], t: Translate): string {
+  const names = officers.map((officer) => officer.name).filter(Boolean);
+  return names.length ? names.join(', ') : t('casesPage.noOfficer');
+}
+
+type DayFilterInputProps = Omit<TextInputProps, 'value' | 'onChange' | 'error'> & {
+  /** The committed day, yyyy-mm-dd, or undefined. */
+  value: string | undefined;
+  onCommit: (day: string | undefined) => void;
+  /** Message for text that is not a date. */
+  formatError: string;
+  /** An error from outside (e.g. the end before the start). */
+  error?: string | null;
+};
+
+/**
+ * A day typed as dd/mm/yyyy that takes effect when the field is left or Enter is pressed; text that is not a date keeps
+ * its error beside the field and changes nothing. Follows the committed value when it changes elsewhere (clearing).
+ */
+export function DayFilterInput({ value, onCommit, formatError, error, ...props }: DayFilterInputProps) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(formatDate(value));
+  const [ownError, setOwnError] = useState<string | null>(null);
+  useEffect(() => {
+    setText((current) => (parseDateInput(current) === (value ?? '') ? current : formatDate(value)));
+    setOwnError(null);
+  }, [value]);
+  const commit = () => {
+    const day = parseDateInput(text);
+    if (day === null) {
+      setOwnError(formatError);
+      return;
+    }
+    setOwnError(null);
+    // Echo the date as it will be read (1/1/2020 → 01/01/2020).
+    setText(formatDate(day));
+    if ((day || undefined) !== value) onCommit(day || undefined);
+  };
+  return (
+    <TextInput
+      placeholder={t('common.datePlaceholder')}
+      inputMode="numeric"
+      autoComplete="off"
+      {...props}
+      value={text}
+      onChange={(event) => setText(event.currentTarget.value)}
+      onBlur={commit}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') {
+          event.preventDefault();
+          commit();
+        }
+      }}
+      error={ownError ?? error ?? undefined}
+    />
+  );
+}

@@ -1,0 +1,402 @@
+import { CASE_GROUPS, CASE_STATUSES, type CaseGroup, type CaseStatus, type CaseType, groupOf } from '@binh-an/domain';
+import { Button, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { buildCsv, downloadText, stampedFileName } from '../../lib/csv.ts';
+import { formatDate, formatNumber, todayInVietnam } from '../../lib/format.ts';
+import { matchesFolded } from '../../lib/text.ts';
+import { AnchorLink } from '../../ui/anchor-link.tsx';
+import { DataTable } from '../../ui/data-table.tsx';
+import { EmptyState } from '../../ui/empty-state.tsx';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { IconDownload, IconPlus, IconSearch } from '../../ui/icons.tsx';
+import { ListFooter } from '../../ui/list-footer.tsx';
+import { LoadingState } from '../../ui/loading-state.tsx';
+import { PageHeader } from '../../ui/page-header.tsx';
+import { useCan } from '../auth/hooks.ts';
+import { useAllUnits } from '../units/api.ts';
+import { type CaseFilters, type CaseSummary, casesExportUrl, casesQueryKey, fetchCases, rememberRegisterSearch } from './api.ts';
+import { CaseFormModal } from './case-form-modal.tsx';
+import { CaseImportModal } from './case-import-modal.tsx';
+import { CaseStatusBadge, caseTypeOptions, DayFilterInput, officersText } from './case-parts.tsx';
+import { caseUnitOptions } from './case-units.ts';
+import { IconSheet, IconUpload } from './cases-icons.tsx';
+import './cases.css';
+
+const routeApi = getRouteApi('/signed-in/cases');
+
+const foldedFilter = ({ options, search }: { options: unknown[]; search: string }) =>
+  (options as { value: string; label: string }[]).filter((option) => matchesFolded(option.label, search));
+
+/** The case register: search and filters in the address, newest first, paged, exported as CSV or Excel. */
+export function CasesPage() {
+  const { t } = useTranslation();
+  const search = routeApi.useSearch();
+  const navigate = routeApi.useNavigate();
+  const can = useCan();
+  const canManage = can('case.manage');
+  const unitsQuery = useAllUnits();
+  const units = unitsQuery.data ?? [];
+
+  const filters: CaseFilters = useMemo(
+    () => ({
+      q: search.q,
+      group: search.group,
+      type: search.caseType,
+      status: search.status,
+      unitId: search.unitId,
+      from: search.from,
+      to: search.to,
+    }),
+    [search.q, search.group, search.caseType, search.status, search.unitId, search.from, search.to],
+  );
+  const isPeriodInverted = Boolean(filters.from && filters.to && filters.from > filters.to);
+  const isFiltered = Object.values(filters).some(Boolean);
+  useEffect(() => rememberRegisterSearch(filters), [filters]);
+
+  const query = useInfiniteQuery({
+    queryKey: [...casesQueryKey, 'list', filters],
+    queryFn: ({ pageParam, signal }) => fetchCases(filters, pageParam, undefined, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: !isPeriodInverted,
+  });
+  const rows = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
+
+  const [searchText, setSearchText] = useState(search.q ?? '');
+  useEffect(() => setSearchText((current) => (current.trim() === (search.q ?? '') ? current : (search.q ?? ''))), [search.q]);
+  const isSmall = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const [areFiltersOpen, setFiltersOpen] = useState(false);
+  const [isCreateOpen, setCreateOpen] = useState(false);
+  const [isImportOpen, setImportOpen] = useState(false);
+
+  const updateSearch = (patch: Partial<typeof search>) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
+  const applySearchText = useDebouncedCallback((value: string) => updateSearch({ q: value.trim() || undefined }), 350);
+  const clearFilters = () => {
+    setSearchText('');
+    void navigate({ search: {}, replace: true });
+  };
+
+  const unitOptions = useMemo(() => caseUnitOptions(units, t, { includeHistoric: true }), [units, t]);
+  const typeOptions = useMemo(() => caseTypeOptions(t, filters.group), [t, filters.group]);
+  const unitLabel = (id: string) => unitOptions.find((option) => option.value === id)?.label ?? id;
+
+  const exportCsv = () => {
+    // What is shown, as shown: the summary text stays out of a file that leaves the protected register.
+    const csv = buildCsv(
+      [
+        t('casesPage.fields.number'),
+        t('casesPage.fields.discoveredOn'),
+        t('casesPage.fields.occurredOn'),
+        t('casesPage.fields.unit'),
+        t('casesPage.fields.type'),
+        t('casesPage.fields.article'),
+        t('casesPage.fields.group'),
+        t('casesPage.fields.status'),
+        t('casesPage.fields.clearedOn'),
+        t('casesPage.fields.officers'),
+      ],
+      rows.map((c) => [
+        c.number,
+        formatDate(c.discoveredOn),
+        formatDate(c.occurredOn),
+        c.unitName,
+        t(`cases.types.${c.type}`),
+        c.penalCodeArticle ?? '',
+        t(`cases.groups.${c.group}`),
+        t(`cases.statuses.${c.status}`),
+        formatDate(c.clearedOn),
+        officersText(c.officers, t),
+      ]),
+    );
+    downloadText(stampedFileName(t('casesPage.csvName'), todayInVietnam()), csv);
+  };
+
+  const activeFilters = [
+    filters.q ? `${t('casesPage.searchLabel')}: “${filters.q}”` : null,
+    filters.group ? `${t('casesPage.fields.group')}: ${t(`cases.groups.${filters.group}`)}` : null,
+    filters.type ? `${t('casesPage.fields.type')}: ${t(`cases.types.${filters.type}`)}` : null,
+    filters.status ? `${t('casesPage.fields.status')}: ${t(`cases.statuses.${filters.status}`)}` : null,
+    filters.unitId ? `${t('casesPage.fields.unit')}: ${unitLabel(filters.unitId)}` : null,
+    filters.from ? `${t('casesPage.discoveredFrom')}: ${formatDate(filters.from)}` : null,
+    filters.to ? `${t('casesPage.discoveredTo')}: ${formatDate(filters.to)}` : null,
+  ].filter((v): v is string => v !== null);
+
+  const createButton = canManage ? (
+    <Button leftSection={<IconPlus size={16} />} onClick={() => setCreateOpen(true)}>
+      {t('casesPage.create')}
+    </Button>
+  ) : null;
+
+  const renderRow = (c: CaseSummary) => (
+    <Table.Tr key={c.id}>
+      <Table.Th scope="row" fw={400}>
+        <AnchorLink
+          to="/cases/$caseId"
+          params={{ caseId: c.id }}
+          fw={700}
+          className="mono nowrap"
+          aria-label={t('casesPage.openCase', { number: c.number })}
+        >
+          {c.number}
+        </AnchorLink>
+        {c.excerpt ? (
+          <Text size="xs" c="dimmed" lineClamp={2} className="cases-excerpt">
+            {c.excerpt}
+          </Text>
+        ) : null}
+      </Table.Th>
+      <Table.Td className="num">{formatDate(c.discoveredOn)}</Table.Td>
+      <Table.Td miw={100}>{c.unitName}</Table.Td>
+      <Table.Td miw={160}>
+        {t(`cases.types.${c.type}`)}
+        {c.penalCodeArticle ? (
+          <Text component="span" size="xs" c="dimmed" display="block">
+            {t('casesPage.articleShort', { article: c.penalCodeArticle })}
+          </Text>
+        ) : null}
+      </Table.Td>
+      <Table.Td miw={140}>{t(`cases.groups.${c.group}`)}</Table.Td>
+      <Table.Td miw={120}>
+        <CaseStatusBadge status={c.status} />
+      </Table.Td>
+      <Table.Td miw={110}>
+        {c.officers.length ? (
+          officersText(c.officers, t)
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('casesPage.noOfficer')}
+          </Text>
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+
+  const renderBody = () => {
+    if (isPeriodInverted) return null;
+    if (query.isPending) return <LoadingState />;
+    if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
+    if (rows.length === 0) {
+      if (isFiltered) {
+        return (
+          <EmptyState
+            title={t('common.noResultsTitle')}
+            description={t('casesPage.noResultsText')}
+            activeFilters={activeFilters}
+            onClearFilters={clearFilters}
+          />
+        );
+      }
+      return (
+        <EmptyState
+          title={t('casesPage.emptyTitle')}
+          description={t('casesPage.emptyText')}
+          action={
+            canManage ? (
+              <Group gap="xs" justify="center">
+                {createButton}
+                <Button variant="outline" leftSection={<IconUpload size={16} />} onClick={() => setImportOpen(true)}>
+                  {t('casesPage.importExcel')}
+                </Button>
+              </Group>
+            ) : undefined
+          }
+        />
+      );
+    }
+    return (
+      <>
+        <DataTable caption={t('casesPage.tableCaption')} minWidth={960} label={t('casesPage.tableCaption')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('casesPage.fields.number')}</Table.Th>
+              <Table.Th scope="col" className="num">
+                {t('casesPage.fields.discoveredOn')}
+              </Table.Th>
+              <Table.Th scope="col">{t('casesPage.fields.unit')}</Table.Th>
+              <Table.Th scope="col">{t('casesPage.fields.type')}</Table.Th>
+              <Table.Th scope="col">{t('casesPage.fields.group')}</Table.Th>
+              <Table.Th scope="col">{t('casesPage.fields.status')}</Table.Th>
+              <Table.Th scope="col">{t('casesPage.fields.officers')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody className="cases-table">{rows.map(renderRow)}</Table.Tbody>
+        </DataTable>
+        <ListFooter
+          countText={t('casesPage.count', { count: formatNumber(rows.length) })}
+          hasMore={Boolean(query.hasNextPage)}
+          isLoadingMore={query.isFetchingNextPage}
+          onLoadMore={() => void query.fetchNextPage()}
+        />
+      </>
+    );
+  };
+
+  const selectProps = {
+    clearable: true,
+    clearButtonProps: { 'aria-label': t('common.clear') },
+    comboboxProps: { withinPortal: true },
+  } as const;
+
+  // Side by side on wide screens; one under the other (no flex basis turned into height) on phones.
+  const grow = (flex: string) => (isSmall ? undefined : { flex });
+  const moreFilters = (
+    <>
+      <Select
+        label={t('casesPage.fields.group')}
+        placeholder={t('casesPage.allGroups')}
+        data={CASE_GROUPS.map((value) => ({ value, label: t(`cases.groups.${value}`) }))}
+        value={filters.group ?? null}
+        onChange={(value) => {
+          const group = (value as CaseGroup | null) ?? undefined;
+          // A type of another group would hide everything: drop it when the group changes.
+          updateSearch({ group, caseType: filters.type && group && groupOf(filters.type) !== group ? undefined : filters.type });
+        }}
+        style={grow('1 1 11rem')}
+        {...selectProps}
+      />
+      <Select
+        label={t('casesPage.fields.type')}
+        placeholder={t('casesPage.allTypes')}
+        data={typeOptions}
+        value={filters.type ?? null}
+        onChange={(value) => updateSearch({ caseType: (value as CaseType | null) ?? undefined })}
+        searchable
+        nothingFoundMessage={t('common.noMatches')}
+        filter={({ options, search: text }) =>
+          (options as { group: string; items: { value: string; label: string }[] }[])
+            .map((group) => ({
+              ...group,
+              items: matchesFolded(group.group, text) ? group.items : group.items.filter((item) => matchesFolded(item.label, text)),
+            }))
+            .filter((group) => group.items.length > 0)
+        }
+        maxDropdownHeight={320}
+        style={grow('2 1 14rem')}
+        {...selectProps}
+      />
+      <Select
+        label={t('casesPage.fields.status')}
+        placeholder={t('casesPage.allStatuses')}
+        data={CASE_STATUSES.map((value) => ({ value, label: t(`cases.statuses.${value}`) }))}
+        value={filters.status ?? null}
+        onChange={(value) => updateSearch({ status: (value as CaseStatus | null) ?? undefined })}
+        style={grow('1 1 11rem')}
+        {...selectProps}
+      />
+      <Select
+        label={t('casesPage.fields.unit')}
+        placeholder={t('casesPage.allUnits')}
+        data={unitOptions}
+        value={filters.unitId ?? null}
+        onChange={(value) => updateSearch({ unitId: value ?? undefined })}
+        searchable
+        nothingFoundMessage={t('common.noMatches')}
+        filter={foldedFilter}
+        maxDropdownHeight={320}
+        style={grow('2 1 14rem')}
+        {...selectProps}
+      />
+      <DayFilterInput
+        label={t('casesPage.discoveredFrom')}
+        value={filters.from}
+        onCommit={(from) => updateSearch({ from })}
+        formatError={t('casesPage.dateFormat')}
+        style={grow('1 1 9rem')}
+      />
+      <DayFilterInput
+        label={t('casesPage.discoveredTo')}
+        value={filters.to}
+        onCommit={(to) => updateSearch({ to })}
+        formatError={t('casesPage.dateFormat')}
+        error={isPeriodInverted ? t('cases.periodInverted') : null}
+        style={grow('1 1 9rem')}
+      />
+    </>
+  );
+  const moreCount = [filters.group, filters.type, filters.status, filters.unitId, filters.from, filters.to].filter(Boolean).length;
+
+  return (
+    <>
+      <PageHeader
+        title={t('casesPage.title')}
+        description={t('casesPage.description')}
+        actions={
+          <>
+            <Button
+              variant="outline"
+              leftSection={<IconDownload size={16} />}
+              onClick={exportCsv}
+              disabled={rows.length === 0}
+              title={t('casesPage.exportCsvHint')}
+            >
+              {t('common.exportCsv')}
+            </Button>
+            <Button
+              component="a"
+              href={casesExportUrl(filters)}
+              download
+              variant="outline"
+              leftSection={<IconSheet size={16} />}
+              title={t('casesPage.exportCsvHint')}
+            >
+              {t('casesPage.exportExcel')}
+            </Button>
+            {canManage ? (
+              <Button variant="outline" leftSection={<IconUpload size={16} />} onClick={() => setImportOpen(true)}>
+                {t('casesPage.importExcel')}
+              </Button>
+            ) : null}
+            {createButton}
+          </>
+        }
+      />
+      <Stack gap="md">
+        <Paper withBorder p="sm" component="section" aria-label={t('common.filters')}>
+          <Group gap="sm" align="flex-end" wrap="wrap">
+            <TextInput
+              label={t('casesPage.searchLabel')}
+              description={t('casesPage.searchHint')}
+              type="search"
+              leftSection={<IconSearch size={16} />}
+              value={searchText}
+              onChange={(event) => {
+                setSearchText(event.currentTarget.value);
+                applySearchText(event.currentTarget.value);
+              }}
+              style={{ flex: '3 1 18rem' }}
+            />
+            {isSmall ? (
+              <Button
+                variant="outline"
+                onClick={() => setFiltersOpen((open) => !open)}
+                aria-expanded={areFiltersOpen}
+                aria-controls={areFiltersOpen ? 'cases-more-filters' : undefined}
+              >
+                {moreCount > 0 ? t('casesPage.moreFiltersCount', { count: moreCount }) : t('casesPage.moreFilters')}
+              </Button>
+            ) : (
+              moreFilters
+            )}
+            {isFiltered ? (
+              <Button variant="subtle" onClick={clearFilters}>
+                {t('common.clearFilters')}
+              </Button>
+            ) : null}
+          </Group>
+          {isSmall && areFiltersOpen ? (
+            <Stack id="cases-more-filters" gap="sm" mt="sm">
+              {moreFilters}
+            </Stack>
+          ) : null}
+        </Paper>
+        <div>{renderBody()}</div>
+      </Stack>
+      <CaseFormModal opened={isCreateOpen} units={units} onClose={() => setCreateOpen(false)} />
+      {canManage ? <CaseImportModal opened={isImportOpen} onClose={() => setImportOpen(false)} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import { CASE_GROUPS, CASE_STATUSES, CASE_TYPE_CODES } from '@binh-an/domain';
+import { createRoute } from '@tanstack/react-router';
+import { optionalEnum, optionalString } from '../lib/search-params.ts';
+import { RequirePermission } from '../modules/auth/require-permission.tsx';
+import type { RegisterSearch } from '../modules/cases/api.ts';
+import { CasesPage } from '../modules/cases/cases-page.tsx';
+import { isDay } from '../modules/cases/period.ts';
+import { signedInRoute } from './signed-in.tsx';
+
+/**
+ * The register's search and filters, all in the address so that Back, reload and shared links keep them. The case type
+ * is `caseType` there (`type` already names a unit type in other screens' addresses); the API still calls it `type`.
+ */
+export type CasesSearch = RegisterSearch;
+
+export const casesRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/cases',
+  validateSearch: (search: Record<string, unknown>): CasesSearch => ({
+    q: optionalString(search.q),
+    group: optionalEnum(search.group, CASE_GROUPS),
+    caseType: optionalEnum(search.caseType, CASE_TYPE_CODES),
+    status: optionalEnum(search.status, CASE_STATUSES),
+    unitId: optionalString(search.unitId),
+    from: isDay(search.from) ? search.from : undefined,
+    to: isDay(search.to) ? search.to : undefined,
+  }),
+  component: () => (
+    <RequirePermission action="case.read" titleKey="nav.cases">
+      <CasesPage />
+    </RequirePermission>
+  ),
+});
