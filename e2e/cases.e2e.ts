@@ -35,4 +35,17 @@ describe('case figures and the register', () => {
       .waitFor();
     await expectNoSeriousA11yViolations(page, 'the case register');
   });
+
+  test("an officer opens the rehab dossiers and one of Lê Mao's 2020 dossiers", async () => {
+    const { page } = await browser().newPage();
+    await logIn(page, 'canbo');
+    await mainNavigation(page).getByRole('link', { name: 'Hồ sơ cai nghiện bắt buộc', exact: true }).click();
+    const first = page.getByRole('link', { name: /CN-2020-\d{4}/ }).first();
+    await first.waitFor();
+    await expectNoSeriousA11yViolations(page, 'the rehab dossiers');
+    const number = /CN-2020-\d{4}/.exec((await first.textContent()) ?? '')?.[0] ?? '';
+    await first.click();
+    await page.waitForURL(/\/app\/rehab\/[0-9a-f-]{36}$/);
+    await page.getByText(number).first().waitFor();
+  });
 });

@@ -5,6 +5,8 @@ import { calendarVi } from './calendar.vi.ts';
 import { casesPageEn } from './cases.en.ts';
 import { casesPageVi } from './cases.vi.ts';
 import { en } from './en.ts';
+import { rehabEn } from './rehab.en.ts';
+import { rehabVi } from './rehab.vi.ts';
 import { tipsVi } from './tips.vi.ts';
 import { vi } from './vi.ts';
 
@@ -76,5 +78,30 @@ describe('case register and figures UI strings', () => {
   it('add keys without replacing any of the other files or the shared case messages', () => {
     const taken = new Set([...keysOf(vi), ...keysOf(tipsVi), ...keysOf(calendarVi), ...keysOf({ cases: MESSAGES.vi.cases })]);
     expect(keysOf(casesPageVi).filter((key) => taken.has(key))).toEqual([]);
+  });
+});
+
+describe('compulsory-rehab dossier UI strings', () => {
+  const lookup = (tree: object, key: string) =>
+    key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], tree) as string;
+
+  it('have the same keys, placeholders and no empty string in both languages', () => {
+    expect(keysOf(rehabEn).sort()).toEqual(keysOf(rehabVi).sort());
+    for (const key of keysOf(rehabVi)) {
+      expect(placeholdersOf(lookup(rehabEn, key)), key).toEqual(placeholdersOf(lookup(rehabVi, key)));
+      expect(lookup(rehabVi, key).trim(), key).not.toBe('');
+      expect(lookup(rehabEn, key).trim(), key).not.toBe('');
+    }
+  });
+
+  it('add keys without replacing any of the other files or the shared case messages', () => {
+    const taken = new Set([
+      ...keysOf(vi),
+      ...keysOf(tipsVi),
+      ...keysOf(calendarVi),
+      ...keysOf(casesPageVi),
+      ...keysOf({ cases: MESSAGES.vi.cases }),
+    ]);
+    expect(keysOf(rehabVi).filter((key) => taken.has(key))).toEqual([]);
   });
 });

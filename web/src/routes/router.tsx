@@ -10,6 +10,8 @@ import { caseDetailRoute } from './cases-detail.tsx';
 import { caseFiguresRoute } from './cases-summary.tsx';
 import { loginRoute } from './login.tsx';
 import { overviewRoute } from './overview.tsx';
+import { rehabRoute } from './rehab.tsx';
+import { rehabDetailRoute } from './rehab-detail.tsx';
 import { rootRoute } from './root.tsx';
 import { signedInRoute } from './signed-in.tsx';
 import { tipsRoute } from './tips.tsx';
@@ -32,6 +34,8 @@ const routeTree = rootRoute.addChildren([
     casesRoute,
     caseFiguresRoute,
     caseDetailRoute,
+    rehabRoute,
+    rehabDetailRoute,
   ]),
 ]);
 

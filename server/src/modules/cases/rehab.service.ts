@@ -88,7 +88,8 @@ async function viewOf(deps: Deps, tx: Tx, d: RehabDossierRow) {
         uploadedAt: a.uploadedAt.toISOString(),
       };
     }),
-    missingAttachments: missingRehabAttachments(d.foundOn, kinds),
+    // What is still needed to compile; a dossier already compiled (or recorded from paper) owes nothing more.
+    missingAttachments: status === 'opened' || status === 'documents_gathered' ? missingRehabAttachments(d.foundOn, kinds) : [],
     createdAt: d.createdAt.toISOString(),
     updatedAt: d.updatedAt.toISOString(),
   };

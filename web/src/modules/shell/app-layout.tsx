@@ -14,7 +14,7 @@ import { IconFigures, IconRegister } from '../cases/cases-icons.tsx';
 import { IconInbox } from '../tips/tips-icons.tsx';
 
 type NavItem = {
-  to: '/' | '/units' | '/users' | '/audit' | '/calendar' | '/tips' | '/cases' | '/cases/summary';
+  to: '/' | '/units' | '/users' | '/audit' | '/calendar' | '/tips' | '/cases' | '/cases/summary' | '/rehab';
   labelKey: string;
   icon: ComponentType<{ size?: number }>;
   action?: Action;
@@ -25,6 +25,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/', labelKey: 'nav.overview', icon: IconHome },
   { to: '/tips', labelKey: 'nav.tips', icon: IconInbox, action: 'tip.read' },
   { to: '/cases', labelKey: 'nav.cases', icon: IconRegister, action: 'case.read' },
+  { to: '/rehab', labelKey: 'nav.rehab', icon: IconRegister, action: 'case.read' },
   { to: '/cases/summary', labelKey: 'nav.caseFigures', icon: IconFigures, action: 'report.read' },
   { to: '/units', labelKey: 'nav.units', icon: IconBuilding, action: 'unit.read' },
   { to: '/users', labelKey: 'nav.users', icon: IconUsers, action: 'user.read' },
