@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, type CaseType, defaultPenalCodeArticle, groupOf } from '@binh-an/domain';
 import type { DbOrTx } from '../../platform/db.ts';
-import { insertCase, insertCasePerson, insertRehabDossier, insertSeizure, nextRegisterNumber } from './case.repository.ts';
+import { markTipUsedInCase } from '../tips/index.ts';
+import { insertCase, insertCasePerson, insertRehabDossier, insertSeizure, linkTip, nextRegisterNumber } from './case.repository.ts';
 
 /**
  * The demo case register. Lê Mao, 1 Jan – 30 Jun 2020, as the article reports it: 15 drug cases cleared with arrests,
@@ -10,6 +11,8 @@ import { insertCase, insertCasePerson, insertRehabDossier, insertSeizure, nextRe
  * of phường Thành Vinh. Names are invented and marked as such; ID numbers start with 999, which no province uses.
  */
 type DemoCase = {
+  /** The demo tip (by its key) that led to the case. */
+  tip?: string;
   on: string;
   type: CaseType;
   block: string;
@@ -157,7 +160,8 @@ function of2019(): DemoCase[] {
 function recent(today: string): DemoCase[] {
   return [
     {
-      on: addDays(today, -3),
+      tip: 'shop-break-in',
+      on: today,
       type: 'theft',
       block: 'dao-phat',
       status: 'verifying',
@@ -173,7 +177,8 @@ function recent(today: string): DemoCase[] {
       seizures: [{ kind: 'methamphetamine', quantity: '0.4', unit: 'g' }],
     },
     {
-      on: addDays(today, -27),
+      tip: 'motorbike-theft',
+      on: addDays(today, -28),
       type: 'theft',
       block: 'trung-my',
       status: 'prosecuted',
@@ -205,6 +210,7 @@ export async function loadDemoCases(
   wards: { leMao: { id: string; blocks: Record<string, string> }; thanhVinh: { id: string; blocks: Record<string, string> } },
   officerId: string | null,
   today: string,
+  tipIds: Record<string, string> = {},
 ): Promise<void> {
   let person = 0;
   const load = async (ward: { id: string; blocks: Record<string, string> }, list: DemoCase[]) => {
@@ -246,6 +252,8 @@ export async function loadDemoCases(
         });
       }
       for (const seizure of c.seizures ?? []) await insertSeizure(tx, { wardId: ward.id, caseId: id, ...seizure });
+      const tipId = c.tip ? tipIds[c.tip] : undefined;
+      if (tipId && (await markTipUsedInCase(tx, ward.id, tipId))) await linkTip(tx, ward.id, id, tipId);
     }
   };
   await load(wards.leMao, [...of2019(), ...h1of2020()]);

@@ -31,6 +31,13 @@ describe('the demo register reproduces the Lê Mao article (seed/le-mao-2020.en.
     expect(s.cases.definition.vi).toBeTruthy();
   });
 
+  it("links the demo ward's recent cases to the tips that led to them", async () => {
+    const recent = (await as('canbo', 'GET', '/api/v1/cases?q=c%E1%BA%A1y%20c%E1%BB%ADa')).json().items[0];
+    const detail = (await as('canbo', 'GET', `/api/v1/cases/${recent.id}`)).json();
+    expect(detail.tips).toHaveLength(1);
+    expect(detail.tips[0].number).toMatch(/^TB-\d{4}-\d{4}$/);
+  });
+
   it('gives a yearly clearance rate above 80 % for 2019', async () => {
     const s = (await as('truongcongan', 'GET', '/api/v1/reports/summary?unit=le-mao&from=2019-01-01&to=2019-12-31')).json();
     expect(s.cases.total).toBeGreaterThan(20);

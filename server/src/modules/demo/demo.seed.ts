@@ -217,7 +217,7 @@ export async function loadDemo(db: Db, key: Buffer): Promise<{ logins: DemoLogin
           .filter(([k]) => k.startsWith(prefix))
           .map(([k, v]) => [k.slice(prefix.length), v]),
       );
-    const receipt = await loadDemoTips(
+    const { receipt, ids: tipIds } = await loadDemoTips(
       tx,
       { serverKey: key, envelope },
       { id: ids['thanh-vinh'] as string, blocks: blocksOf('tv:'), chiefId: userIds.truongcongan ?? null, officerId: userIds.canbo ?? null },
@@ -239,6 +239,7 @@ export async function loadDemo(db: Db, key: Buffer): Promise<{ logins: DemoLogin
       },
       userIds.canbo ?? null,
       vnToday(),
+      tipIds,
     );
     await recordAudit(tx, { action: 'demo.load', detail: { units: Object.keys(ids).length, accounts: logins.length } });
     return { logins, tipReceipt: receipt };

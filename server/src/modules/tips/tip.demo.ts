@@ -11,6 +11,8 @@ import { TipSeal } from './tip.sealing.ts';
 import type { TipRow } from './tip.table.ts';
 
 type DemoTip = {
+  /** A name other demo data (cases) link to. */
+  key?: string;
   daysAgo: number;
   channel: TipRow['channel'];
   block: string | null;
@@ -45,6 +47,7 @@ const THANH_VINH_TIPS: DemoTip[] = [
     identity: 'anonymous',
   },
   {
+    key: 'shop-break-in',
     daysAgo: 0,
     channel: 'hotline',
     block: 'dao-phat',
@@ -76,6 +79,7 @@ const THANH_VINH_TIPS: DemoTip[] = [
     assign: 'chief',
   },
   {
+    key: 'motorbike-theft',
     daysAgo: 28,
     channel: 'in_person',
     block: 'trung-my',
@@ -152,8 +156,9 @@ export async function loadDemoTips(
   ward: { id: string; blocks: Record<string, string>; chiefId: string | null; officerId: string | null },
   set: 'thanh-vinh' | 'truong-vinh',
   now: Date,
-): Promise<string | null> {
+): Promise<{ receipt: string | null; ids: Record<string, string> }> {
   const today = vnToday(now);
+  const ids: Record<string, string> = {};
   const isWorkingDay = await loadWorkingDayPredicate(tx, addDays(today, -90), addDays(today, 60));
   let demoReceipt: string | null = null;
   for (const d of set === 'thanh-vinh' ? THANH_VINH_TIPS : TRUONG_VINH_TIPS) {
@@ -223,6 +228,7 @@ export async function loadDemoTips(
       hasUnreadFromSender: status === 'new' || Boolean(d.dialogue?.answer),
     };
     await insertTip(tx, { ...row, nextDueAt: nextDue(row as TipRow) });
+    if (d.key) ids[d.key] = id;
     if (d.dialogue && acceptedAt) {
       const q = randomUUID();
       const askedAt = new Date(acceptedAt.getTime() + 86_400_000);
@@ -251,5 +257,5 @@ export async function loadDemoTips(
       demoReceipt = receipt;
     }
   }
-  return demoReceipt;
+  return { receipt: demoReceipt, ids };
 }
