@@ -1,9 +1,9 @@
 import type { ReactNode, SVGProps } from 'react';
 
-type IconProps = Omit<SVGProps<SVGSVGElement>, 'children'> & { size?: number };
+export type IconProps = Omit<SVGProps<SVGSVGElement>, 'children'> & { size?: number };
 
 /** The frame of every icon: 24 × 24 stroke drawing, hidden from assistive technology (controls carry the words). */
-function SvgIcon({ size = 18, children, ...props }: IconProps & { children: ReactNode }) {
+export function SvgIcon({ size = 18, children, ...props }: IconProps & { children: ReactNode }) {
   return (
     <svg
       xmlns="http://www.w3.org/2000/svg"

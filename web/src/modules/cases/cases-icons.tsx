@@ -1,73 +1,49 @@
-import type { ReactNode, SVGProps } from 'react';
-
-type IconProps = Omit<SVGProps<SVGSVGElement>, 'children'> & { size?: number };
-
-/** The same 24 × 24 stroke frame as the app's other icons, hidden from assistive technology (words carry the meaning). */
-function CaseSvg({ size = 18, children, ...props }: IconProps & { children: ReactNode }) {
-  return (
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...props}
-    >
-      {children}
-    </svg>
-  );
-}
+import { type IconProps, SvgIcon } from '../../ui/icons.tsx';
 
 /** A bound register. */
 export function IconRegister(props: IconProps) {
   return (
-    <CaseSvg {...props}>
+    <SvgIcon {...props}>
       <path d="M6 3h12a1 1 0 011 1v16a1 1 0 01-1 1H6a2 2 0 01-2-2V5a2 2 0 012-2z" />
       <path d="M8 3v18M11 8h5M11 12h5" />
-    </CaseSvg>
+    </SvgIcon>
   );
 }
 
 /** Bars of a chart. */
 export function IconFigures(props: IconProps) {
   return (
-    <CaseSvg {...props}>
+    <SvgIcon {...props}>
       <path d="M4 20h16M7 16v-5M12 16V7M17 16v-8" />
-    </CaseSvg>
+    </SvgIcon>
   );
 }
 
 /** A sheet going up. */
 export function IconUpload(props: IconProps) {
   return (
-    <CaseSvg {...props}>
+    <SvgIcon {...props}>
       <path d="M12 16V5M7 10l5-5 5 5M5 20h14" />
-    </CaseSvg>
+    </SvgIcon>
   );
 }
 
 /** A sheet of a workbook. */
 export function IconSheet(props: IconProps) {
   return (
-    <CaseSvg {...props}>
+    <SvgIcon {...props}>
       <rect x="4" y="3" width="16" height="18" rx="2" />
       <path d="M4 9h16M4 15h16M10 3v18" />
-    </CaseSvg>
+    </SvgIcon>
   );
 }
 
 /** A chain link. */
 export function IconLink(props: IconProps) {
   return (
-    <CaseSvg {...props}>
+    <SvgIcon {...props}>
       <path d="M10 14a4 4 0 005.7 0l3-3a4 4 0 00-5.7-5.7l-1 1" />
       <path d="M14 10a4 4 0 00-5.7 0l-3 3a4 4 0 005.7 5.7l1-1" />
-    </CaseSvg>
+    </SvgIcon>
   );
 }
