@@ -145,6 +145,7 @@ describe('authorization matrix (generated from the permission table)', () => {
       'calendar.manage',
       'case.read',
       'case.manage',
+      'case.catalogue',
       'report.read',
     ]);
     expect(Object.keys(PERMISSIONS).sort()).toEqual([...tested].sort());
@@ -253,6 +254,11 @@ describe('authorization matrix (generated from the permission table)', () => {
         summary: 'Vụ thử quyền',
       });
       expect(res.statusCode).toBe(isAllowed(account.role, 'case.manage') ? 201 : 403);
+    });
+
+    it(`${account.role} (${account.username}): the case-type catalogue`, async () => {
+      const res = await call(account.username, 'PATCH', '/api/v1/case-types/other', { labelEn: 'Other' });
+      expect(res.statusCode).toBe(isAllowed(account.role, 'case.catalogue') ? 200 : 403);
     });
 
     it(`${account.role} (${account.username}): the working-day calendar`, async () => {

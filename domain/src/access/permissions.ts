@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   'tip.identity': ['chief', 'officer'],
   'case.read': ['chief', 'officer'],
   'case.manage': ['chief', 'officer'],
+  /** The ward's case-type catalogue (types, their report group and Penal Code article): configuration, no case data. */
+  'case.catalogue': ['admin'],
   /** Figures only (counts, rates, totals): never a name or a record. */
   'report.read': ['admin', 'chief', 'officer', 'viewer'],
   'calendar.read': ['admin', 'chief', 'officer', 'civil_guard', 'block_leader', 'mediator', 'school_staff', 'viewer'],

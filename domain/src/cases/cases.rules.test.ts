@@ -13,7 +13,7 @@ import {
   groupOf,
   typesOf,
 } from './cases.rules.ts';
-import { CASE_GROUPS, CASE_STATUSES, CASE_TYPE_CODES, type CaseStatus, type CaseType } from './cases.schemas.ts';
+import { type BuiltinCaseType, CASE_GROUPS, CASE_STATUSES, CASE_TYPE_CODES, type CaseStatus } from './cases.schemas.ts';
 
 const lookup = (key: string) =>
   key
@@ -118,8 +118,8 @@ describe('case states', () => {
 });
 
 const period = { from: '2026-01-01', to: '2026-06-30' };
-const many = (n: number, status: CaseStatus, type: CaseType = 'theft', discoveredOn = '2026-03-15') =>
-  Array.from({ length: n }, () => ({ status, type, discoveredOn }));
+const many = (n: number, status: CaseStatus, type: BuiltinCaseType = 'theft', discoveredOn = '2026-03-15') =>
+  Array.from({ length: n }, () => ({ status, type, group: groupOf(type), discoveredOn }));
 
 describe('clearance rate (tỷ lệ điều tra làm rõ, domain-vn.md §9)', () => {
   it('divides the cases cleared by the cases that occurred: 21 of 25 is 0.84', () => {

@@ -1,6 +1,6 @@
 import type { Day } from '../calendar/calendar.rules.ts';
 import { casesEn, casesVi } from './cases.messages.ts';
-import { CASE_GROUPS, CASE_TYPE_CODES, type CaseGroup, type CaseStatus, type CaseType } from './cases.schemas.ts';
+import { type BuiltinCaseType, CASE_GROUPS, CASE_TYPE_CODES, type CaseGroup, type CaseStatus } from './cases.schemas.ts';
 
 /**
  * The Penal Code article each case type usually falls under: Bộ luật Hình sự 2015 (Luật 100/2015/QH13), amended by
@@ -9,7 +9,7 @@ import { CASE_GROUPS, CASE_TYPE_CODES, type CaseGroup, type CaseStatus, type Cas
  * record another article on the case (`penalCodeArticle`). [V] A 2025 amendment of the Code is believed to keep these
  * article numbers; check before relying on them.
  */
-const CASE_TYPE_CATALOGUE: Record<CaseType, { group: CaseGroup; penalCodeArticle: string | null; note?: string }> = {
+const CASE_TYPE_CATALOGUE: Record<BuiltinCaseType, { group: CaseGroup; penalCodeArticle: string | null; note?: string }> = {
   /** Tội mua bán trái phép chất ma túy. */
   drug_trading: { group: 'drugs', penalCodeArticle: '251' },
   /** Tội vận chuyển trái phép chất ma túy. */
@@ -59,8 +59,8 @@ const CASE_TYPE_CATALOGUE: Record<CaseType, { group: CaseGroup; penalCodeArticle
   other: { group: 'other', penalCodeArticle: null },
 };
 
-export type CaseTypeEntry = {
-  code: CaseType;
+export type BuiltinCaseTypeEntry = {
+  code: BuiltinCaseType;
   group: CaseGroup;
   /** Message key of the type's name (`cases.types.<code>` in cases.messages.ts). */
   labelKey: string;
@@ -69,25 +69,28 @@ export type CaseTypeEntry = {
   note?: string;
 };
 
-/** The case-type catalogue in display order: code, report group, label key and Penal Code article. */
-export const CASE_TYPES: readonly CaseTypeEntry[] = CASE_TYPE_CODES.map((code) => ({
+/**
+ * The built-in case types in display order (code, report group, label key, Penal Code article): the seed of the
+ * catalogue an administrator then keeps (`case_types`).
+ */
+export const CASE_TYPES: readonly BuiltinCaseTypeEntry[] = CASE_TYPE_CODES.map((code) => ({
   code,
   labelKey: `cases.types.${code}`,
   ...CASE_TYPE_CATALOGUE[code],
 }));
 
 /** The report group of a case type (theft, fraud and abuse of trust report together as theft_fraud). */
-export function groupOf(type: CaseType): CaseGroup {
+export function groupOf(type: BuiltinCaseType): CaseGroup {
   return CASE_TYPE_CATALOGUE[type].group;
 }
 
 /** The case types of a report group, in catalogue order. */
-export function typesOf(group: CaseGroup): CaseType[] {
+export function typesOf(group: CaseGroup): BuiltinCaseType[] {
   return CASE_TYPE_CODES.filter((t) => CASE_TYPE_CATALOGUE[t].group === group);
 }
 
 /** The Penal Code article a type falls under by default, or null. */
-export function defaultPenalCodeArticle(type: CaseType): string | null {
+export function defaultPenalCodeArticle(type: BuiltinCaseType): string | null {
   return CASE_TYPE_CATALOGUE[type].penalCodeArticle;
 }
 
@@ -170,14 +173,14 @@ export function clearanceRate(cases: readonly ClearanceCase[], period: Period): 
 
 /** `clearanceRate` for each report group, every group present. */
 export function clearanceRateByGroup(
-  cases: readonly (ClearanceCase & { type: CaseType })[],
+  cases: readonly (ClearanceCase & { group: CaseGroup })[],
   period: Period,
 ): Record<CaseGroup, ClearanceFigure> {
   return Object.fromEntries(
     CASE_GROUPS.map((group) => [
       group,
       clearanceRate(
-        cases.filter((c) => groupOf(c.type) === group),
+        cases.filter((c) => c.group === group),
         period,
       ),
     ]),

@@ -7,7 +7,10 @@ export const CASE_GROUPS = ['drugs', 'firecrackers', 'theft_fraud', 'gambling', 
 export const caseGroupSchema = z.enum(CASE_GROUPS);
 export type CaseGroup = z.infer<typeof caseGroupSchema>;
 
-/** Case types; each belongs to one group and names its Penal Code article in `CASE_TYPES` (cases.rules.ts). */
+/**
+ * The built-in case types, seeded into the catalogue (`case_types`) with their group and Penal Code article from
+ * `CASE_TYPES` (cases.rules.ts). An administrator may rename them, change their article, retire them or add others.
+ */
 export const CASE_TYPE_CODES = [
   'drug_trading',
   'drug_transporting',
@@ -29,8 +32,10 @@ export const CASE_TYPE_CODES = [
   'traffic',
   'other',
 ] as const;
-export const caseTypeSchema = z.enum(CASE_TYPE_CODES);
-export type CaseType = z.infer<typeof caseTypeSchema>;
+export type BuiltinCaseType = (typeof CASE_TYPE_CODES)[number];
+/** A case type's code: lower-case letters, digits and underscores; the catalogue says whether it exists. */
+export const caseTypeSchema = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, { message: 'cases.typeCodeFormat' });
+export type CaseType = string;
 
 /**
  * received → verifying → cleared (làm rõ: offender and facts established) → transferred / prosecuted, or closed
@@ -142,6 +147,7 @@ export const updateCaseSchema = z
   })
   .refine((v) => Object.keys(v).length > 0, { message: 'cases.nothingToUpdate' })
   .refine(discoveredAfterOccurred, { message: 'cases.discoveredBeforeOccurred', path: ['discoveredOn'] });
+export type UpdateCaseInput = z.input<typeof updateCaseSchema>;
 
 /** Whether the day a case was discovered is not before the day it occurred. */
 export function isDiscoveredAfterOccurred(occurredOn: string, discoveredOn: string): boolean {
@@ -189,7 +195,9 @@ export const caseSummarySchema = z.object({
   unitId: z.uuid(),
   unitName: z.string(),
   number: z.string(),
-  type: caseTypeSchema,
+  /** The case's number in the ward's own register before it was imported (sổ cũ), if the file gave one. */
+  wardRef: z.string().nullable(),
+  type: z.string(),
   group: caseGroupSchema,
   status: caseStatusSchema,
   occurredOn: z.string(),
@@ -213,14 +221,24 @@ export const caseSchema = caseSummarySchema.extend({
   updatedAt: z.string(),
 });
 
+/**
+ * How the case list is ordered: by the day the case was discovered (the default), occurred, or by register number;
+ * newest first unless `dir=asc`. Paging is by keyset on the sort key with the register number as tie-breaker.
+ */
+export const CASE_SORTS = ['discovered', 'occurred', 'number'] as const;
+export const caseSortSchema = z.enum(CASE_SORTS);
+export type CaseSort = z.infer<typeof caseSortSchema>;
+
 export const listCasesQuerySchema = z
   .strictObject({
+    sort: caseSortSchema.optional(),
+    dir: z.enum(['asc', 'desc']).optional(),
     q: z.string().max(200).optional(),
     type: caseTypeSchema.optional(),
     group: caseGroupSchema.optional(),
     status: caseStatusSchema.optional(),
     unitId: z.uuid({ message: 'validation.id' }).optional(),
-    /** Bounds on the day the case was discovered, inclusive. */
+    /** Bounds on the day the case was discovered, inclusive (the figures' period). */
     from: dateOnly.optional(),
     to: dateOnly.optional(),
     ...cursorQuery,
@@ -274,3 +292,45 @@ export const reportSummarySchema = z.object({
   tips: z.object({ received: count, transferred: count, transferredOnTime: count }),
 });
 export type ReportSummary = z.infer<typeof reportSummarySchema>;
+
+/** A name in the catalogue as people read it: NFC, trimmed, 1–120 characters. */
+const catalogueLabel = text(120).pipe(z.string().min(1, { message: 'validation.required' }));
+
+/**
+ * An entry of the case-type catalogue (danh mục loại vụ việc), shared by every ward: its report group decides where
+ * its cases are counted, its article is the default for new cases. Retired types (`active: false`) stay on the cases
+ * that have them and can no longer be chosen.
+ */
+export const caseTypeEntrySchema = z.object({
+  code: z.string(),
+  group: caseGroupSchema,
+  penalCodeArticle: z.string().nullable(),
+  labelVi: z.string(),
+  labelEn: z.string(),
+  active: z.boolean(),
+  /** Seeded with the product (its code can never be reused for something else). */
+  builtin: z.boolean(),
+  position: z.number().int(),
+});
+export type CaseTypeEntry = z.infer<typeof caseTypeEntrySchema>;
+
+export const createCaseTypeSchema = z.strictObject({
+  code: caseTypeSchema,
+  group: caseGroupSchema,
+  penalCodeArticle: penalCodeArticleSchema.nullable().optional(),
+  labelVi: catalogueLabel,
+  /** Defaults to the Vietnamese name. */
+  labelEn: catalogueLabel.optional(),
+});
+export type CreateCaseTypeInput = z.input<typeof createCaseTypeSchema>;
+
+export const updateCaseTypeSchema = z
+  .strictObject({
+    group: caseGroupSchema.optional(),
+    penalCodeArticle: penalCodeArticleSchema.nullable().optional(),
+    labelVi: catalogueLabel.optional(),
+    labelEn: catalogueLabel.optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'cases.nothingToUpdate' });
+export type UpdateCaseTypeInput = z.input<typeof updateCaseTypeSchema>;

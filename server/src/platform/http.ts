@@ -35,17 +35,23 @@ export function requireActor(req: FastifyRequest): Actor {
 type FieldError = { path: string; message: string };
 
 /** Sends an RFC 9457 problem document with a stable code and a message in the caller's language. */
-export function sendProblem(req: FastifyRequest, reply: FastifyReply, code: ErrorCode, fields: FieldError[] = []): FastifyReply {
-  const locale = requestLocale(req);
-  const status = ERROR_STATUS[code];
+/** An RFC 9457 problem in the caller's language (also for a problem met after a streamed answer has begun). */
+export function problemOf(locale: Locale, code: ErrorCode, fields: readonly FieldError[] = []): Record<string, unknown> {
   const body: Record<string, unknown> = {
     type: `https://binh-an.vn/problems/${code}`,
     title: translate(locale, `errors.${code}`),
-    status,
+    status: ERROR_STATUS[code],
     code,
   };
   if (fields.length) body.errors = fields.map((f) => ({ path: f.path, message: translate(locale, f.message) }));
-  return reply.status(status).type('application/problem+json; charset=utf-8').send(body);
+  return body;
+}
+
+export function sendProblem(req: FastifyRequest, reply: FastifyReply, code: ErrorCode, fields: FieldError[] = []): FastifyReply {
+  return reply
+    .status(ERROR_STATUS[code])
+    .type('application/problem+json; charset=utf-8')
+    .send(problemOf(requestLocale(req), code, fields));
 }
 
 /** Validates a value the route could not validate itself (a multipart form's fields); bad input becomes a 400. */

@@ -1,4 +1,4 @@
-import { CASE_GROUPS, CASE_STATUSES, CASE_TYPE_CODES } from '@binh-an/domain';
+import { CASE_GROUPS, CASE_SORTS, CASE_STATUSES } from '@binh-an/domain';
 import { createRoute } from '@tanstack/react-router';
 import { optionalEnum, optionalString } from '../lib/search-params.ts';
 import { RequirePermission } from '../modules/auth/require-permission.tsx';
@@ -19,11 +19,14 @@ export const casesRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): CasesSearch => ({
     q: optionalString(search.q),
     group: optionalEnum(search.group, CASE_GROUPS),
-    caseType: optionalEnum(search.caseType, CASE_TYPE_CODES),
+    // A code of the catalogue (administrators may add types); an unknown one just matches nothing.
+    caseType: typeof search.caseType === 'string' && /^[a-z][a-z0-9_]{1,39}$/.test(search.caseType) ? search.caseType : undefined,
     status: optionalEnum(search.status, CASE_STATUSES),
     unitId: optionalString(search.unitId),
     from: isDay(search.from) ? search.from : undefined,
     to: isDay(search.to) ? search.to : undefined,
+    sort: optionalEnum(search.sort, CASE_SORTS),
+    dir: optionalEnum(search.dir, ['asc', 'desc'] as const),
   }),
   component: () => (
     <RequirePermission action="case.read" titleKey="nav.cases">

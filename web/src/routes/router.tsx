@@ -5,6 +5,7 @@ import { ErrorPage } from '../modules/shell/error-page.tsx';
 import { LoadingState } from '../ui/loading-state.tsx';
 import { auditRoute } from './audit.tsx';
 import { calendarRoute } from './calendar.tsx';
+import { caseTypesRoute } from './case-types.tsx';
 import { casesRoute } from './cases.tsx';
 import { caseDetailRoute } from './cases-detail.tsx';
 import { caseFiguresRoute } from './cases-summary.tsx';
@@ -36,6 +37,7 @@ const routeTree = rootRoute.addChildren([
     caseDetailRoute,
     rehabRoute,
     rehabDetailRoute,
+    caseTypesRoute,
   ]),
 ]);
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, type CaseType, defaultPenalCodeArticle, groupOf } from '@binh-an/domain';
+import { addDays, type BuiltinCaseType as CaseType, defaultPenalCodeArticle, groupOf } from '@binh-an/domain';
 import type { DbOrTx } from '../../platform/db.ts';
 import { markTipUsedInCase } from '../tips/index.ts';
 import { insertCase, insertCasePerson, insertRehabDossier, insertSeizure, linkTip, nextRegisterNumber } from './case.repository.ts';

@@ -1,4 +1,4 @@
-import { type CaseStatus, type CaseType, listCasesQuerySchema } from '@binh-an/domain';
+import { type CaseStatus, listCasesQuerySchema } from '@binh-an/domain';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { type Actor, requirePermission, withActor } from '../../platform/access.ts';
@@ -8,6 +8,7 @@ import { vnToday } from '../../platform/time.ts';
 import { addRegisterRow, addRegisterSheet, IMPORT_MAX_ROWS, type RegisterRowValues } from './case.import.ts';
 import { findCasesInScope } from './case.repository.ts';
 import { caseNumber } from './case.service.ts';
+import { findCaseTypes } from './case-type.repository.ts';
 
 /** The most cases one export holds. */
 export const EXPORT_MAX_ROWS = IMPORT_MAX_ROWS;
@@ -21,8 +22,8 @@ export const exportCasesQuerySchema = z
 export type CaseExport = { bytes: Buffer; filename: string; rows: number; truncated: boolean };
 
 /**
- * The case register of the actor's scope as an .xlsx file with the columns of the import template (so that it can be
- * imported elsewhere): Vietnamese headers and labels, dates as real dates shown dd/mm/yyyy, oldest first. No people,
+ * The case register of the actor's scope as an .xlsx file with the columns of the import template and the system id
+ * (so that it can be imported elsewhere, and re-imported here without duplicates): Vietnamese headers and labels, dates as real dates shown dd/mm/yyyy, oldest first. No people,
  * and so no ID numbers. At most 10 000 cases, the newest; `truncated` says when more matched. The export is audited.
  */
 export async function exportCases(deps: Deps, actor: Actor, q: z.output<typeof exportCasesQuerySchema>): Promise<CaseExport> {
@@ -35,6 +36,7 @@ export async function exportCases(deps: Deps, actor: Actor, q: z.output<typeof e
       EXPORT_MAX_ROWS + 1,
     );
     const cases = found.slice(0, EXPORT_MAX_ROWS).reverse();
+    const typeLabels = new Map((await findCaseTypes(tx)).map((t) => [t.code, t.labelVi]));
     await recordAudit(tx, {
       action: 'case.export',
       actor: { userId: actor.userId, username: actor.username },
@@ -57,11 +59,13 @@ export async function exportCases(deps: Deps, actor: Actor, q: z.output<typeof e
       truncated: found.length > EXPORT_MAX_ROWS,
       values: cases.map(
         (c): RegisterRowValues => ({
-          number: caseNumber(c),
+          // The ward's own number when the case came from its old register, else ours; the id recognises it on re-import.
+          number: c.wardRef ?? caseNumber(c),
+          caseId: c.id,
           occurredOn: c.occurredOn,
           discoveredOn: c.discoveredOn,
           unit: c.unitName,
-          type: c.type as CaseType,
+          typeLabel: typeLabels.get(c.type) ?? c.type,
           status: c.status as CaseStatus,
           summary: c.summary,
           place: c.place,
@@ -72,7 +76,7 @@ export async function exportCases(deps: Deps, actor: Actor, q: z.output<typeof e
   });
   const workbook = new ExcelJS.Workbook();
   workbook.created = deps.clock();
-  const sheet = addRegisterSheet(workbook);
+  const sheet = addRegisterSheet(workbook, 'export');
   for (const v of values) addRegisterRow(sheet, v);
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columnCount } };
   const bytes = Buffer.from(await workbook.xlsx.writeBuffer());

@@ -287,7 +287,7 @@ describe('importing the ward’s Excel register', () => {
     expect(res.headers['x-export-rows']).toBe('20');
     const workbook = await readBack(res);
     const sheet = workbook.getWorksheet('Sổ vụ việc') as ExcelJS.Worksheet;
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(HEADERS);
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([...HEADERS, 'Mã hệ thống (không sửa)']);
     expect(sheet.rowCount).toBe(21);
     const first = sheet.getRow(2);
     expect(first.getCell(1).value).toMatch(/^VV-2020-\d{4}$/);
@@ -329,6 +329,84 @@ describe('importing the ward’s Excel register', () => {
     expect((other.getWorksheet('Sổ vụ việc') as ExcelJS.Worksheet).rowCount).toBe(3);
     expect((await get('canbo', '/api/v1/cases/export.xlsx?from=2020-02-01&to=2020-01-01')).statusCode).toBe(400);
     expect((await get('canbo', '/api/v1/cases/export.xlsx?cursor=x')).statusCode).toBe(400);
+  });
+
+  it('re-imports its own export into the same ward without duplicating a case entered here', async () => {
+    // The ward's register reaches back to its predecessors (Lê Mao, Quang Trung): all of it comes back known.
+    const before = await countCases('thanh-vinh');
+    const exported = await readBack(await get('canbo', '/api/v1/cases/export.xlsx'));
+    const sheet = exported.getWorksheet('Sổ vụ việc') as ExcelJS.Worksheet;
+    const all = sheet.rowCount - 1;
+    expect(all).toBeGreaterThan(before);
+    const bytes = Buffer.from(await exported.xlsx.writeBuffer());
+    const preview = (await upload('canbo', '/api/v1/cases/import/preview', bytes)).json();
+    expect(preview.totals).toMatchObject({ rows: all, ok: 0, errors: 0, duplicates: all });
+    expect((await upload('canbo', '/api/v1/cases/import', bytes)).json()).toEqual({ imported: 0, skippedDuplicates: all });
+    expect(await countCases('thanh-vinh')).toBe(before);
+
+    // Without the system id column, the ward's own register numbers still recognise its cases.
+    const own = await readBack(await get('canbo', `/api/v1/cases/export.xlsx?from=2025-07-01`));
+    const ownSheet = own.getWorksheet('Sổ vụ việc') as ExcelJS.Worksheet;
+    ownSheet.spliceColumns(10, 1);
+    const rows = ownSheet.rowCount - 1;
+    expect(rows).toBeGreaterThan(0);
+    const withoutIds = Buffer.from(await own.xlsx.writeBuffer());
+    expect((await upload('canbo', '/api/v1/cases/import', withoutIds)).json()).toEqual({ imported: 0, skippedDuplicates: rows });
+    expect(await countCases('thanh-vinh')).toBe(before);
+  });
+
+  it('keeps the ward’s own number of an imported case, finds the case by it and exports it', async () => {
+    const file = await workbookOf([
+      [
+        'SVV-77/2019',
+        day(2019, 5, 2),
+        day(2019, 5, 3),
+        'Khối Trung Mỹ',
+        'Trộm cắp tài sản',
+        'Đã làm rõ',
+        'Mất trộm điện thoại ở chợ',
+        '',
+        '',
+      ],
+    ]);
+    expect((await upload('canbo', '/api/v1/cases/import', file)).json()).toEqual({ imported: 1, skippedDuplicates: 0 });
+    const found = (await get('canbo', `/api/v1/cases?q=${encodeURIComponent('svv-77')}`)).json();
+    expect(found.items).toHaveLength(1);
+    expect(found.items[0]).toMatchObject({ wardRef: 'SVV-77/2019', type: 'theft' });
+    expect(found.items[0].number).toMatch(/^VV-2019-\d{4}$/);
+    const exported = await readBack(await get('canbo', '/api/v1/cases/export.xlsx?q=svv-77'));
+    expect((exported.getWorksheet('Sổ vụ việc') as ExcelJS.Worksheet).getRow(2).getCell(1).value).toBe('SVV-77/2019');
+  });
+
+  it('streams its progress as JSON lines when asked, then the result; a refused file is a plain problem', async () => {
+    const rows = Array.from({ length: 250 }, (_, i) => [
+      `TD-${i + 1}/2018`,
+      day(2018, 1 + (i % 12), 1 + (i % 27)),
+      day(2018, 1 + (i % 12), 1 + (i % 27)),
+      'Khối Tân Quang',
+      'Đánh bạc',
+      'Đã làm rõ',
+      `Đánh bạc ăn tiền, lần ${i + 1}`,
+      '',
+      '',
+    ]);
+    const res = await upload('canbo', '/api/v1/cases/import', await workbookOf(rows), { accept: 'application/x-ndjson' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.headers['content-type']).toContain('application/x-ndjson');
+    const lines = res.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toEqual([
+      { total: 250 },
+      { done: 100, total: 250 },
+      { done: 200, total: 250 },
+      { done: 250, total: 250 },
+      { result: { imported: 250, skippedDuplicates: 0 } },
+    ]);
+    const bad = await upload('canbo', '/api/v1/cases/import', await workbookOf([['x', 'hôm qua']]), { accept: 'application/x-ndjson' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
   });
 
   it('is for ward police only', async () => {

@@ -1,11 +1,12 @@
-import { CASE_STATUSES, CASE_TYPE_CODES } from '@binh-an/domain';
+import { PassThrough } from 'node:stream';
+import { CASE_STATUSES } from '@binh-an/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePermission } from '../../platform/access.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
-import { requestLocale, requireActor } from '../../platform/http.ts';
+import { problemOf, requestLocale, requireActor } from '../../platform/http.ts';
 import { readMultipart } from '../../platform/multipart.ts';
 import { exportCases, exportCasesQuerySchema } from './case.export.ts';
 import { caseImportTemplate, IMPORT_COLUMNS, IMPORT_MAX_BYTES, importCases, previewCaseImport, XLSX_MIME } from './case.import.ts';
@@ -32,11 +33,14 @@ export const caseImportPreviewSchema = z.object({
         discoveredOn: z.string().nullable(),
         unitId: z.uuid().nullable(),
         unitName: z.string().nullable(),
-        type: z.enum(CASE_TYPE_CODES).nullable(),
+        /** The type's code in the catalogue. */
+        type: z.string().nullable(),
         status: z.enum(CASE_STATUSES).nullable(),
         summary: z.string().nullable(),
         place: z.string().nullable(),
         penalCodeArticle: z.string().nullable(),
+        /** The system id of a case exported from here. */
+        caseId: z.string().nullable(),
       }),
     }),
   ),
@@ -60,6 +64,7 @@ function sendXlsx(reply: FastifyReply, bytes: Buffer, filename: string): Fastify
 }
 
 const multipartBody = { consumes: ['multipart/form-data'] };
+const NDJSON = 'application/x-ndjson';
 
 /** Import of a ward's existing Excel register (template, preview, import) and the Excel export of the register. */
 export function registerCaseImportRoutes(app: FastifyInstance, deps: Deps): void {
@@ -99,16 +104,44 @@ export function registerCaseImportRoutes(app: FastifyInstance, deps: Deps): void
     {
       schema: {
         tags,
-        summary: 'Import a register (.xlsx, multipart field "file"): all rows or none; rows already imported are skipped',
+        summary:
+          'Import a register (.xlsx, multipart field "file"): all rows or none; rows already imported are skipped. ' +
+          'With "Accept: application/x-ndjson" the answer streams one JSON line per step once the file is accepted: ' +
+          '{"total"}, then {"done","total"} every 100 rows, then {"result"} or, when the import fails and nothing is ' +
+          'written, {"problem"} (RFC 9457).',
         ...multipartBody,
+        produces: ['application/json', NDJSON],
         response: { 201: z.object({ imported: z.number().int(), skippedDuplicates: z.number().int() }) },
       },
     },
     async (req, reply) => {
       const actor = requireActor(req);
       requirePermission(actor, 'case.manage');
-      const result = await importCases(deps, actor, await readWorkbookUpload(req), requestLocale(req));
-      return reply.status(201).send(result);
+      const bytes = await readWorkbookUpload(req);
+      const locale = requestLocale(req);
+      if (!req.headers.accept?.includes(NDJSON)) return reply.status(201).send(await importCases(deps, actor, bytes, locale));
+      // Progress streams only once the file is accepted; a refusal before that is a plain problem answer.
+      let stream: PassThrough | null = null;
+      const line = (value: object) => stream?.write(`${JSON.stringify(value)}\n`);
+      const report = {
+        start: (total: number) => {
+          stream = new PassThrough();
+          (reply as FastifyReply).status(201).type(`${NDJSON}; charset=utf-8`).header('cache-control', 'no-store').send(stream);
+          line({ total });
+        },
+        progress: (done: number, total: number) => line({ done, total }),
+      };
+      try {
+        const result = await importCases(deps, actor, bytes, locale, report);
+        if (!stream) return reply.status(201).send(result);
+        line({ result });
+      } catch (err) {
+        if (!stream) throw err;
+        if (!(err instanceof AppError)) req.log.error({ err }, 'case import failed while streaming');
+        line({ problem: problemOf(locale, err instanceof AppError ? err.code : 'internal', err instanceof AppError ? err.fields : []) });
+      }
+      (stream as PassThrough | null)?.end();
+      return reply;
     },
   );
 

@@ -1,9 +1,10 @@
+import { CASE_TYPES, casesEn, casesVi } from '@binh-an/domain';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { UnitChoice } from '../units/index.ts';
 import {
   caseStatusFromLabel,
-  caseTypeFromLabel,
+  caseTypeResolver,
   cellDay,
   cellText,
   EXAMPLE_MARK,
@@ -12,10 +13,24 @@ import {
   inspectXlsx,
   markDuplicates,
   matchKey,
+  ownCaseNumber,
   type ParsedRow,
   readRegister,
+  type TypeChoice,
   unitResolver,
 } from './case.import.ts';
+
+/** The catalogue as shipped, plus a type an administrator added. */
+const TYPES: TypeChoice[] = [
+  ...CASE_TYPES.map((t) => ({
+    code: t.code,
+    reportGroup: t.group,
+    penalCodeArticle: t.penalCodeArticle,
+    labelVi: casesVi.types[t.code],
+    labelEn: casesEn.types[t.code],
+  })),
+  { code: 'snatching', reportGroup: 'theft_fraud', penalCodeArticle: '171', labelVi: 'Cướp giật tài sản', labelEn: 'Snatching' },
+];
 
 const WARD: UnitChoice = { id: 'w', name: 'Phường Thành Vinh', code: 'thanh-vinh', type: 'ward', inForce: true };
 const UNITS: UnitChoice[] = [
@@ -34,13 +49,16 @@ describe('matching Vietnamese text', () => {
     expect(matchKey('Ngày xảy ra (dd/mm/yyyy) *')).toBe('ngay xay ra');
   });
 
-  it('reads case types and statuses from their labels, in any case, with or without marks, or from the code', () => {
-    expect(caseTypeFromLabel('Trộm cắp tài sản')).toBe('theft');
-    expect(caseTypeFromLabel('TROM CAP TAI SAN')).toBe('theft');
-    expect(caseTypeFromLabel('Tàng trữ, vận chuyển pháo nổ'.normalize('NFD'))).toBe('firecracker_storing');
-    expect(caseTypeFromLabel('drug_trading')).toBe('drug_trading');
-    expect(caseTypeFromLabel('Fraud')).toBe('fraud');
-    expect(caseTypeFromLabel('Buôn lậu')).toBeNull();
+  it('reads case types of the catalogue and statuses from their labels, in any case, with or without marks, or from the code', () => {
+    const resolve = caseTypeResolver(TYPES);
+    const typeOf = (text: string) => resolve(text)?.code ?? null;
+    expect(typeOf('Trộm cắp tài sản')).toBe('theft');
+    expect(typeOf('TROM CAP TAI SAN')).toBe('theft');
+    expect(typeOf('Tàng trữ, vận chuyển pháo nổ'.normalize('NFD'))).toBe('firecracker_storing');
+    expect(typeOf('drug_trading')).toBe('drug_trading');
+    expect(typeOf('Fraud')).toBe('fraud');
+    expect(typeOf('cuop giat tai san')).toBe('snatching');
+    expect(typeOf('Buôn lậu')).toBeNull();
     expect(caseStatusFromLabel('đã khởi tố')).toBe('prosecuted');
     expect(caseStatusFromLabel('Kết thúc, không có tội phạm')).toBe('closed_no_crime');
     expect(caseStatusFromLabel('xong')).toBeNull();
@@ -102,15 +120,39 @@ describe('import keys', () => {
   });
 
   it('mark rows already in the register and rows repeated in the file', () => {
-    const row = (line: number, importKey: string | null) => ({ line, importKey }) as ParsedRow;
-    const marks = markDuplicates([row(2, 'a'), row(3, 'b'), row(4, 'a'), row(5, null), row(6, 'c')], new Set(['c']));
+    const row = (line: number, importKey: string | null, number: string | null = null, caseId: string | null = null) =>
+      ({ line, importKey, value: { number, caseId } }) as ParsedRow;
+    const marks = markDuplicates(
+      [
+        row(2, 'a'),
+        row(3, 'b'),
+        row(4, 'a'),
+        row(5, null),
+        row(6, 'c'),
+        // An export of this register read back: known by its system id, or by our number when the id column was lost.
+        row(7, 'd', 'VV-2020-0012', '2d4f3c1e-0000-4000-8000-000000000001'),
+        row(8, 'e', 'vv-2020-12'),
+        row(9, 'f', 'VV-2020-0013'),
+      ],
+      { keys: new Set(['c']), ids: new Set(['2d4f3c1e-0000-4000-8000-000000000001']), numbers: new Set(['2020-12']) },
+    );
     expect([...marks.entries()]).toEqual([
       [2, false],
       [3, false],
       [4, true],
       [5, false],
       [6, true],
+      [7, true],
+      [8, true],
+      [9, false],
     ]);
+  });
+
+  it('recognise the register numbers this register writes', () => {
+    expect(ownCaseNumber('VV-2020-0012')).toEqual({ year: 2020, seq: 12 });
+    expect(ownCaseNumber(' vv - 2020 - 7 ')).toEqual({ year: 2020, seq: 7 });
+    expect(ownCaseNumber('12/2020')).toBeNull();
+    expect(ownCaseNumber(null)).toBeNull();
   });
 });
 
@@ -133,7 +175,7 @@ function sheetOf(rows: unknown[][], name = 'Sổ vụ việc'): ExcelJS.Workbook
   return workbook;
 }
 
-const ctx = { wardId: 'w', ward: WARD, units: UNITS, today: '2026-01-01' };
+const ctx = { wardId: 'w', ward: WARD, units: UNITS, types: TYPES, today: '2026-01-01' };
 
 describe('reading a register sheet', () => {
   it('finds the headers below a title, skips blank and example rows, and lists each problem with its column', () => {
@@ -164,6 +206,7 @@ describe('reading a register sheet', () => {
       summary: 'Mất trộm xe máy',
       place: null,
       penalCodeArticle: '173',
+      caseId: null,
     });
     expect(bad?.problems.map((p) => [p.column, p.key])).toEqual([
       ['occurredOn', 'caseImport.badDate'],

@@ -2,13 +2,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import {
   CASE_STATUSES,
   CASE_SUMMARY_MAX,
-  CASE_TYPE_CODES,
   type CaseStatus,
-  type CaseType,
   casesEn,
   casesVi,
-  defaultPenalCodeArticle,
-  groupOf,
   type Locale,
   penalCodeArticleSchema,
   translate,
@@ -22,12 +18,16 @@ import { AppError } from '../../platform/errors.ts';
 import { isUniqueViolation } from '../../platform/pg-errors.ts';
 import { vnToday } from '../../platform/time.ts';
 import { findWardUnitChoices, type UnitChoice } from '../units/index.ts';
-import { findExistingImportKeys, insertCase, nextRegisterNumber } from './case.repository.ts';
+import { findExistingCaseRefs, findExistingImportKeys, insertCase, nextRegisterNumber } from './case.repository.ts';
+import type { CaseTypeRow } from './case.table.ts';
+import { findCaseTypes } from './case-type.repository.ts';
 
 /**
  * Import of a ward's existing case register (sổ vụ việc) from an Excel workbook: the template, a preview with the
- * problems of each row, then an all-or-nothing import. A row already imported (same import key) is skipped, so that
- * importing the same file twice writes nothing the second time. The export (case.export.ts) writes the same columns.
+ * problems of each row, then an all-or-nothing import. A row already in the register is skipped, so that importing the
+ * same file twice writes nothing the second time: the same import key (the ward's own number, else the case's facts),
+ * or — for a file exported from here — the case's system id or register number. The export (case.export.ts) writes
+ * the same columns plus the system id.
  */
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -55,6 +55,8 @@ type ColumnSpec = {
   aliases: readonly string[];
   width: number;
   date?: boolean;
+  /** Written by the export only (not in the template). */
+  exportOnly?: boolean;
 };
 
 /** The columns of the register, in the order the template and the export write them. */
@@ -74,6 +76,14 @@ export const REGISTER_COLUMNS = [
   { key: 'summary', header: 'Tóm tắt', required: true, aliases: ['tóm tắt vụ việc', 'nội dung', 'nội dung vụ việc'], width: 60 },
   { key: 'place', header: 'Địa điểm', required: false, aliases: ['địa điểm xảy ra', 'nơi xảy ra'], width: 30 },
   { key: 'penalCodeArticle', header: 'Điều luật BLHS', required: false, aliases: ['điều luật', 'điều blhs', 'điều'], width: 14 },
+  {
+    key: 'caseId',
+    header: 'Mã hệ thống (không sửa)',
+    required: false,
+    aliases: ['mã hệ thống'],
+    width: 38,
+    exportOnly: true,
+  },
 ] as const satisfies readonly ColumnSpec[];
 
 export type ImportColumn = (typeof REGISTER_COLUMNS)[number]['key'];
@@ -128,12 +138,26 @@ function labelIndex<C extends string>(codes: readonly C[], ...catalogues: Record
   return index;
 }
 
-const TYPE_INDEX = labelIndex(CASE_TYPE_CODES, casesVi.types, casesEn.types);
 const STATUS_INDEX = labelIndex(CASE_STATUSES, casesVi.statuses, casesEn.statuses);
 
-/** A case type from its Vietnamese label, its English label or its code, without regard to case or diacritics. */
-export function caseTypeFromLabel(text: string): CaseType | null {
-  return TYPE_INDEX.get(matchKey(text)) ?? null;
+/** A type of the catalogue as the import sees it. */
+export type TypeChoice = Pick<CaseTypeRow, 'code' | 'reportGroup' | 'penalCodeArticle' | 'labelVi' | 'labelEn'>;
+
+/**
+ * Resolves a case type from its Vietnamese name, its English name or its code in the catalogue, without regard to case
+ * or diacritics. Retired types are found too: an old register has the types of its day.
+ */
+export function caseTypeResolver(types: readonly TypeChoice[]): (text: string) => TypeChoice | null {
+  const byCode = new Map(types.map((t) => [t.code, t]));
+  const index = labelIndex(
+    types.map((t) => t.code),
+    Object.fromEntries(types.map((t) => [t.code, t.labelVi])),
+    Object.fromEntries(types.map((t) => [t.code, t.labelEn])),
+  );
+  return (text) => {
+    const code = index.get(matchKey(text));
+    return code ? (byCode.get(code) ?? null) : null;
+  };
 }
 
 /** A case status from its label or code, without regard to case or diacritics. */
@@ -309,17 +333,20 @@ export async function openWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
 }
 
 /** Adds the register sheet with its Vietnamese headers, column widths and date formats (template and export). */
-export function addRegisterSheet(workbook: ExcelJS.Workbook): ExcelJS.Worksheet {
+export function addRegisterSheet(workbook: ExcelJS.Workbook, use: 'template' | 'export'): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(REGISTER_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = REGISTER_COLUMNS.map((c) => ({
-    header: c.header,
-    key: c.key,
-    width: c.width,
-    style:
-      'date' in c
-        ? { numFmt: 'dd/mm/yyyy', alignment: { horizontal: 'center', vertical: 'top' } }
-        : { alignment: { wrapText: c.key === 'summary' || c.key === 'place', vertical: 'top' } },
-  }));
+  const columns: readonly ColumnSpec[] = REGISTER_COLUMNS;
+  sheet.columns = columns
+    .filter((c) => use === 'export' || !c.exportOnly)
+    .map((c) => ({
+      header: c.header,
+      key: c.key,
+      width: c.width,
+      style:
+        'date' in c
+          ? { numFmt: 'dd/mm/yyyy', alignment: { horizontal: 'center' as const, vertical: 'top' as const } }
+          : { alignment: { wrapText: c.key === 'summary' || c.key === 'place', vertical: 'top' } },
+    }));
   const head = sheet.getRow(1);
   head.font = { bold: true };
   head.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
@@ -332,11 +359,14 @@ export type RegisterRowValues = {
   occurredOn: string;
   discoveredOn: string;
   unit: string;
-  type: CaseType;
+  /** The type's Vietnamese name in the catalogue. */
+  typeLabel: string;
   status: CaseStatus;
   summary: string;
   place: string | null;
   penalCodeArticle: string | null;
+  /** The case's id here (export only): a later import of the file recognises the case by it. */
+  caseId?: string;
 };
 
 /** Writes one case as a register row: labels in Vietnamese, dates as real dates. */
@@ -346,11 +376,12 @@ export function addRegisterRow(sheet: ExcelJS.Worksheet, v: RegisterRowValues): 
     occurredOn: excelDate(v.occurredOn),
     discoveredOn: excelDate(v.discoveredOn),
     unit: v.unit,
-    type: casesVi.types[v.type],
+    type: v.typeLabel,
     status: casesVi.statuses[v.status],
     summary: v.summary,
     place: v.place ?? '',
     penalCodeArticle: v.penalCodeArticle ?? '',
+    ...(v.caseId ? { caseId: v.caseId } : {}),
   });
 }
 
@@ -368,11 +399,13 @@ export type ParsedRow = {
     discoveredOn: string | null;
     unitId: string | null;
     unitName: string | null;
-    type: CaseType | null;
+    type: string | null;
     status: CaseStatus | null;
     summary: string | null;
     place: string | null;
     penalCodeArticle: string | null;
+    /** The system id written by an export from here, when the file has one. */
+    caseId: string | null;
   };
   problems: RowProblem[];
   /** What makes the row the same case on a second import; null when the row is too broken to tell. */
@@ -443,12 +476,13 @@ const shown = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : 
  */
 export function readRegister(
   workbook: ExcelJS.Workbook,
-  ctx: { wardId: string; ward: UnitChoice; units: readonly UnitChoice[]; today: string },
+  ctx: { wardId: string; ward: UnitChoice; units: readonly UnitChoice[]; types: readonly TypeChoice[]; today: string },
 ): RegisterReading {
   const headers = findHeaders(workbook);
   if ('missing' in headers) return { ok: false, missing: headers.missing };
   const { sheet, line: headerLine, columns } = headers;
   const resolveUnit = unitResolver([ctx.ward, ...ctx.units]);
+  const resolveType = caseTypeResolver(ctx.types);
   const dataRows: ExcelJS.Row[] = [];
   sheet.eachRow((row, line) => {
     if (line > headerLine) dataRows.push(row);
@@ -494,7 +528,7 @@ export function readRegister(
     }
 
     const typeText = text('type');
-    const type = typeText ? caseTypeFromLabel(typeText) : null;
+    const type = typeText ? resolveType(typeText) : null;
     if (!typeText) problem('type', 'caseImport.required');
     else if (!type) problem('type', 'caseImport.unknownType', { value: shown(typeText) });
 
@@ -516,7 +550,11 @@ export function readRegister(
       const parsed = penalCodeArticleSchema.safeParse(foldText(articleText).replace(/^(dieu|d\.)\s*/, ''));
       if (parsed.success) penalCodeArticle = parsed.data;
       else problem('penalCodeArticle', 'cases.penalCodeArticleFormat');
-    } else if (type) penalCodeArticle = defaultPenalCodeArticle(type);
+    } else if (type) penalCodeArticle = type.penalCodeArticle;
+
+    const idText = text('caseId');
+    const caseId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idText) ? idText.toLowerCase() : null;
+    if (idText && !caseId) problem('caseId', 'caseImport.badCaseId');
 
     const value = {
       number: number || null,
@@ -524,24 +562,39 @@ export function readRegister(
       discoveredOn,
       unitId: unit?.id ?? null,
       unitName: unit?.name ?? (unitText || null),
-      type,
+      type: type?.code ?? null,
       status,
       summary: summary || null,
       place: place || null,
       penalCodeArticle,
+      caseId,
     };
     rows.push({ line, value, problems, importKey: importKeyOf(ctx.wardId, value) });
   }
   return { ok: true, rows };
 }
 
-/** Marks the rows whose key is already in the register, or came earlier in the same file. */
-export function markDuplicates(rows: readonly ParsedRow[], existing: ReadonlySet<string>): Map<number, boolean> {
+/** A number of this register as the export writes it (VV-2020-0012): its year and number. */
+export function ownCaseNumber(text: string | null): { year: number; seq: number } | null {
+  const m = text ? /^vv-(\d{4})-(\d{1,6})$/.exec(foldText(text).replace(/\s+/g, '')) : null;
+  return m ? { year: Number(m[1]), seq: Number(m[2]) } : null;
+}
+
+/** What of a file is already in the ward's register: import keys, system ids, register numbers ("2020-12"). */
+export type ExistingCases = { keys: ReadonlySet<string>; ids: ReadonlySet<string>; numbers: ReadonlySet<string> };
+
+/** Marks the rows already in the register (by import key, system id or register number), or earlier in the same file. */
+export function markDuplicates(rows: readonly ParsedRow[], existing: ExistingCases): Map<number, boolean> {
   const seen = new Set<string>();
   const duplicate = new Map<number, boolean>();
   for (const r of rows) {
     const key = r.importKey;
-    duplicate.set(r.line, key !== null && (existing.has(key) || seen.has(key)));
+    const own = ownCaseNumber(r.value.number);
+    const known =
+      (key !== null && (existing.keys.has(key) || seen.has(key))) ||
+      (r.value.caseId !== null && existing.ids.has(r.value.caseId)) ||
+      (own !== null && existing.numbers.has(`${own.year}-${own.seq}`));
+    duplicate.set(r.line, known);
     if (key) seen.add(key);
   }
   return duplicate;
@@ -570,17 +623,18 @@ export type ImportPreview = {
       discoveredOn: string | null;
       unitId: string | null;
       unitName: string | null;
-      type: CaseType | null;
+      type: string | null;
       status: CaseStatus | null;
       summary: string | null;
       place: string | null;
       penalCodeArticle: string | null;
+      caseId: string | null;
     };
   }[];
   totals: { rows: number; ok: number; errors: number; duplicates: number };
 };
 
-type Plan = { wardId: string; rows: ParsedRow[]; duplicate: Map<number, boolean> };
+type Plan = { wardId: string; rows: ParsedRow[]; duplicate: Map<number, boolean>; types: Map<string, TypeChoice> };
 
 /** Reads the workbook against the ward's units and register; wrong headers are refused with the missing columns. */
 async function planImport(deps: Deps, tx: DbOrTx, actor: Actor, workbook: ExcelJS.Workbook, locale: Locale): Promise<Plan> {
@@ -588,7 +642,8 @@ async function planImport(deps: Deps, tx: DbOrTx, actor: Actor, workbook: ExcelJ
   const today = vnToday(deps.clock());
   const { ward, units: wardUnits } = await findWardUnitChoices(tx, wardId, today);
   if (!ward) throw new AppError('forbidden');
-  const reading = readRegister(workbook, { wardId, ward, units: wardUnits, today });
+  const types = await findCaseTypes(tx);
+  const reading = readRegister(workbook, { wardId, ward, units: wardUnits, types, today });
   if (!reading.ok) {
     throw new AppError(
       'importHeaders',
@@ -599,8 +654,21 @@ async function planImport(deps: Deps, tx: DbOrTx, actor: Actor, workbook: ExcelJ
     );
   }
   const keys = [...new Set(reading.rows.flatMap((r) => (r.importKey ? [r.importKey] : [])))];
-  const existing = await findExistingImportKeys(tx, wardId, keys);
-  return { wardId, rows: reading.rows, duplicate: markDuplicates(reading.rows, existing) };
+  const ids = [...new Set(reading.rows.flatMap((r) => (r.value.caseId ? [r.value.caseId] : [])))];
+  const numbers = reading.rows.flatMap((r) => {
+    const own = ownCaseNumber(r.value.number);
+    return own ? [own] : [];
+  });
+  const existing = {
+    keys: await findExistingImportKeys(tx, wardId, keys),
+    ...(await findExistingCaseRefs(tx, wardId, actor.wardIds, ids, numbers)),
+  };
+  return {
+    wardId,
+    rows: reading.rows,
+    duplicate: markDuplicates(reading.rows, existing),
+    types: new Map(types.map((t) => [t.code, t])),
+  };
 }
 
 function previewOf(plan: Plan, locale: Locale): ImportPreview {
@@ -633,16 +701,22 @@ export async function previewCaseImport(deps: Deps, actor: Actor, bytes: Buffer,
 /** How many problems a refused import lists (the preview lists them all). */
 const MAX_LISTED_PROBLEMS = 200;
 
+/** How an import reports its way: once the file is accepted (`start`), then every so many rows written. */
+export type ImportProgress = { start?: (total: number) => void; progress?: (done: number, total: number) => void };
+/** How many rows pass between two progress reports. */
+const PROGRESS_EVERY = 100;
+
 /**
  * Imports an uploaded register, all or nothing: any row with a problem refuses the whole file (422, nothing written);
- * otherwise every row not already imported becomes a case with the next number of the ward's register, in one
- * transaction, with one audit entry.
+ * otherwise every row not already imported becomes a case with the next number of the ward's register (the file's own
+ * number kept as `ward_ref`), in one transaction, with one audit entry.
  */
 export async function importCases(
   deps: Deps,
   actor: Actor,
   bytes: Buffer,
   locale: Locale,
+  report: ImportProgress = {},
 ): Promise<{ imported: number; skippedDuplicates: number }> {
   requirePermission(actor, 'case.manage');
   wardOf(actor);
@@ -673,9 +747,12 @@ export async function importCases(
       const fresh = plan.rows
         .filter((r) => !plan.duplicate.get(r.line))
         .sort((a, b) => (a.value.discoveredOn ?? '').localeCompare(b.value.discoveredOn ?? '') || a.line - b.line);
+      report.start?.(fresh.length);
+      let done = 0;
       for (const r of fresh) {
         const v = r.value;
-        if (!v.occurredOn || !v.discoveredOn || !v.unitId || !v.type || !v.status || !v.summary)
+        const type = v.type ? plan.types.get(v.type) : undefined;
+        if (!v.occurredOn || !v.discoveredOn || !v.unitId || !type || !v.status || !v.summary)
           throw new Error('a checked row lacks a field');
         const year = Number(v.discoveredOn.slice(0, 4));
         await insertCase(tx, {
@@ -684,8 +761,8 @@ export async function importCases(
           unitId: v.unitId,
           year,
           seq: await nextRegisterNumber(tx, plan.wardId, 'case', year),
-          type: v.type,
-          reportGroup: groupOf(v.type),
+          type: type.code,
+          reportGroup: type.reportGroup,
           penalCodeArticle: v.penalCodeArticle,
           status: v.status,
           occurredOn: v.occurredOn,
@@ -694,8 +771,12 @@ export async function importCases(
           summary: v.summary,
           officerIds: [],
           importKey: r.importKey,
+          wardRef: v.number,
         });
+        done += 1;
+        if (done % PROGRESS_EVERY === 0 && done < fresh.length) report.progress?.(done, fresh.length);
       }
+      report.progress?.(fresh.length, fresh.length);
       const result = { imported: fresh.length, skippedDuplicates: plan.rows.length - fresh.length };
       await recordAudit(tx, {
         action: 'case.import',
@@ -715,7 +796,12 @@ export async function importCases(
 }
 
 /** The lists the template offers: every case type with its group and usual article, every status, the ward's units. */
-function addListsSheet(workbook: ExcelJS.Workbook, wardUnits: readonly UnitChoice[], locale: Locale): ExcelJS.Worksheet {
+function addListsSheet(
+  workbook: ExcelJS.Workbook,
+  types: readonly TypeChoice[],
+  wardUnits: readonly UnitChoice[],
+  locale: Locale,
+): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(LISTS_SHEET);
   sheet.columns = [
     { header: 'Loại vụ việc', key: 'type', width: 44 },
@@ -729,11 +815,11 @@ function addListsSheet(workbook: ExcelJS.Workbook, wardUnits: readonly UnitChoic
     { header: translate(locale, 'caseImport.guideTitle'), key: 'guide', width: 90 },
   ];
   sheet.getRow(1).font = { bold: true };
-  CASE_TYPE_CODES.forEach((code, i) => {
+  types.forEach((type, i) => {
     const row = sheet.getRow(i + 2);
-    row.getCell('type').value = casesVi.types[code];
-    row.getCell('group').value = casesVi.groups[groupOf(code)];
-    row.getCell('article').value = defaultPenalCodeArticle(code) ?? '';
+    row.getCell('type').value = type.labelVi;
+    row.getCell('group').value = casesVi.groups[type.reportGroup as keyof typeof casesVi.groups];
+    row.getCell('article').value = type.penalCodeArticle ?? '';
   });
   CASE_STATUSES.forEach((status, i) => {
     sheet.getRow(i + 2).getCell('status').value = casesVi.statuses[status];
@@ -757,37 +843,45 @@ export async function caseImportTemplate(deps: Deps, actor: Actor, locale: Local
   requirePermission(actor, 'case.manage');
   const wardId = wardOf(actor);
   const today = vnToday(deps.clock());
-  const { ward, units: all } = await withActor(deps.database.db, actor, (tx) => findWardUnitChoices(tx, wardId, today));
+  const {
+    ward,
+    units: all,
+    types,
+  } = await withActor(deps.database.db, actor, async (tx) => ({
+    ...(await findWardUnitChoices(tx, wardId, today)),
+    types: (await findCaseTypes(tx)).filter((t) => t.active),
+  }));
   if (!ward) throw new AppError('forbidden');
+  const example = types.find((t) => t.code === 'theft') ?? types[0];
   const blocks = all.filter((u) => u.type === 'block' && u.inForce).sort((a, b) => a.name.localeCompare(b.name, 'vi', { numeric: true }));
 
   const workbook = new ExcelJS.Workbook();
   workbook.created = deps.clock();
-  const sheet = addRegisterSheet(workbook);
-  const example = addRegisterRow(sheet, {
+  const sheet = addRegisterSheet(workbook, 'template');
+  const exampleRow = addRegisterRow(sheet, {
     number: EXAMPLE_MARK,
     occurredOn: '2025-01-06',
     discoveredOn: '2025-01-07',
     unit: blocks[0]?.name ?? ward.name,
-    type: 'theft',
+    typeLabel: example?.labelVi ?? '',
     status: 'cleared',
     summary: translate(locale, 'caseImport.exampleSummary'),
     place: translate(locale, 'caseImport.examplePlace'),
-    penalCodeArticle: defaultPenalCodeArticle('theft'),
+    penalCodeArticle: example?.penalCodeArticle ?? null,
   });
-  example.font = { italic: true, color: { argb: 'FF6B7280' } };
+  exampleRow.font = { italic: true, color: { argb: 'FF6B7280' } };
   sheet.getCell('B1').note = translate(locale, 'caseImport.noteDate');
   sheet.getCell('C1').note = translate(locale, 'caseImport.noteDate');
   sheet.getCell('D1').note = translate(locale, 'caseImport.noteUnit');
 
-  addListsSheet(workbook, [ward, ...blocks], locale);
+  addListsSheet(workbook, types, [ward, ...blocks], locale);
   const lists = `'${LISTS_SHEET}'`;
   const validations = (sheet as unknown as { dataValidations: Validations }).dataValidations;
   const last = IMPORT_MAX_ROWS + 1;
   validations.add(`E2:E${last}`, {
     type: 'list',
     allowBlank: true,
-    formulae: [`${lists}!$A$2:$A$${CASE_TYPE_CODES.length + 1}`],
+    formulae: [`${lists}!$A$2:$A$${types.length + 1}`],
     showErrorMessage: true,
     errorStyle: 'warning',
   });

@@ -46,10 +46,16 @@ export type CaseFilter = {
   unitIds?: readonly string[];
   from?: string;
   to?: string;
-  after?: { occurredOn: string; year: number; seq: number };
+  sort?: 'occurred' | 'discovered' | 'number';
+  dir?: 'asc' | 'desc';
+  /** The last row of the previous page: its sort key (null when sorting by number), year, number and id. */
+  after?: { key: string | null; year: number; seq: number; id: string };
 };
 
-/** Cases of the actor's scope, newest first (keyset on occurred day, year and number). */
+/**
+ * Cases of the actor's scope in the asked order (most recently discovered first by default), paged by keyset on the sort key,
+ * then year, number and id (numbers repeat across wards).
+ */
 export async function findCasesInScope(
   tx: DbOrTx,
   actor: Actor,
@@ -63,6 +69,7 @@ export async function findCasesInScope(
       or(
         sql`f_unaccent(lower(${cases.summary})) LIKE f_unaccent(${pattern})`,
         sql`lower('vv-' || ${cases.year} || '-' || lpad(${cases.seq}::text, 4, '0')) LIKE ${pattern}`,
+        sql`lower(${cases.wardRef}) LIKE ${pattern}`,
         sql`EXISTS (SELECT 1 FROM case_people p WHERE p.ward_id = ${cases.wardId} AND p.case_id = ${cases.id} AND f_unaccent(lower(p.full_name)) LIKE f_unaccent(${pattern}))`,
       ),
     );
@@ -71,18 +78,24 @@ export async function findCasesInScope(
   if (f.group) where.push(eq(cases.reportGroup, f.group));
   if (f.status) where.push(eq(cases.status, f.status));
   if (f.unitIds) where.push(f.unitIds.length ? inArray(cases.unitId, [...f.unitIds]) : sql`false`);
-  if (f.from) where.push(gte(cases.occurredOn, f.from));
-  if (f.to) where.push(lte(cases.occurredOn, f.to));
+  // The period is that of the figures: a case counts by the day it was discovered (clearanceRate in cases.rules.ts).
+  if (f.from) where.push(gte(cases.discoveredOn, f.from));
+  if (f.to) where.push(lte(cases.discoveredOn, f.to));
+  const keyColumn = f.sort === 'occurred' ? cases.occurredOn : f.sort === 'number' ? null : cases.discoveredOn;
+  const ascending = f.dir === 'asc';
   if (f.after) {
-    const { occurredOn, year, seq } = f.after;
-    where.push(sql`(${cases.occurredOn}, ${cases.year}, ${cases.seq}) < (${occurredOn}::date, ${year}, ${seq})`);
+    const { key, year, seq, id } = f.after;
+    const row = keyColumn ? sql`(${keyColumn}, ${cases.year}, ${cases.seq}, ${cases.id})` : sql`(${cases.year}, ${cases.seq}, ${cases.id})`;
+    const bound = keyColumn ? sql`(${key}::date, ${year}, ${seq}, ${id}::uuid)` : sql`(${year}, ${seq}, ${id}::uuid)`;
+    where.push(ascending ? sql`${row} > ${bound}` : sql`${row} < ${bound}`);
   }
+  const order = (c: Parameters<typeof asc>[0]) => (ascending ? asc(c) : desc(c));
   const rows = await tx
     .select({ c: cases, unitName: units.name })
     .from(cases)
     .innerJoin(units, eq(units.id, cases.unitId))
     .where(and(...where))
-    .orderBy(desc(cases.occurredOn), desc(cases.year), desc(cases.seq))
+    .orderBy(...(keyColumn ? [order(keyColumn)] : []), order(cases.year), order(cases.seq), order(cases.id))
     .limit(limit);
   return rows.map((r) => ({ ...r.c, unitName: r.unitName }));
 }
@@ -175,4 +188,38 @@ export async function findExistingImportKeys(tx: DbOrTx, wardId: string, keys: r
     sql`SELECT import_key FROM cases WHERE ward_id = ${wardId}::uuid AND import_key = ANY(${`{${keys.join(',')}}`}::text[])`,
   );
   return new Set(rows.map((r) => r.import_key));
+}
+
+/**
+ * Which of the given system ids are cases within the given wards (the importing ward and its predecessors: an export of
+ * the ward's register carries them all), and which register numbers are the importing ward's: the ids found, and the
+ * numbers found as "year-seq".
+ */
+export async function findExistingCaseRefs(
+  tx: DbOrTx,
+  wardId: string,
+  scopeWardIds: readonly string[] | 'all',
+  ids: readonly string[],
+  numbers: readonly { year: number; seq: number }[],
+): Promise<{ ids: Set<string>; numbers: Set<string> }> {
+  const found = { ids: new Set<string>(), numbers: new Set<string>() };
+  const wards = scopeWardIds === 'all' ? [wardId] : [...new Set([wardId, ...scopeWardIds])];
+  if (ids.length) {
+    const rows = await queryRows<{ id: string }>(
+      tx,
+      sql`SELECT id FROM cases
+          WHERE ward_id = ANY(${`{${wards.join(',')}}`}::uuid[]) AND id = ANY(${`{${ids.join(',')}}`}::uuid[])`,
+    );
+    for (const r of rows) found.ids.add(r.id);
+  }
+  if (numbers.length) {
+    const wanted = [...new Set(numbers.map((n) => `${n.year}-${n.seq}`))];
+    const rows = await queryRows<{ ref: string }>(
+      tx,
+      sql`SELECT year || '-' || seq AS ref FROM cases
+          WHERE ward_id = ${wardId}::uuid AND (year || '-' || seq) = ANY(${`{${wanted.join(',')}}`}::text[])`,
+    );
+    for (const r of rows) found.numbers.add(r.ref);
+  }
+  return found;
 }

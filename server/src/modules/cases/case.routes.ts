@@ -9,6 +9,7 @@ import {
   reportSummaryQuerySchema,
   reportSummarySchema,
   seizureSchema,
+  updateCaseSchema,
 } from '@binh-an/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -25,7 +26,9 @@ import {
   moveCase,
   reportSummary,
   revealIdNumber,
+  updateCase,
 } from './case.service.ts';
+import { registerCaseTypeRoutes } from './case-type.routes.ts';
 import { registerRehabRoutes } from './rehab.routes.ts';
 
 const tags = ['cases'];
@@ -34,6 +37,7 @@ const tags = ['cases'];
 export function registerCaseRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   registerRehabRoutes(app, deps);
+  registerCaseTypeRoutes(app, deps);
 
   r.get(
     '/api/v1/cases',
@@ -58,6 +62,19 @@ export function registerCaseRoutes(app: FastifyInstance, deps: Deps): void {
       schema: { tags, summary: 'One case (ID numbers masked; the read is audited)', params: idParamSchema, response: { 200: caseSchema } },
     },
     (req) => getCase(deps, requireActor(req), req.params.id),
+  );
+  r.patch(
+    '/api/v1/cases/:id',
+    {
+      schema: {
+        tags,
+        summary: "Correct a case's facts (the status moves through /move; the change is audited)",
+        params: idParamSchema,
+        body: updateCaseSchema,
+        response: { 200: caseSchema },
+      },
+    },
+    (req) => updateCase(deps, requireActor(req), req.params.id, req.body),
   );
   r.post(
     '/api/v1/cases/:id/move',

@@ -2,21 +2,21 @@ import { randomUUID } from 'node:crypto';
 import {
   CASE_GROUPS,
   type CaseGroup,
+  type CaseSort,
   type CaseStatus,
-  type CaseType,
   CLEARANCE_RATE_DEFINITION,
   type casePersonSchema,
   caseTransitionError,
   clearanceRate,
   type createCaseSchema,
-  defaultPenalCodeArticle,
-  groupOf,
+  isDiscoveredAfterOccurred,
   type listCasesQuerySchema,
   maskIdNumber,
   type QuantityUnit,
   type SeizureKind,
   type seizureSchema,
   sumByKind,
+  type updateCaseSchema,
 } from '@binh-an/domain';
 import type { z } from 'zod';
 import { type Actor, requirePermission, withActor } from '../../platform/access.ts';
@@ -30,6 +30,7 @@ import { findTipNumbers, markTipUsedInCase, summariseTips } from '../tips/index.
 import { findSubtreeIds, findUnitByCodeInScope, findUnitInScope } from '../units/index.ts';
 import { findAssigneeNames } from './case.officers.ts';
 import {
+  type CaseFilter,
   findCaseInScope,
   findCasePeople,
   findCaseSeizures,
@@ -44,6 +45,7 @@ import {
   updateCaseRow,
 } from './case.repository.ts';
 import type { CaseRow } from './case.table.ts';
+import { requireUsableCaseType } from './case-type.service.ts';
 
 const by = (actor: Actor) => ({ userId: actor.userId, username: actor.username });
 
@@ -59,7 +61,8 @@ async function summaryOf(tx: Tx, c: CaseRow & { unitName: string }) {
     unitId: c.unitId,
     unitName: c.unitName,
     number: caseNumber(c),
-    type: c.type as CaseType,
+    wardRef: c.wardRef,
+    type: c.type,
     group: c.reportGroup as CaseGroup,
     status: c.status as CaseStatus,
     occurredOn: c.occurredOn,
@@ -71,30 +74,50 @@ async function summaryOf(tx: Tx, c: CaseRow & { unitName: string }) {
   };
 }
 
-/** The ward's case register, newest first, with search (summary, number, names) and filters. */
+/** A list cursor: the sort key (empty when sorting by number), then year, number and id as tie-breakers. */
+function readCursor(cursor: string, sort: CaseSort): CaseFilter['after'] {
+  const [key = '', year, seq, id = ''] = cursor.split('~');
+  const keyOk = sort === 'number' ? key === '' : /^\d{4}-\d{2}-\d{2}$/.test(key);
+  if (!keyOk || !Number(year) || !Number(seq) || !/^[0-9a-f-]{36}$/.test(id)) {
+    throw new AppError('validation', [{ path: 'cursor', message: 'validation.invalid' }]);
+  }
+  return { key: key || null, year: Number(year), seq: Number(seq), id };
+}
+
+/**
+ * The ward's case register with search (summary, number, names) and filters, sorted by the day it was discovered
+ * (default), occurred, or by number, newest first unless ascending is asked for.
+ */
 export async function listCases(deps: Deps, actor: Actor, q: z.output<typeof listCasesQuerySchema>) {
   requirePermission(actor, 'case.read');
   const limit = q.limit ?? 50;
-  let after: { occurredOn: string; year: number; seq: number } | undefined;
-  if (q.cursor) {
-    const [occurredOn, year, seq] = q.cursor.split('~');
-    if (!occurredOn || !/^\d{4}-\d{2}-\d{2}$/.test(occurredOn) || !Number(year) || !Number(seq)) {
-      throw new AppError('validation', [{ path: 'cursor', message: 'validation.invalid' }]);
-    }
-    after = { occurredOn, year: Number(year), seq: Number(seq) };
-  }
+  const sort = q.sort ?? 'discovered';
+  const dir = q.dir ?? 'desc';
+  const after = q.cursor ? readCursor(q.cursor, sort) : undefined;
   return withActor(deps.database.db, actor, async (tx) => {
     const rows = await findCasesInScope(
       tx,
       actor,
-      { q: q.q, type: q.type, group: q.group, status: q.status, unitIds: q.unitId ? [q.unitId] : undefined, from: q.from, to: q.to, after },
+      {
+        q: q.q,
+        type: q.type,
+        group: q.group,
+        status: q.status,
+        unitIds: q.unitId ? [q.unitId] : undefined,
+        from: q.from,
+        to: q.to,
+        sort,
+        dir,
+        after,
+      },
       limit + 1,
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     const items = [];
     for (const c of page) items.push(await summaryOf(tx, c));
-    return { items, nextCursor: rows.length > limit && last ? `${last.occurredOn}~${last.year}~${last.seq}` : null };
+    const key = (c: CaseRow) => (sort === 'occurred' ? c.occurredOn : sort === 'discovered' ? c.discoveredOn : '');
+    return { items, nextCursor: rows.length > limit && last ? `${key(last)}~${last.year}~${last.seq}~${last.id}` : null };
   });
 }
 
@@ -153,6 +176,7 @@ export async function createCase(deps: Deps, actor: Actor, input: z.output<typeo
     if (!unit?.wardId) throw new AppError('notFound');
     if (input.discoveredOn > vnToday(deps.clock()))
       throw new AppError('validation', [{ path: 'discoveredOn', message: 'validation.invalid' }]);
+    const type = await requireUsableCaseType(tx, input.type);
     const year = Number(input.discoveredOn.slice(0, 4));
     await insertCase(tx, {
       wardId: unit.wardId,
@@ -160,9 +184,9 @@ export async function createCase(deps: Deps, actor: Actor, input: z.output<typeo
       unitId: unit.id,
       year,
       seq: await nextRegisterNumber(tx, unit.wardId, 'case', year),
-      type: input.type,
-      reportGroup: groupOf(input.type),
-      penalCodeArticle: input.penalCodeArticle === undefined ? defaultPenalCodeArticle(input.type) : input.penalCodeArticle,
+      type: type.code,
+      reportGroup: type.reportGroup,
+      penalCodeArticle: input.penalCodeArticle === undefined ? type.penalCodeArticle : input.penalCodeArticle,
       status: 'received',
       occurredOn: input.occurredOn,
       discoveredOn: input.discoveredOn,
@@ -177,6 +201,57 @@ export async function createCase(deps: Deps, actor: Actor, input: z.output<typeo
       entityType: 'case',
       entityId: id,
       detail: { type: input.type },
+    });
+    return detailOf(deps, tx, await loadCase(tx, actor, id));
+  });
+}
+
+/**
+ * Corrects a case's facts (unit, type, dates, place, summary, article, officers); the status moves only through
+ * `moveCase`, and the register number never changes. The audit entry names the fields changed, not their values.
+ */
+export async function updateCase(deps: Deps, actor: Actor, id: string, input: z.output<typeof updateCaseSchema>) {
+  requirePermission(actor, 'case.manage');
+  return withActor(deps.database.db, actor, async (tx) => {
+    const c = await loadCase(tx, actor, id);
+    const today = vnToday(deps.clock());
+    const values: Partial<CaseRow> = {};
+    if (input.unitId !== undefined && input.unitId !== c.unitId) {
+      const unit = await findUnitInScope(tx, actor, input.unitId, today);
+      // A case stays in its ward's register: moving it to another ward would renumber it.
+      if (!unit || unit.wardId !== c.wardId) throw new AppError('validation', [{ path: 'unitId', message: 'cases.unitOtherWard' }]);
+      values.unitId = unit.id;
+    }
+    if (input.type !== undefined && input.type !== c.type) {
+      const type = await requireUsableCaseType(tx, input.type, c.type);
+      values.type = type.code;
+      values.reportGroup = type.reportGroup;
+      if (input.penalCodeArticle === undefined) values.penalCodeArticle = type.penalCodeArticle;
+    }
+    const occurredOn = input.occurredOn ?? c.occurredOn;
+    const discoveredOn = input.discoveredOn ?? c.discoveredOn;
+    if (!isDiscoveredAfterOccurred(occurredOn, discoveredOn))
+      throw new AppError('validation', [{ path: 'discoveredOn', message: 'cases.discoveredBeforeOccurred' }]);
+    if (discoveredOn > today) throw new AppError('validation', [{ path: 'discoveredOn', message: 'validation.invalid' }]);
+    if (input.occurredOn !== undefined) values.occurredOn = input.occurredOn;
+    if (input.discoveredOn !== undefined) values.discoveredOn = input.discoveredOn;
+    if (input.place !== undefined) values.place = input.place || null;
+    if (input.summary !== undefined) values.summary = input.summary;
+    if (input.penalCodeArticle !== undefined) values.penalCodeArticle = input.penalCodeArticle;
+    if (input.officerIds !== undefined) values.officerIds = input.officerIds;
+    const changed = Object.keys(values).filter((k) => {
+      const key = k as keyof CaseRow;
+      return JSON.stringify(values[key]) !== JSON.stringify(c[key]);
+    });
+    if (changed.length === 0) return detailOf(deps, tx, c);
+    await updateCaseRow(tx, c.wardId, c.id, values);
+    await recordAudit(tx, {
+      action: 'case.update',
+      actor: by(actor),
+      wardId: c.wardId,
+      entityType: 'case',
+      entityId: c.id,
+      detail: { changed },
     });
     return detailOf(deps, tx, await loadCase(tx, actor, id));
   });

@@ -1,4 +1,4 @@
-import { date, integer, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, integer, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const cases = pgTable(
   'cases',
@@ -23,11 +23,26 @@ export const cases = pgTable(
     prosecutedOn: date('prosecuted_on'),
     closedOn: date('closed_on'),
     importKey: text('import_key'),
+    wardRef: text('ward_ref'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.wardId, t.id] })],
 );
+
+/** The case-type catalogue, shared by every ward (no ward column, no row policy: configuration, no case data). */
+export const caseTypes = pgTable('case_types', {
+  code: text('code').primaryKey(),
+  reportGroup: text('report_group').notNull(),
+  penalCodeArticle: text('penal_code_article'),
+  labelVi: text('label_vi').notNull(),
+  labelEn: text('label_en').notNull(),
+  active: boolean('active').notNull().default(true),
+  builtin: boolean('builtin').notNull().default(false),
+  position: integer('position').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type CaseTypeRow = typeof caseTypes.$inferSelect;
 
 export const casePeople = pgTable(
   'case_people',

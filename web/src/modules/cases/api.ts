@@ -1,13 +1,18 @@
 import type {
   CaseGroup,
   CasePersonInput,
+  CaseSort,
   CaseStatus,
   CaseType,
+  CaseTypeEntry,
   CreateCaseInput,
+  CreateCaseTypeInput,
   caseSchema,
   caseSummarySchema,
   ReportSummary,
   SeizureInput,
+  UpdateCaseInput,
+  UpdateCaseTypeInput,
 } from '@binh-an/domain';
 import { keepPreviousData, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
@@ -35,6 +40,8 @@ export type CaseFilters = {
   unitId?: string;
   from?: string;
   to?: string;
+  sort?: CaseSort;
+  dir?: 'asc' | 'desc';
 };
 export type CasePage = { items: CaseSummary[]; nextCursor: string | null };
 
@@ -64,6 +71,41 @@ export function caseQueryOptions(id: string) {
 
 export function createCase(body: CreateCaseInput): Promise<CaseDetail> {
   return api.post<CaseDetail>('/cases', body);
+}
+
+/** Corrects a case's facts (the status moves through `moveCase`). */
+export function updateCase(id: string, body: UpdateCaseInput): Promise<CaseDetail> {
+  return api.patch<CaseDetail>(casePath(id), body);
+}
+
+export const caseTypesQueryKey = ['case-types'] as const;
+
+/** The case-type catalogue (retired types included); it changes rarely. */
+export function useCaseTypes() {
+  return useQuery({
+    queryKey: caseTypesQueryKey,
+    queryFn: ({ signal }) => api.get<{ items: CaseTypeEntry[] }>('/case-types', { signal }).then((r) => r.items),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** A function giving a type's name in the language on screen, from the catalogue (the code until it has loaded). */
+export function useCaseTypeName(): (code: string | null | undefined) => string {
+  const { data } = useCaseTypes();
+  const isEnglish = i18n.language === 'en';
+  return (code) => {
+    if (!code) return '';
+    const entry = data?.find((item) => item.code === code);
+    return entry ? (isEnglish ? entry.labelEn : entry.labelVi) : code;
+  };
+}
+
+export function createCaseType(body: CreateCaseTypeInput): Promise<CaseTypeEntry> {
+  return api.post<CaseTypeEntry>('/case-types', body);
+}
+
+export function updateCaseType(code: string, body: UpdateCaseTypeInput): Promise<CaseTypeEntry & { movedCases: number }> {
+  return api.patch<CaseTypeEntry & { movedCases: number }>(`/case-types/${encodeURIComponent(code)}`, body);
 }
 
 /** Moves a case to another status; a refused move answers 409 `caseState` with the reason as its first error. */
@@ -135,16 +177,31 @@ export type ImportRow = {
 export type ImportPreview = { rows: ImportRow[]; totals: { rows: number; ok: number; errors: number; duplicates: number } };
 export type ImportResult = { imported: number; skippedDuplicates: number };
 
+const NDJSON = 'application/x-ndjson';
+
+/** The JSON lines complete so far in a streamed answer. */
+function jsonLines(text: string): Record<string, unknown>[] {
+  const lines = text.split('\n');
+  lines.pop(); // the last piece is a line still arriving (or empty)
+  return lines.filter((line) => line.trim()).map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
 /**
  * Sends a multipart form like every write (CSRF header, UI language, the browser's own multipart boundary), reporting
- * the share of the upload done, so that a large workbook shows its progress.
+ * the share of the upload done, so that a large workbook shows its progress. With `onRows`, the server is asked to
+ * stream its own progress as JSON lines ({total}, {done,total}, then {result} or {problem}).
  */
-export function uploadWithProgress<T>(path: string, form: FormData, onProgress?: (fraction: number) => void): Promise<T> {
+export function uploadWithProgress<T>(
+  path: string,
+  form: FormData,
+  onProgress?: (fraction: number) => void,
+  onRows?: (done: number, total: number) => void,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/v1${path}`);
     xhr.withCredentials = true;
-    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+    xhr.setRequestHeader('Accept', `${onRows ? `${NDJSON}, ` : ''}application/json, application/problem+json`);
     xhr.setRequestHeader('Accept-Language', i18n.language || 'vi');
     xhr.setRequestHeader('X-Binh-An-Csrf', '1');
     xhr.upload.onprogress = (event) => {
@@ -152,8 +209,29 @@ export function uploadWithProgress<T>(path: string, form: FormData, onProgress?:
     };
     xhr.upload.onload = () => onProgress?.(1);
     xhr.onerror = () => reject(new ApiError(0, { code: 'network', title: i18n.t('common.networkError') }));
+    if (onRows) {
+      xhr.onprogress = () => {
+        if (!(xhr.getResponseHeader('content-type') ?? '').includes(NDJSON)) return;
+        const last = jsonLines(xhr.responseText).at(-1);
+        if (last && typeof last.total === 'number') onRows(typeof last.done === 'number' ? last.done : 0, last.total);
+      };
+    }
     xhr.onload = () => {
       const type = xhr.getResponseHeader('content-type') ?? '';
+      if (type.includes(NDJSON)) {
+        const lines = jsonLines(`${xhr.responseText}\n`);
+        const end = lines.find((line) => 'result' in line || 'problem' in line);
+        if (end && 'result' in end) resolve(end.result as T);
+        else {
+          const problem = (end?.problem ?? { code: 'internal', title: i18n.t('errors.internal') }) as ConstructorParameters<
+            typeof ApiError
+          >[1] & {
+            status?: number;
+          };
+          reject(new ApiError(problem.status ?? 500, problem));
+        }
+        return;
+      }
       let payload: unknown = null;
       if (type.includes('json')) {
         try {
@@ -192,9 +270,13 @@ export function previewCaseImport(file: File, onProgress?: (fraction: number) =>
   return uploadWithProgress<ImportPreview>('/cases/import/preview', workbookForm(file), onProgress);
 }
 
-/** Imports the workbook; refused as a whole (422) when any row has an error. */
-export function importCases(file: File, onProgress?: (fraction: number) => void): Promise<ImportResult> {
-  return uploadWithProgress<ImportResult>('/cases/import', workbookForm(file), onProgress);
+/** Imports the workbook, reporting the rows written; refused as a whole (422) when any row has an error. */
+export function importCases(
+  file: File,
+  onProgress?: (fraction: number) => void,
+  onRows?: (done: number, total: number) => void,
+): Promise<ImportResult> {
+  return uploadWithProgress<ImportResult>('/cases/import', workbookForm(file), onProgress, onRows);
 }
 
 /** The figures of a unit (by code or id) and its sub-units over a period. */

@@ -13,7 +13,17 @@ import { notifySuccess } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { useCan } from '../auth/hooks.ts';
 import { IconArrowLeft } from '../tips/tips-icons.tsx';
-import { type CaseDetail, caseQueryOptions, lastRegisterSearch, moveCase, moveRefusalMessage, useApplyCaseChange } from './api.ts';
+import { useAllUnits } from '../units/api.ts';
+import {
+  type CaseDetail,
+  caseQueryOptions,
+  lastRegisterSearch,
+  moveCase,
+  moveRefusalMessage,
+  useApplyCaseChange,
+  useCaseTypeName,
+} from './api.ts';
+import { CaseFormModal } from './case-form-modal.tsx';
 import { CaseStatusBadge, officersText } from './case-parts.tsx';
 import { CasePeople } from './case-people.tsx';
 import { CaseSeizures } from './case-seizures.tsx';
@@ -44,8 +54,11 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function FactsSection({ item }: { item: CaseDetail }) {
+function FactsSection({ item, canManage }: { item: CaseDetail; canManage: boolean }) {
   const { t } = useTranslation();
+  const typeName = useCaseTypeName();
+  const [isEditOpen, setEditOpen] = useState(false);
+  const units = useAllUnits().data ?? [];
   const notGiven = (
     <Text component="span" size="sm" c="dimmed">
       {t('casesPage.detail.notGiven')}
@@ -53,11 +66,26 @@ function FactsSection({ item }: { item: CaseDetail }) {
   );
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="case-facts-title">
-      <Title order={2} size="h3" id="case-facts-title" mb="sm">
-        {t('casesPage.detail.factsTitle')}
-      </Title>
+      <Group justify="space-between" align="center" mb="sm">
+        <Title order={2} size="h3" id="case-facts-title">
+          {t('casesPage.detail.factsTitle')}
+        </Title>
+        {canManage ? (
+          <Button variant="outline" size="xs" onClick={() => setEditOpen(true)}>
+            {t('casesPage.detail.edit')}
+          </Button>
+        ) : null}
+      </Group>
+      {canManage && isEditOpen ? (
+        <CaseFormModal key={item.updatedAt} opened units={units} editing={item} onClose={() => setEditOpen(false)} />
+      ) : null}
       <dl className="cases-facts">
-        <Fact label={t('casesPage.fields.type')}>{t(`cases.types.${item.type}`)}</Fact>
+        {item.wardRef ? (
+          <Fact label={t('casesPage.fields.wardRef')}>
+            <span className="mono">{item.wardRef}</span>
+          </Fact>
+        ) : null}
+        <Fact label={t('casesPage.fields.type')}>{typeName(item.type)}</Fact>
         <Fact label={t('casesPage.fields.article')}>
           {item.penalCodeArticle ? t('casesPage.articleLong', { article: item.penalCodeArticle }) : t('casesPage.noArticle')}
         </Fact>
@@ -204,7 +232,7 @@ export function CaseDetailPage() {
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="md">
-            <FactsSection item={item} />
+            <FactsSection item={item} canManage={canManage} />
             <CasePeople key={`people-${item.id}`} item={item} canManage={canManage} />
             <CaseSeizures key={`seizures-${item.id}`} item={item} canManage={canManage} />
           </Stack>

@@ -9,17 +9,36 @@ import { DataTable } from '../../ui/data-table.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { IconDownload } from '../../ui/icons.tsx';
 import { notifySuccess } from '../../ui/notify.ts';
-import { CASE_IMPORT_TEMPLATE_URL, casesQueryKey, type ImportPreview, type ImportRow, importCases, previewCaseImport } from './api.ts';
+import {
+  CASE_IMPORT_TEMPLATE_URL,
+  casesQueryKey,
+  type ImportPreview,
+  type ImportRow,
+  importCases,
+  previewCaseImport,
+  useCaseTypeName,
+} from './api.ts';
 import { IconSheet, IconUpload } from './cases-icons.tsx';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The upload under way: which request and how much of the file has gone. */
-type Upload = { step: 'preview' | 'import'; fraction: number } | null;
+/** The upload under way: which request, how much of the file has gone, and (import) how many rows are written. */
+type Upload = { step: 'preview' | 'import'; fraction: number; rows?: { done: number; total: number } } | null;
 
 function UploadProgress({ upload }: { upload: Upload }) {
   const { t } = useTranslation();
   if (!upload) return null;
+  if (upload.rows && upload.rows.total > 0) {
+    const { done, total } = upload.rows;
+    return (
+      <Stack gap={4}>
+        <Progress value={Math.round((done / total) * 100)} aria-label={t('casesPage.importDialog.progressLabel')} />
+        <Text size="sm" role="status">
+          {t('casesPage.importDialog.writing', { done: formatNumber(done), total: formatNumber(total) })}
+        </Text>
+      </Stack>
+    );
+  }
   const percent = Math.round(upload.fraction * 100);
   const isSent = upload.fraction >= 1;
   return (
@@ -40,8 +59,8 @@ function rowResult(row: ImportRow) {
 
 function PreviewTable({ preview }: { preview: ImportPreview }) {
   const { t } = useTranslation();
-  const codeLabel = (kind: 'types' | 'statuses', value: string | null | undefined) =>
-    value ? t(`cases.${kind}.${value}`, { defaultValue: value }) : '';
+  const typeName = useCaseTypeName();
+  const statusLabel = (value: string | null | undefined) => (value ? t(`cases.statuses.${value}`, { defaultValue: value }) : '');
   return (
     <DataTable
       caption={t('casesPage.importDialog.previewCaption')}
@@ -82,8 +101,8 @@ function PreviewTable({ preview }: { preview: ImportPreview }) {
               <Table.Td className="mono nowrap">{value.number ?? ''}</Table.Td>
               <Table.Td className="num">{formatDate(value.discoveredOn ?? '')}</Table.Td>
               <Table.Td>{value.unitName ?? ''}</Table.Td>
-              <Table.Td>{codeLabel('types', value.type)}</Table.Td>
-              <Table.Td>{codeLabel('statuses', value.status)}</Table.Td>
+              <Table.Td>{typeName(value.type)}</Table.Td>
+              <Table.Td>{statusLabel(value.status)}</Table.Td>
               <Table.Td miw={260}>
                 {row.errors.length > 0 ? (
                   <List size="sm" spacing={2} c="red.8">
@@ -157,7 +176,12 @@ export function CaseImportModal({ opened, onClose }: CaseImportModalProps) {
   });
 
   const run = useMutation({
-    mutationFn: (chosen: File) => importCases(chosen, (fraction) => setUpload({ step: 'import', fraction })),
+    mutationFn: (chosen: File) =>
+      importCases(
+        chosen,
+        (fraction) => setUpload((current) => ({ step: 'import', fraction, rows: current?.rows })),
+        (done, total) => setUpload({ step: 'import', fraction: 1, rows: { done, total } }),
+      ),
     onMutate: () => setUpload({ step: 'import', fraction: 0 }),
     onSuccess: async (answer) => {
       setResult(answer);

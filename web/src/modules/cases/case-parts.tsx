@@ -1,4 +1,4 @@
-import { CASE_GROUPS, CASE_TYPES, type CaseGroup, type CaseStatus, type CaseType, defaultPenalCodeArticle } from '@binh-an/domain';
+import { CASE_GROUPS, type CaseGroup, type CaseStatus, type CaseTypeEntry } from '@binh-an/domain';
 import { Badge, TextInput, type TextInputProps } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,20 +30,33 @@ export function CaseStatusBadge({ status }: { status: CaseStatus }) {
 }
 
 /** A type's name with its Penal Code article when it has one: "Trộm cắp tài sản (Điều 173)". */
-export function typeLabel(type: CaseType, t: Translate, article: string | null = defaultPenalCodeArticle(type)): string {
-  const name = t(`cases.types.${type}`);
+export function typeLabel(name: string, article: string | null, t: Translate): string {
   return article ? t('casesPage.typeWithArticle', { type: name, article }) : name;
 }
 
-/** The case types as select options grouped by report group, optionally only those of one group. */
-export function caseTypeOptions(t: Translate, onlyGroup?: CaseGroup) {
-  return CASE_GROUPS.filter((group) => !onlyGroup || group === onlyGroup).map((group) => ({
-    group: t(`cases.groups.${group}`),
-    items: CASE_TYPES.filter((entry) => entry.group === group).map((entry) => ({
-      value: entry.code as string,
-      label: typeLabel(entry.code, t, entry.penalCodeArticle),
-    })),
-  }));
+/**
+ * The catalogue's types as select options grouped by report group: active types only, unless `withRetired` (filters
+ * find old cases too); `keep` stays listed even when retired (the type a case already has); `onlyGroup` narrows.
+ */
+export function caseTypeOptions(
+  types: readonly CaseTypeEntry[],
+  t: Translate,
+  nameOf: (code: string) => string,
+  options: { onlyGroup?: CaseGroup; keep?: string; withRetired?: boolean } = {},
+) {
+  return CASE_GROUPS.filter((group) => !options.onlyGroup || group === options.onlyGroup)
+    .map((group) => ({
+      group: t(`cases.groups.${group}`),
+      items: types
+        .filter((entry) => entry.group === group && (entry.active || options.withRetired || entry.code === options.keep))
+        .map((entry) => ({
+          value: entry.code,
+          label: entry.active
+            ? typeLabel(nameOf(entry.code), entry.penalCodeArticle, t)
+            : t('casesPage.retiredType', { type: typeLabel(nameOf(entry.code), entry.penalCodeArticle, t) }),
+        })),
+    }))
+    .filter((group) => group.items.length > 0);
 }
 
 /** The names of the officers in charge, or "Chưa giao". */

@@ -1,5 +1,5 @@
-import { CASE_GROUPS, CASE_STATUSES, type CaseGroup, type CaseStatus, type CaseType, groupOf } from '@binh-an/domain';
-import { Button, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { CASE_GROUPS, CASE_STATUSES, type CaseGroup, type CaseSort, type CaseStatus } from '@binh-an/domain';
+import { Button, Group, Paper, Select, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
@@ -18,7 +18,16 @@ import { LoadingState } from '../../ui/loading-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { useCan } from '../auth/hooks.ts';
 import { useAllUnits } from '../units/api.ts';
-import { type CaseFilters, type CaseSummary, casesExportUrl, casesQueryKey, fetchCases, rememberRegisterSearch } from './api.ts';
+import {
+  type CaseFilters,
+  type CaseSummary,
+  casesExportUrl,
+  casesQueryKey,
+  fetchCases,
+  rememberRegisterSearch,
+  useCaseTypeName,
+  useCaseTypes,
+} from './api.ts';
 import { CaseFormModal } from './case-form-modal.tsx';
 import { CaseImportModal } from './case-import-modal.tsx';
 import { CaseStatusBadge, caseTypeOptions, DayFilterInput, officersText } from './case-parts.tsx';
@@ -27,6 +36,29 @@ import { IconSheet, IconUpload } from './cases-icons.tsx';
 import './cases.css';
 
 const routeApi = getRouteApi('/signed-in/cases');
+
+type SortableHeaderProps = {
+  sort: CaseSort;
+  current: CaseFilters;
+  onSort: (sort: CaseSort) => void;
+  className?: string;
+  children: React.ReactNode;
+};
+
+/** A column header that orders the register by its column; `aria-sort` tells screen readers the order in force. */
+function SortableHeader({ sort, current, onSort, className, children }: SortableHeaderProps) {
+  const { t } = useTranslation();
+  const isActive = (current.sort ?? 'discovered') === sort;
+  const dir = current.dir ?? 'desc';
+  return (
+    <Table.Th scope="col" className={className} aria-sort={isActive ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <UnstyledButton onClick={() => onSort(sort)} fw={700} fz="sm" className="cases-sort" title={t('casesPage.sortBy')}>
+        {children}
+        <span aria-hidden="true">{isActive ? (dir === 'asc' ? ' ▲' : ' ▼') : ' ↕'}</span>
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
 
 const foldedFilter = ({ options, search }: { options: unknown[]; search: string }) =>
   (options as { value: string; label: string }[]).filter((option) => matchesFolded(option.label, search));
@@ -50,11 +82,15 @@ export function CasesPage() {
       unitId: search.unitId,
       from: search.from,
       to: search.to,
+      sort: search.sort,
+      dir: search.dir,
     }),
-    [search.q, search.group, search.caseType, search.status, search.unitId, search.from, search.to],
+    [search.q, search.group, search.caseType, search.status, search.unitId, search.from, search.to, search.sort, search.dir],
   );
   const isPeriodInverted = Boolean(filters.from && filters.to && filters.from > filters.to);
-  const isFiltered = Object.values(filters).some(Boolean);
+  const isFiltered = [filters.q, filters.group, filters.type, filters.status, filters.unitId, filters.from, filters.to].some(Boolean);
+  const caseTypes = useCaseTypes().data ?? [];
+  const typeName = useCaseTypeName();
   useEffect(() => rememberRegisterSearch(filters), [filters]);
 
   const query = useInfiniteQuery({
@@ -77,11 +113,14 @@ export function CasesPage() {
   const applySearchText = useDebouncedCallback((value: string) => updateSearch({ q: value.trim() || undefined }), 350);
   const clearFilters = () => {
     setSearchText('');
-    void navigate({ search: {}, replace: true });
+    void navigate({ search: (prev) => ({ sort: prev.sort, dir: prev.dir }), replace: true });
   };
 
   const unitOptions = useMemo(() => caseUnitOptions(units, t, { includeHistoric: true }), [units, t]);
-  const typeOptions = useMemo(() => caseTypeOptions(t, filters.group), [t, filters.group]);
+  const typeOptions = useMemo(
+    () => caseTypeOptions(caseTypes, t, typeName, { onlyGroup: filters.group, keep: filters.type, withRetired: true }),
+    [caseTypes, t, typeName, filters.group, filters.type],
+  );
   const unitLabel = (id: string) => unitOptions.find((option) => option.value === id)?.label ?? id;
 
   const exportCsv = () => {
@@ -104,7 +143,7 @@ export function CasesPage() {
         formatDate(c.discoveredOn),
         formatDate(c.occurredOn),
         c.unitName,
-        t(`cases.types.${c.type}`),
+        typeName(c.type),
         c.penalCodeArticle ?? '',
         t(`cases.groups.${c.group}`),
         t(`cases.statuses.${c.status}`),
@@ -118,7 +157,7 @@ export function CasesPage() {
   const activeFilters = [
     filters.q ? `${t('casesPage.searchLabel')}: “${filters.q}”` : null,
     filters.group ? `${t('casesPage.fields.group')}: ${t(`cases.groups.${filters.group}`)}` : null,
-    filters.type ? `${t('casesPage.fields.type')}: ${t(`cases.types.${filters.type}`)}` : null,
+    filters.type ? `${t('casesPage.fields.type')}: ${typeName(filters.type)}` : null,
     filters.status ? `${t('casesPage.fields.status')}: ${t(`cases.statuses.${filters.status}`)}` : null,
     filters.unitId ? `${t('casesPage.fields.unit')}: ${unitLabel(filters.unitId)}` : null,
     filters.from ? `${t('casesPage.discoveredFrom')}: ${formatDate(filters.from)}` : null,
@@ -143,6 +182,11 @@ export function CasesPage() {
         >
           {c.number}
         </AnchorLink>
+        {c.wardRef ? (
+          <Text size="xs" c="dimmed" className="mono">
+            {t('casesPage.wardRefShort', { ref: c.wardRef })}
+          </Text>
+        ) : null}
         {c.excerpt ? (
           <Text size="xs" c="dimmed" lineClamp={2} className="cases-excerpt">
             {c.excerpt}
@@ -152,7 +196,7 @@ export function CasesPage() {
       <Table.Td className="num">{formatDate(c.discoveredOn)}</Table.Td>
       <Table.Td miw={100}>{c.unitName}</Table.Td>
       <Table.Td miw={160}>
-        {t(`cases.types.${c.type}`)}
+        {typeName(c.type)}
         {c.penalCodeArticle ? (
           <Text component="span" size="xs" c="dimmed" display="block">
             {t('casesPage.articleShort', { article: c.penalCodeArticle })}
@@ -212,10 +256,12 @@ export function CasesPage() {
         <DataTable caption={t('casesPage.tableCaption')} minWidth={960} label={t('casesPage.tableCaption')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">{t('casesPage.fields.number')}</Table.Th>
-              <Table.Th scope="col" className="num">
+              <SortableHeader sort="number" current={filters} onSort={sortBy}>
+                {t('casesPage.fields.number')}
+              </SortableHeader>
+              <SortableHeader sort="discovered" current={filters} onSort={sortBy} className="num">
                 {t('casesPage.fields.discoveredOn')}
-              </Table.Th>
+              </SortableHeader>
               <Table.Th scope="col">{t('casesPage.fields.unit')}</Table.Th>
               <Table.Th scope="col">{t('casesPage.fields.type')}</Table.Th>
               <Table.Th scope="col">{t('casesPage.fields.group')}</Table.Th>
@@ -253,7 +299,8 @@ export function CasesPage() {
         onChange={(value) => {
           const group = (value as CaseGroup | null) ?? undefined;
           // A type of another group would hide everything: drop it when the group changes.
-          updateSearch({ group, caseType: filters.type && group && groupOf(filters.type) !== group ? undefined : filters.type });
+          const typeGroup = caseTypes.find((entry) => entry.code === filters.type)?.group;
+          updateSearch({ group, caseType: filters.type && group && typeGroup !== group ? undefined : filters.type });
         }}
         style={grow('1 1 11rem')}
         {...selectProps}
@@ -263,7 +310,7 @@ export function CasesPage() {
         placeholder={t('casesPage.allTypes')}
         data={typeOptions}
         value={filters.type ?? null}
-        onChange={(value) => updateSearch({ caseType: (value as CaseType | null) ?? undefined })}
+        onChange={(value) => updateSearch({ caseType: value ?? undefined })}
         searchable
         nothingFoundMessage={t('common.noMatches')}
         filter={({ options, search: text }) =>
@@ -317,6 +364,12 @@ export function CasesPage() {
       />
     </>
   );
+  const sortBy = (sort: CaseSort) => {
+    const current = filters.sort ?? 'discovered';
+    // A second click on the same column turns the order round; a new column starts newest (largest) first.
+    const dir = current === sort ? ((filters.dir ?? 'desc') === 'desc' ? 'asc' : 'desc') : 'desc';
+    updateSearch({ sort: sort === 'discovered' ? undefined : sort, dir: dir === 'desc' ? undefined : dir });
+  };
   const moreCount = [filters.group, filters.type, filters.status, filters.unitId, filters.from, filters.to].filter(Boolean).length;
 
   return (

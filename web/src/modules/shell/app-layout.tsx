@@ -14,7 +14,7 @@ import { IconFigures, IconRegister } from '../cases/cases-icons.tsx';
 import { IconInbox } from '../tips/tips-icons.tsx';
 
 type NavItem = {
-  to: '/' | '/units' | '/users' | '/audit' | '/calendar' | '/tips' | '/cases' | '/cases/summary' | '/rehab';
+  to: '/' | '/units' | '/users' | '/audit' | '/calendar' | '/tips' | '/cases' | '/cases/summary' | '/rehab' | '/case-types';
   labelKey: string;
   icon: ComponentType<{ size?: number }>;
   action?: Action;
@@ -31,6 +31,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/users', labelKey: 'nav.users', icon: IconUsers, action: 'user.read' },
   { to: '/audit', labelKey: 'nav.audit', icon: IconList, action: 'audit.read' },
   { to: '/calendar', labelKey: 'nav.calendar', icon: IconCalendar, action: 'calendar.read' },
+  { to: '/case-types', labelKey: 'nav.caseTypes', icon: IconRegister, action: 'case.catalogue' },
 ];
 
 function initialsOf(name: string): string {

@@ -1,0 +1,15 @@
+import { createRoute } from '@tanstack/react-router';
+import { RequirePermission } from '../modules/auth/require-permission.tsx';
+import { CaseTypesPage } from '../modules/cases/case-types-page.tsx';
+import { signedInRoute } from './signed-in.tsx';
+
+/** The case-type catalogue, kept by the administrator (the register reads it through its forms and filters). */
+export const caseTypesRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/case-types',
+  component: () => (
+    <RequirePermission action="case.catalogue" titleKey="nav.caseTypes">
+      <CaseTypesPage />
+    </RequirePermission>
+  ),
+});
