@@ -90,6 +90,52 @@ export const moveRehabDossierSchema = z
   .refine((v) => v.to !== 'decided' || v.decision !== undefined, { message: 'cases.rehab.decisionRequired', path: ['decision'] })
   .refine((v) => v.to === 'decided' || v.decision === undefined, { message: 'cases.rehab.decisionOnlyWhenDecided', path: ['decision'] });
 
+/**
+ * How the dossier list is ordered: by the day the person was found (`found`, the default, newest first), by the
+ * person's name (`name`: given name first, in Vietnamese alphabetical order), or by step (`status`, in the order of
+ * `REHAB_DOSSIER_STATUSES`, the longest-waiting first within a step). `dir` reverses it; by default `found` runs
+ * newest first and the others ascending. Paging is by keyset; the cursor is the last dossier's id, never its name.
+ */
+export const REHAB_SORTS = ['found', 'name', 'status'] as const;
+export const rehabSortSchema = z.enum(REHAB_SORTS);
+export type RehabSort = z.infer<typeof rehabSortSchema>;
+export const REHAB_SORT_DIRECTIONS = ['asc', 'desc'] as const;
+export type RehabSortDirection = (typeof REHAB_SORT_DIRECTIONS)[number];
+
+/** The default direction of each order: the newest dossiers first; names and steps from the start of the alphabet. */
+export function defaultRehabSortDirection(sort: RehabSort): RehabSortDirection {
+  return sort === 'found' ? 'desc' : 'asc';
+}
+
+/** The filters shared by the list and its exports. */
+const rehabFilterShape = {
+  /** Words of the person's name (typed with or without diacritics) or of the dossier number; every word must match. */
+  q: z.string().max(200, { message: 'validation.tooLong' }).optional(),
+  status: rehabDossierStatusSchema.optional(),
+  /** Bounds on the day the person was found (the day the dossier is opened and counted), inclusive. */
+  from: dateOnly.optional(),
+  to: dateOnly.optional(),
+  sort: rehabSortSchema.optional(),
+  dir: z.enum(REHAB_SORT_DIRECTIONS).optional(),
+};
+const periodInOrder = (v: { from?: string; to?: string }) => !(v.from && v.to) || v.from <= v.to;
+
+/** `GET /api/v1/rehab-dossiers`: the filters, the order and a page. */
+export const listRehabDossiersQuerySchema = z
+  .strictObject({
+    ...rehabFilterShape,
+    cursor: z.uuid({ message: 'validation.invalid' }).optional(),
+    limit: z.coerce.number().int().min(1).max(200).optional(),
+  })
+  .refine(periodInOrder, { message: 'cases.periodInverted', path: ['to'] });
+export type ListRehabDossiersQuery = z.output<typeof listRehabDossiersQuerySchema>;
+
+/** `GET /api/v1/rehab-dossiers/export.csv|.xlsx`: the list's filters and order, without paging. */
+export const exportRehabDossiersQuerySchema = z
+  .strictObject(rehabFilterShape)
+  .refine(periodInOrder, { message: 'cases.periodInverted', path: ['to'] });
+export type ExportRehabDossiersQuery = z.output<typeof exportRehabDossiersQuerySchema>;
+
 /** The form fields sent with an uploaded attachment. */
 export const rehabAttachmentSchema = z.strictObject({ kind: rehabAttachmentKindSchema, note: text(500).optional() });
 

@@ -1,10 +1,11 @@
 import {
   createRehabDossierSchema,
+  exportRehabDossiersQuerySchema,
   idParamSchema,
+  listRehabDossiersQuerySchema,
   moveRehabDossierSchema,
   rehabAttachmentKindSchema,
   rehabDossierSchema,
-  rehabDossierStatusSchema,
 } from '@binh-an/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -13,6 +14,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requireActor, sendDownload, validateWith } from '../../platform/http.ts';
 import { readMultipart } from '../../platform/multipart.ts';
+import { exportRehabDossiers, XLSX_MIME } from './rehab.export.ts';
 import {
   attachRehabDocument,
   createRehabDossier,
@@ -32,17 +34,44 @@ export function registerRehabRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Rehab dossiers, newest first (the read is audited)',
-        querystring: z.strictObject({
-          status: rehabDossierStatusSchema.optional(),
-          cursor: z.string().max(100).optional(),
-          limit: z.coerce.number().int().min(1).max(200).optional(),
-        }),
-        response: { 200: z.object({ items: z.array(rehabDossierSchema), nextCursor: z.string().nullable() }) },
+        summary:
+          'Rehab dossiers: search by name (with or without diacritics) or number, status and period filters, ' +
+          'ordered by day found (newest first), name or step, paged by keyset (the read is audited)',
+        querystring: listRehabDossiersQuerySchema,
+        response: {
+          200: z.object({
+            items: z.array(rehabDossierSchema),
+            /** The id of the last dossier of this page, to pass as `cursor` for the next; null on the last page. */
+            nextCursor: z.string().nullable(),
+          }),
+        },
       },
     },
     (req) => listRehabDossiers(deps, requireActor(req), req.query),
   );
+  for (const format of ['csv', 'xlsx'] as const) {
+    r.get(
+      `/api/v1/rehab-dossiers/export.${format}`,
+      {
+        schema: {
+          tags,
+          summary: `The dossiers matching the list's filters, in its order, as ${format === 'csv' ? 'CSV (UTF-8)' : '.xlsx'} (at most 10 000, no ID numbers; audited)`,
+          querystring: exportRehabDossiersQuerySchema,
+          produces: [format === 'csv' ? 'text/csv' : XLSX_MIME],
+        },
+      },
+      async (req, reply) => {
+        const file = await exportRehabDossiers(deps, requireActor(req), req.query, format);
+        if (file.truncated) reply.header('x-export-truncated', 'true');
+        return reply
+          .type(file.mime)
+          .header('x-export-rows', String(file.rows))
+          .header('content-disposition', `attachment; filename="${file.filename}"`)
+          .header('x-content-type-options', 'nosniff')
+          .send(file.bytes);
+      },
+    );
+  }
   r.post(
     '/api/v1/rehab-dossiers',
     { schema: { tags, summary: 'Open a dossier', body: createRehabDossierSchema, response: { 201: rehabDossierSchema } } },

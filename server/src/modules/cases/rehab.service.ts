@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import {
   addDays,
   type createRehabDossierSchema,
+  defaultRehabSortDirection,
+  type ExportRehabDossiersQuery,
   isRehabCompileOverdue,
+  type ListRehabDossiersQuery,
   maskIdNumber,
   missingRehabAttachments,
   type moveRehabDossierSchema,
@@ -32,6 +35,7 @@ import {
   findRehabDossierInScope,
   findRehabDossiersInScope,
   insertRehabAttachment,
+  type RehabListFilter,
   updateRehabDossier,
 } from './rehab.repository.ts';
 
@@ -101,19 +105,29 @@ async function load(tx: Tx, actor: Actor, id: string): Promise<RehabDossierRow> 
   return d;
 }
 
-/** The ward's rehab dossiers, newest first; the list shows names, so the read is audited. */
-export async function listRehabDossiers(deps: Deps, actor: Actor, q: { status?: string; cursor?: string; limit?: number }) {
+/** What the audit log keeps of a list's filters: never the words searched, which may be a person's name. */
+export function auditedRehabFilter(q: ExportRehabDossiersQuery) {
+  return { status: q.status, from: q.from, to: q.to, sort: q.sort, dir: q.dir, search: q.q?.trim() ? true : undefined };
+}
+
+/** The repository's filter for a list query: the order with its default direction. */
+export function rehabListFilter(q: ExportRehabDossiersQuery, after?: string): RehabListFilter {
+  const sort = q.sort ?? 'found';
+  return { q: q.q, status: q.status, from: q.from, to: q.to, sort, dir: q.dir ?? defaultRehabSortDirection(sort), after };
+}
+
+/**
+ * The ward's rehab dossiers matching the filters, in the order asked (newest first by default), a page at a time; the
+ * list shows names, so the read is audited. The cursor is the id of the last dossier of the previous page: a dossier
+ * that is out of scope or does not exist is refused like any bad input.
+ */
+export async function listRehabDossiers(deps: Deps, actor: Actor, q: ListRehabDossiersQuery) {
   requirePermission(actor, 'case.read');
   const limit = q.limit ?? 50;
-  let after: { foundOn: string; year: number; seq: number } | undefined;
-  if (q.cursor) {
-    const [foundOn, year, seq] = q.cursor.split('~');
-    if (!foundOn || !/^\d{4}-\d{2}-\d{2}$/.test(foundOn) || !Number(year) || !Number(seq))
-      throw new AppError('validation', [{ path: 'cursor', message: 'validation.invalid' }]);
-    after = { foundOn, year: Number(year), seq: Number(seq) };
-  }
   return withActor(deps.database.db, actor, async (tx) => {
-    const rows = await findRehabDossiersInScope(tx, actor, { status: q.status, after }, limit + 1);
+    if (q.cursor && !(await findRehabDossierInScope(tx, actor, q.cursor)))
+      throw new AppError('validation', [{ path: 'cursor', message: 'validation.invalid' }]);
+    const rows = await findRehabDossiersInScope(tx, actor, rehabListFilter(q, q.cursor), limit + 1);
     const page = rows.slice(0, limit);
     const items = [];
     for (const d of page) items.push(await viewOf(deps, tx, d));
@@ -122,10 +136,10 @@ export async function listRehabDossiers(deps: Deps, actor: Actor, q: { status?: 
       actor: by(actor),
       wardId: actor.wardId,
       entityType: 'rehab_dossier',
-      detail: { count: items.length },
+      detail: { count: items.length, filter: auditedRehabFilter(q) },
     });
     const last = page[page.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? `${last.foundOn}~${last.year}~${last.seq}` : null };
+    return { items, nextCursor: rows.length > limit && last ? last.id : null };
   });
 }
 

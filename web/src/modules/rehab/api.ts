@@ -1,4 +1,12 @@
-import type { CreateRehabDossierInput, RehabAttachmentKind, RehabDossierStatus, rehabDossierSchema, Unit } from '@binh-an/domain';
+import type {
+  CreateRehabDossierInput,
+  RehabAttachmentKind,
+  RehabDossierStatus,
+  RehabSort,
+  RehabSortDirection,
+  rehabDossierSchema,
+  Unit,
+} from '@binh-an/domain';
 import { queryOptions, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { ApiError, api } from '../../lib/api.ts';
@@ -6,7 +14,17 @@ import { i18n } from '../../lib/i18n.ts';
 import { requestApiForm } from '../tips/api.ts';
 
 export type RehabDossier = z.infer<typeof rehabDossierSchema>;
-export type RehabFilters = { status?: RehabDossierStatus };
+/** The list's search, filters and order, as kept in the address and sent to the API (the same names). */
+export type RehabFilters = {
+  /** Words of the person's name (with or without diacritics) or of the dossier number. */
+  q?: string;
+  status?: RehabDossierStatus;
+  /** Bounds on the day found, yyyy-mm-dd, inclusive. */
+  from?: string;
+  to?: string;
+  sort?: RehabSort;
+  dir?: RehabSortDirection;
+};
 export type RehabPage = { items: RehabDossier[]; nextCursor: string | null };
 
 /** A step as sent to the API: the day it happened, the court when sending, the decision as received. */
@@ -25,6 +43,17 @@ const dossierPath = (id: string) => `/rehab-dossiers/${encodeURIComponent(id)}`;
 /** One page of dossiers for the filters. */
 export function fetchRehabDossiers(filters: RehabFilters, cursor?: string, signal?: AbortSignal): Promise<RehabPage> {
   return api.get<RehabPage>('/rehab-dossiers', { query: { ...filters, cursor, limit: REHAB_PAGE_SIZE }, signal });
+}
+
+/**
+ * The file of every dossier matching the filters, in the list's order (the server builds it, at most 10 000 rows, and
+ * records the export); opened by a plain link so that the browser downloads it.
+ */
+export function rehabExportUrl(filters: RehabFilters, format: 'csv' | 'xlsx'): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, String(value));
+  const text = params.toString();
+  return `/api/v1/rehab-dossiers/export.${format}${text ? `?${text}` : ''}`;
 }
 
 /** One dossier (ID number masked); the server records the read. */

@@ -1,28 +1,48 @@
-import { REHAB_DOSSIER_STATUSES, type RehabDossierStatus } from '@binh-an/domain';
-import { Button, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import {
+  defaultRehabSortDirection,
+  REHAB_DOSSIER_STATUSES,
+  type RehabDossierStatus,
+  type RehabSort,
+  type RehabSortDirection,
+} from '@binh-an/domain';
+import { Button, Group, Menu, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { buildCsv, downloadText, stampedFileName } from '../../lib/csv.ts';
-import { formatDate, formatNumber, todayInVietnam } from '../../lib/format.ts';
+import { formatDate, formatNumber } from '../../lib/format.ts';
 import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { DataTable } from '../../ui/data-table.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
-import { IconDownload, IconPlus } from '../../ui/icons.tsx';
+import { FilterDateInput } from '../../ui/filter-date-input.tsx';
+import { IconChevronDown, IconDownload, IconPlus, IconSearch } from '../../ui/icons.tsx';
 import { ListFooter } from '../../ui/list-footer.tsx';
 import { LoadingState } from '../../ui/loading-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { useCan } from '../auth/hooks.ts';
-import { fetchRehabDossiers, type RehabDossier, type RehabFilters, rehabQueryKey, rememberRehabSearch } from './api.ts';
+import { fetchRehabDossiers, type RehabDossier, type RehabFilters, rehabExportUrl, rehabQueryKey, rememberRehabSearch } from './api.ts';
 import { RehabFormModal } from './rehab-form-modal.tsx';
-import { CompileDue, compileDueText, RehabStatusBadge } from './rehab-parts.tsx';
+import { CompileDue, RehabStatusBadge } from './rehab-parts.tsx';
 import '../cases/cases.css';
 
 const routeApi = getRouteApi('/signed-in/rehab');
 
-/** The compulsory-rehab dossiers: status filter in the address, newest first, paged, exported as CSV. */
+/** The orders the list offers, each a sort and a direction of the API. */
+const ORDERS = ['found-desc', 'found-asc', 'name-asc', 'name-desc', 'status-asc'] as const;
+type Order = (typeof ORDERS)[number];
+
+function orderOf(sort: RehabSort | undefined, dir: RehabSortDirection | undefined): Order {
+  const s = sort ?? 'found';
+  const order = `${s}-${dir ?? defaultRehabSortDirection(s)}`;
+  return (ORDERS as readonly string[]).includes(order) ? (order as Order) : 'found-desc';
+}
+
+/**
+ * The compulsory-rehab dossiers: search by name (with or without diacritics) or number, status and period filters and
+ * the order in the address, paged; every dossier matching the filters exported as CSV or Excel by the server.
+ */
 export function RehabPage() {
   const { t } = useTranslation();
   const search = routeApi.useSearch();
@@ -31,8 +51,12 @@ export function RehabPage() {
   const canManage = can('case.manage');
   const [isCreateOpen, setCreateOpen] = useState(false);
 
-  const filters: RehabFilters = useMemo(() => ({ status: search.status }), [search.status]);
-  const isFiltered = Boolean(filters.status);
+  const filters: RehabFilters = useMemo(
+    () => ({ q: search.q, status: search.status, from: search.from, to: search.to, sort: search.sort, dir: search.dir }),
+    [search.q, search.status, search.from, search.to, search.sort, search.dir],
+  );
+  const isPeriodInverted = Boolean(filters.from && filters.to && filters.from > filters.to);
+  const isFiltered = Boolean(filters.q || filters.status || filters.from || filters.to);
   useEffect(() => rememberRehabSearch(filters), [filters]);
 
   const query = useInfiniteQuery({
@@ -40,32 +64,37 @@ export function RehabPage() {
     queryFn: ({ pageParam, signal }) => fetchRehabDossiers(filters, pageParam, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: !isPeriodInverted,
   });
   const rows = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
 
-  const setStatus = (status: RehabDossierStatus | undefined) => void navigate({ search: { status }, replace: true });
+  const [searchText, setSearchText] = useState(search.q ?? '');
+  // Follow the address (Back, links, clearing) without undoing what is being typed (e.g. a trailing space).
+  useEffect(() => setSearchText((current) => (current.trim() === (search.q ?? '') ? current : (search.q ?? ''))), [search.q]);
+  const isSmall = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const [areFiltersOpen, setFiltersOpen] = useState(false);
 
-  const exportCsv = () => {
-    const csv = buildCsv(
-      [
-        t('rehabPage.fields.number'),
-        t('rehabPage.fields.name'),
-        t('rehabPage.fields.foundOn'),
-        t('rehabPage.fields.status'),
-        t('rehabPage.fields.compileDue'),
-        t('rehabPage.fields.missing'),
-      ],
-      rows.map((d) => [
-        d.number,
-        d.subject.name,
-        formatDate(d.foundOn),
-        t(`cases.rehab.statuses.${d.status}`),
-        compileDueText(d, t),
-        String(d.missingAttachments.length),
-      ]),
-    );
-    downloadText(stampedFileName(t('rehabPage.csvName'), todayInVietnam()), csv);
+  const updateSearch = (patch: Partial<RehabFilters>) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
+  const applySearchText = useDebouncedCallback((value: string) => updateSearch({ q: value.trim() || undefined }), 350);
+  // Clearing the filters keeps the order.
+  const clearFilters = () => {
+    setSearchText('');
+    void navigate({ search: { sort: search.sort, dir: search.dir }, replace: true });
   };
+
+  const order = orderOf(filters.sort, filters.dir);
+  const setOrder = (value: Order) => {
+    const [sort, dir] = value.split('-') as [RehabSort, RehabSortDirection];
+    // The default direction of a sort stays out of the address.
+    updateSearch({ sort: sort === 'found' ? undefined : sort, dir: dir === defaultRehabSortDirection(sort) ? undefined : dir });
+  };
+
+  const activeFilters = [
+    filters.q ? `${t('rehabPage.searchLabel')}: “${filters.q}”` : null,
+    filters.status ? `${t('rehabPage.fields.status')}: ${t(`cases.rehab.statuses.${filters.status}`)}` : null,
+    filters.from ? `${t('rehabPage.foundFrom')}: ${formatDate(filters.from)}` : null,
+    filters.to ? `${t('rehabPage.foundTo')}: ${formatDate(filters.to)}` : null,
+  ].filter((v): v is string => v !== null);
 
   const createButton = canManage ? (
     <Button leftSection={<IconPlus size={16} />} onClick={() => setCreateOpen(true)}>
@@ -107,6 +136,16 @@ export function RehabPage() {
   );
 
   const renderBody = () => {
+    if (isPeriodInverted) {
+      return (
+        <EmptyState
+          title={t('common.noResultsTitle')}
+          description={t('cases.periodInverted')}
+          activeFilters={activeFilters}
+          onClearFilters={clearFilters}
+        />
+      );
+    }
     if (query.isPending) return <LoadingState />;
     if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
     if (rows.length === 0) {
@@ -115,8 +154,8 @@ export function RehabPage() {
           <EmptyState
             title={t('common.noResultsTitle')}
             description={t('rehabPage.noResultsText')}
-            activeFilters={filters.status ? [`${t('rehabPage.fields.status')}: ${t(`cases.rehab.statuses.${filters.status}`)}`] : []}
-            onClearFilters={() => setStatus(undefined)}
+            activeFilters={activeFilters}
+            onClearFilters={clearFilters}
           />
         );
       }
@@ -124,7 +163,11 @@ export function RehabPage() {
     }
     return (
       <>
-        <DataTable caption={t('rehabPage.tableCaption')} minWidth={760} label={t('rehabPage.tableCaption')}>
+        <DataTable
+          caption={`${t('rehabPage.tableCaption')} — ${t(`rehabPage.orders.${order}`)}`}
+          minWidth={760}
+          label={t('rehabPage.tableCaption')}
+        >
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('rehabPage.fields.number')}</Table.Th>
@@ -151,6 +194,48 @@ export function RehabPage() {
     );
   };
 
+  const moreFilters = (
+    <>
+      <Select
+        label={t('rehabPage.fields.status')}
+        placeholder={t('rehabPage.allStatuses')}
+        data={REHAB_DOSSIER_STATUSES.map((value) => ({ value, label: t(`cases.rehab.statuses.${value}`) }))}
+        value={filters.status ?? null}
+        onChange={(value) => updateSearch({ status: (value as RehabDossierStatus | null) ?? undefined })}
+        clearable
+        clearButtonProps={{ 'aria-label': t('common.clear') }}
+        comboboxProps={{ withinPortal: true }}
+        style={{ flex: '1 1 12rem' }}
+      />
+      <FilterDateInput
+        label={t('rehabPage.foundFrom')}
+        value={filters.from}
+        onCommit={(from) => updateSearch({ from })}
+        formatError={t('rehabPage.dateFormat')}
+        style={{ flex: '1 1 9rem' }}
+      />
+      <FilterDateInput
+        label={t('rehabPage.foundTo')}
+        value={filters.to}
+        onCommit={(to) => updateSearch({ to })}
+        formatError={t('rehabPage.dateFormat')}
+        error={isPeriodInverted ? t('cases.periodInverted') : null}
+        style={{ flex: '1 1 9rem' }}
+      />
+      <Select
+        label={t('rehabPage.orderLabel')}
+        data={ORDERS.map((value) => ({ value, label: t(`rehabPage.orders.${value}`) }))}
+        value={order}
+        onChange={(value) => value && setOrder(value as Order)}
+        allowDeselect={false}
+        comboboxProps={{ withinPortal: true }}
+        style={{ flex: '1 1 14rem' }}
+      />
+    </>
+  );
+  const moreCount = [filters.status, filters.from, filters.to].filter(Boolean).length;
+  const canExport = rows.length > 0 && !isPeriodInverted;
+
   return (
     <>
       <PageHeader
@@ -158,15 +243,27 @@ export function RehabPage() {
         description={t('rehabPage.description')}
         actions={
           <>
-            <Button
-              variant="outline"
-              leftSection={<IconDownload size={16} />}
-              onClick={exportCsv}
-              disabled={rows.length === 0}
-              title={t('rehabPage.csvHint')}
-            >
-              {t('common.exportCsv')}
-            </Button>
+            <Menu position="bottom-end" withinPortal shadow="md">
+              <Menu.Target>
+                <Button
+                  variant="outline"
+                  leftSection={<IconDownload size={16} />}
+                  rightSection={<IconChevronDown size={16} />}
+                  disabled={!canExport}
+                  title={t('rehabPage.exportHint')}
+                >
+                  {t('rehabPage.export')}
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item component="a" href={rehabExportUrl(filters, 'csv')} download>
+                  {t('rehabPage.exportCsv')}
+                </Menu.Item>
+                <Menu.Item component="a" href={rehabExportUrl(filters, 'xlsx')} download>
+                  {t('rehabPage.exportExcel')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
             {createButton}
           </>
         }
@@ -174,23 +271,41 @@ export function RehabPage() {
       <Stack gap="md">
         <Paper withBorder p="sm" component="section" aria-label={t('common.filters')}>
           <Group gap="sm" align="flex-end" wrap="wrap">
-            <Select
-              label={t('rehabPage.fields.status')}
-              placeholder={t('rehabPage.allStatuses')}
-              data={REHAB_DOSSIER_STATUSES.map((value) => ({ value, label: t(`cases.rehab.statuses.${value}`) }))}
-              value={filters.status ?? null}
-              onChange={(value) => setStatus((value as RehabDossierStatus | null) ?? undefined)}
-              clearable
-              clearButtonProps={{ 'aria-label': t('common.clear') }}
-              comboboxProps={{ withinPortal: true }}
-              style={{ flex: '0 1 18rem' }}
+            <TextInput
+              label={t('rehabPage.searchLabel')}
+              description={t('rehabPage.searchHint')}
+              type="search"
+              leftSection={<IconSearch size={16} />}
+              value={searchText}
+              onChange={(event) => {
+                setSearchText(event.currentTarget.value);
+                applySearchText(event.currentTarget.value);
+              }}
+              style={{ flex: '3 1 18rem' }}
             />
+            {isSmall ? (
+              <Button
+                variant="outline"
+                onClick={() => setFiltersOpen((open) => !open)}
+                aria-expanded={areFiltersOpen}
+                aria-controls={areFiltersOpen ? 'rehab-more-filters' : undefined}
+              >
+                {moreCount > 0 ? t('rehabPage.moreFiltersCount', { count: moreCount }) : t('rehabPage.moreFilters')}
+              </Button>
+            ) : (
+              moreFilters
+            )}
             {isFiltered ? (
-              <Button variant="subtle" onClick={() => setStatus(undefined)}>
+              <Button variant="subtle" onClick={clearFilters}>
                 {t('common.clearFilters')}
               </Button>
             ) : null}
           </Group>
+          {isSmall && areFiltersOpen ? (
+            <Stack id="rehab-more-filters" gap="sm" mt="sm">
+              {moreFilters}
+            </Stack>
+          ) : null}
         </Paper>
         <div>{renderBody()}</div>
       </Stack>

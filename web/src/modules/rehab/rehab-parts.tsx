@@ -41,10 +41,3 @@ export function CompileDue({ item }: { item: Pick<RehabDossier, 'compileDueOn' |
     </Text>
   );
 }
-
-/** The dossier's compile-limit as plain text, for the CSV. */
-export function compileDueText(item: RehabDossier, t: (key: string, options?: Record<string, unknown>) => string): string {
-  if (item.compiledOn) return t('rehabPage.compiledOn', { date: formatDate(item.compiledOn) });
-  const due = t('rehabPage.dueBy', { date: formatDate(item.compileDueOn) });
-  return item.isCompileOverdue ? `${due} (${t('rehabPage.overdue')})` : due;
-}
