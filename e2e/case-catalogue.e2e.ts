@@ -19,7 +19,7 @@ describe('the case-type catalogue and correcting a case', () => {
     const dialog = page.getByRole('dialog');
     await field(dialog, 'Tên tiếng Việt').fill(name);
     await field(dialog, 'Mã').fill(`cuop_giat_${suffix}`);
-    await field(dialog, 'Nhóm báo cáo').click();
+    await dialog.getByRole('combobox', { name: /^Nhóm báo cáo/ }).click();
     await page.getByRole('option', { name: 'Trộm cắp, lừa đảo, lạm dụng tín nhiệm chiếm đoạt tài sản', exact: true }).click();
     await field(dialog, 'Điều luật BLHS').fill('171');
     await dialog.getByRole('button', { name: 'Thêm loại vụ việc', exact: true }).click();
@@ -33,7 +33,7 @@ describe('the case-type catalogue and correcting a case', () => {
     const officer = await browser().newPage();
     await logIn(officer.page, 'canbo');
     await officer.page.goto(appUrl('/cases'));
-    await field(officer.page, 'Loại vụ việc').click();
+    await officer.page.getByRole('combobox', { name: 'Loại vụ việc' }).click();
     await officer.page.getByRole('option', { name: `${name} (Điều 171)` }).waitFor();
   });
 
