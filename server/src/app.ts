@@ -14,6 +14,7 @@ import { registerAuditRoutes } from './modules/audit/index.ts';
 import { installAuthentication, registerAuthRoutes } from './modules/auth/index.ts';
 import { registerCalendarRoutes } from './modules/calendar/index.ts';
 import { registerCaseImportRoutes, registerCaseRoutes } from './modules/cases/index.ts';
+import { registerPatrolRoutes } from './modules/patrols/index.ts';
 import { registerPublicPages } from './modules/public/index.ts';
 import { registerPublicTipRoutes, registerTipPages, registerTipRoutes } from './modules/tips/index.ts';
 import { registerUnitRoutes } from './modules/units/index.ts';
@@ -142,6 +143,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
   registerTipRoutes(app, deps);
   registerCaseRoutes(app, deps);
   registerCaseImportRoutes(app, deps);
+  registerPatrolRoutes(app, deps);
   registerPublicTipRoutes(app, deps);
   registerPublicPages(app, deps);
   registerTipPages(app, deps);

@@ -147,6 +147,9 @@ describe('authorization matrix (generated from the permission table)', () => {
       'case.manage',
       'case.catalogue',
       'report.read',
+      'patrol.read',
+      'patrol.manage',
+      'patrol.record',
     ]);
     expect(Object.keys(PERMISSIONS).sort()).toEqual([...tested].sort());
   });
@@ -264,6 +267,37 @@ describe('authorization matrix (generated from the permission table)', () => {
     it(`${account.role} (${account.username}): the working-day calendar`, async () => {
       const put = await call(account.username, 'PUT', '/api/v1/calendar/days/2026-12-24', { isWorking: false, name: 'Nghỉ thử' });
       expect(put.statusCode).toBe(isAllowed(account.role, 'calendar.manage') ? 200 : 403);
+    });
+
+    it(`${account.role} (${account.username}): patrol teams, and recording a round for Trung Mỹ's people's patrol`, async () => {
+      const [team] = await queryRows<{ id: string }>(
+        t.deps.database.db,
+        sql`SELECT id FROM patrol_teams WHERE name = 'Tổ tuần tra nhân dân khối Trung Mỹ' AND closed_on IS NULL`,
+      );
+      const list = await call(account.username, 'GET', '/api/v1/patrols/teams');
+      expect(list.statusCode).toBe(isAllowed(account.role, 'patrol.read') ? 200 : 403);
+      const create = await call(account.username, 'POST', '/api/v1/patrols/teams', {
+        kind: 'people_patrol',
+        name: `Tổ thử ${account.username}`,
+        unitId: unitIds.get('tv:tan-quang'),
+        establishedOn: '2026-01-01',
+      });
+      expect(create.statusCode).toBe(isAllowed(account.role, 'patrol.manage') ? 201 : 403);
+      const start = new Date(Date.now() - 26 * 3_600_000);
+      const round = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/patrols/rounds',
+        headers: { ...CSRF, authorization: `Bearer ${tokens.get(account.username)}`, 'idempotency-key': `matrix-${account.username}` },
+        payload: {
+          teamId: team?.id,
+          startedAt: start.toISOString(),
+          endedAt: new Date(start.getTime() + 7_200_000).toISOString(),
+          participants: [{ name: 'Người thử quyền', kind: 'civilian' }],
+        },
+      });
+      // The ward police record for any team of the ward; a civil guard or block leader only for a team they serve in
+      // (both demo accounts serve in Trung Mỹ's people's patrol team).
+      expect(round.statusCode, round.body).toBe(isAllowed(account.role, 'patrol.record') ? 201 : 403);
     });
   }
 

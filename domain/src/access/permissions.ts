@@ -25,6 +25,15 @@ export const PERMISSIONS = {
   'report.read': ['admin', 'chief', 'officer', 'viewer'],
   'calendar.read': ['admin', 'chief', 'officer', 'civil_guard', 'block_leader', 'mediator', 'school_staff', 'viewer'],
   'calendar.manage': ['admin'],
+  /**
+   * Teams, members, routes, shifts and the patrol log. A civil guard or block leader reaches only the teams they are a
+   * member of (the patrols policy); viewers see patrol figures only in the report summary (report.read).
+   */
+  'patrol.read': ['chief', 'officer', 'civil_guard', 'block_leader'],
+  /** Setting up teams, their members, ratings, routes with their checkpoints, and shift schedules. */
+  'patrol.manage': ['chief', 'officer'],
+  /** Recording rounds (from a phone, offline then synced), their checkpoints, residence checks and incidents. */
+  'patrol.record': ['chief', 'officer', 'civil_guard', 'block_leader'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

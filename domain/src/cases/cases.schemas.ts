@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cursorQuery, dateOnly, trimmed } from '../common/common.schemas.ts';
+import { patrolSummarySchema } from '../patrols/patrols.schemas.ts';
 import { seizureTotalSchema, seizureViewSchema } from './seizures.schemas.ts';
 
 /** The groups a ward reports cases in (domain-vn.md §9: cases by type, clearance rate). */
@@ -290,6 +291,8 @@ export const reportSummarySchema = z.object({
   rehabDossiers: count,
   rehab: z.object({ opened: count, sentToCourt: count, accepted: count, rejected: count, carriedOut: count }),
   tips: z.object({ received: count, transferred: count, transferredOnTime: count }),
+  /** The patrol log (patrols module): rounds and turns (officers' and civilians'), hours, incidents, block coverage. */
+  patrols: patrolSummarySchema,
 });
 export type ReportSummary = z.infer<typeof reportSummarySchema>;
 

@@ -1,4 +1,5 @@
 import { casesEn } from '../cases/cases.messages.ts';
+import { patrolsEn } from '../patrols/patrols.messages.ts';
 import type { Messages } from './vi.ts';
 
 /** English messages; every key mirrors the Vietnamese file. */
@@ -50,6 +51,9 @@ export const en: Messages = {
     'report.read': 'See report figures',
     'calendar.read': 'See the working-day calendar',
     'calendar.manage': 'Edit the working-day calendar',
+    'patrol.read': 'See teams, shifts and the patrol log',
+    'patrol.manage': 'Manage teams, members, routes and shifts',
+    'patrol.record': 'Record patrol rounds',
   },
   auditActions: {
     'auth.login': 'Signed in',
@@ -111,6 +115,35 @@ export const en: Messages = {
     'rehab.move': 'Rehab dossier step',
     'rehab.attach': 'Rehab document attached',
     'rehab.download': 'Rehab document downloaded',
+    'patrol.team_create': 'Patrol team set up',
+    'patrol.team_update': 'Team changed',
+    'patrol.team_close': 'Team stopped',
+    'patrol.team_export': 'Team list exported',
+    'patrol.member_add': 'Team member added',
+    'patrol.member_update': 'Team member changed',
+    'patrol.member_leave': 'Team member left',
+    'patrol.member_read': "Team member's contact viewed",
+    'patrol.member_list': 'Team members with contacts viewed',
+    'patrol.rating': 'Team or member rated',
+    'patrol.calendar_feed_create': 'Shift calendar link made',
+    'patrol.calendar_feed_revoke': 'Shift calendar link revoked',
+    'patrol.route_create': 'Patrol route made',
+    'patrol.route_update': 'Patrol route changed',
+    'patrol.checkpoints_replace': "Route's checkpoints changed",
+    'patrol.qr_sheet': 'Checkpoint QR codes printed',
+    'patrol.schedule_create': 'Shift schedule made',
+    'patrol.schedule_update': 'Shift schedule changed',
+    'patrol.shift_update': 'Shift changed',
+    'patrol.round_create': 'Patrol round recorded',
+    'patrol.round_update': 'Patrol round changed',
+    'patrol.round_read': 'Patrol round viewed',
+    'patrol.round_export': 'Patrol log exported',
+    'patrol.checkpoint_visit_add': 'Checkpoint reached recorded',
+    'patrol.residence_check_add': 'Residence check recorded',
+    'patrol.incident_add': 'Incident met on patrol recorded',
+    'patrol.incident_update': 'Incident met on patrol changed',
+    'patrol.incident_handover': 'Incident handed to the ward police',
+    'patrol.figures': 'Patrol figures viewed',
     'demo.load': 'Demo data loaded',
   },
   errors: {
@@ -152,6 +185,16 @@ export const en: Messages = {
     importHeaders:
       'The file does not follow the case register template: required columns are missing. Download the template and keep the column names of the first row.',
     importRows: 'No case was imported because some rows are wrong. Correct the problems below and send the file again.',
+    idempotencyKeyMissing:
+      'The Idempotency-Key header is missing: nothing was written. The app must send a key of its own with each new record.',
+    idempotencyKeyInvalid: 'Not a valid Idempotency-Key: use 1 to 255 letters, digits or signs, such as a UUID.',
+    idempotencyKeyReused: 'This Idempotency-Key was already used with other content: nothing was written. Each new record needs a new key.',
+    memberIneligible: 'This person cannot join the team.',
+    teamKindPeriod: 'This kind of team does not apply at the chosen time.',
+    teamInactive: 'The team is not active at the chosen time: nothing more can be recorded.',
+    leaderTaken: 'The team already has a leader. End the current leader’s role before choosing another.',
+    ratingNotAllowed: 'This rating cannot be given.',
+    patrolRecord: 'Some of the patrol information breaks a rule: nothing was written. See each item.',
   },
   validation: {
     required: 'Please fill this in.',
@@ -196,6 +239,7 @@ export const en: Messages = {
     language: 'Tiếng Việt',
   },
   cases: casesEn,
+  patrols: patrolsEn,
   caseImport: {
     missingColumn: 'Column “{{column}}” is missing.',
     rowError: 'Row {{line}}, column “{{column}}”: {{message}}',

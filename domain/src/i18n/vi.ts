@@ -1,4 +1,5 @@
 import { casesVi } from '../cases/cases.messages.ts';
+import { patrolsVi } from '../patrols/patrols.messages.ts';
 
 /** Vietnamese messages shared by the server and the web app. Keys are stable; the English file mirrors them. */
 export const vi = {
@@ -49,6 +50,9 @@ export const vi = {
     'report.read': 'Xem số liệu báo cáo',
     'calendar.read': 'Xem lịch ngày làm việc',
     'calendar.manage': 'Sửa lịch ngày làm việc',
+    'patrol.read': 'Xem tổ, lịch trực và nhật ký tuần tra',
+    'patrol.manage': 'Quản lý tổ, thành viên, tuyến và lịch trực',
+    'patrol.record': 'Ghi nhật ký tuần tra',
   },
   auditActions: {
     'auth.login': 'Đăng nhập',
@@ -110,6 +114,35 @@ export const vi = {
     'rehab.move': 'Chuyển bước hồ sơ cai nghiện',
     'rehab.attach': 'Đính kèm tài liệu hồ sơ cai nghiện',
     'rehab.download': 'Tải tài liệu hồ sơ cai nghiện',
+    'patrol.team_create': 'Lập tổ tuần tra',
+    'patrol.team_update': 'Sửa thông tin tổ',
+    'patrol.team_close': 'Cho tổ ngừng hoạt động',
+    'patrol.team_export': 'Xuất danh sách tổ',
+    'patrol.member_add': 'Thêm thành viên tổ',
+    'patrol.member_update': 'Sửa thông tin thành viên',
+    'patrol.member_leave': 'Thành viên thôi tham gia',
+    'patrol.member_read': 'Xem thông tin liên hệ thành viên',
+    'patrol.member_list': 'Xem danh sách thành viên có thông tin liên hệ',
+    'patrol.rating': 'Xếp loại tổ, thành viên',
+    'patrol.calendar_feed_create': 'Tạo đường dẫn lịch ca trực',
+    'patrol.calendar_feed_revoke': 'Thu hồi đường dẫn lịch ca trực',
+    'patrol.route_create': 'Lập tuyến tuần tra',
+    'patrol.route_update': 'Sửa tuyến tuần tra',
+    'patrol.checkpoints_replace': 'Sửa các điểm kiểm tra của tuyến',
+    'patrol.qr_sheet': 'In mã QR điểm kiểm tra',
+    'patrol.schedule_create': 'Lập lịch trực',
+    'patrol.schedule_update': 'Sửa lịch trực',
+    'patrol.shift_update': 'Sửa ca trực',
+    'patrol.round_create': 'Ghi đợt tuần tra',
+    'patrol.round_update': 'Sửa đợt tuần tra',
+    'patrol.round_read': 'Xem đợt tuần tra',
+    'patrol.round_export': 'Xuất nhật ký tuần tra',
+    'patrol.checkpoint_visit_add': 'Ghi điểm kiểm tra đã đến',
+    'patrol.residence_check_add': 'Ghi kiểm tra cư trú',
+    'patrol.incident_add': 'Ghi vụ việc gặp khi tuần tra',
+    'patrol.incident_update': 'Sửa vụ việc gặp khi tuần tra',
+    'patrol.incident_handover': 'Chuyển vụ việc cho Công an phường',
+    'patrol.figures': 'Xem số liệu tuần tra',
     'demo.load': 'Nạp dữ liệu mẫu',
   },
   errors: {
@@ -150,6 +183,17 @@ export const vi = {
     importFile: 'Chỉ nhận tệp Excel dạng .xlsx. Nếu sổ đang ở dạng .xls hoặc .csv, hãy mở bằng Excel và lưu lại dưới dạng .xlsx.',
     importHeaders: 'Tệp không theo mẫu sổ vụ việc: thiếu cột bắt buộc. Hãy tải tệp mẫu và giữ nguyên tên các cột ở dòng đầu.',
     importRows: 'Chưa nhập vụ việc nào vì có dòng chưa đúng. Sửa các lỗi dưới đây rồi gửi lại tệp.',
+    idempotencyKeyMissing:
+      'Thiếu khoá chống gửi trùng (tiêu đề Idempotency-Key): chưa có gì được ghi. Ứng dụng cần gửi kèm một khoá riêng cho mỗi lượt ghi.',
+    idempotencyKeyInvalid: 'Khoá chống gửi trùng (Idempotency-Key) không hợp lệ: dùng 1–255 ký tự chữ, số hoặc dấu, ví dụ một mã UUID.',
+    idempotencyKeyReused:
+      'Khoá chống gửi trùng này đã được dùng cho một nội dung khác: chưa có gì được ghi. Mỗi lượt ghi mới cần một khoá mới.',
+    memberIneligible: 'Người này chưa đủ điều kiện tham gia tổ.',
+    teamKindPeriod: 'Loại tổ này không áp dụng vào thời điểm đã chọn.',
+    teamInactive: 'Tổ không hoạt động vào thời điểm đã chọn; không thể ghi thêm.',
+    leaderTaken: 'Tổ đã có tổ trưởng. Cho tổ trưởng hiện tại thôi giữ chức trước khi chọn người khác.',
+    ratingNotAllowed: 'Chưa thể xếp loại.',
+    patrolRecord: 'Thông tin tuần tra chưa đúng quy định; chưa có gì được ghi. Xem chi tiết từng mục.',
   },
   validation: {
     required: 'Vui lòng nhập thông tin này.',
@@ -194,6 +238,7 @@ export const vi = {
     language: 'English',
   },
   cases: casesVi,
+  patrols: patrolsVi,
   caseImport: {
     missingColumn: 'Thiếu cột “{{column}}”.',
     rowError: 'Dòng {{line}}, cột “{{column}}”: {{message}}',

@@ -38,6 +38,8 @@ const envSchema = z.object({
   TIP_FLOOD_THRESHOLD: z.coerce.number().int().min(0).default(30),
   TIP_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   TIP_POW_BITS: z.coerce.number().int().min(1).max(28).default(16),
+  // At least the 7 days a patrol phone may stay offline (docs security.md §5.2).
+  IDEMPOTENCY_DAYS: z.coerce.number().int().min(7, 'must be at least 7 (a phone may stay offline a week)').max(90).default(8),
 });
 
 export type Config = {
@@ -65,6 +67,8 @@ export type Config = {
   tipPowBits: number;
   /** Tips one source may send in an hour. */
   tipRateLimit: number;
+  /** Days an Idempotency-Key and its answer are kept (and replayed) before the purge job removes them. */
+  idempotencyDays: number;
 };
 
 /** Thrown when a setting is wrong; the message names the setting. */
@@ -97,5 +101,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tipFloodThreshold: e.TIP_FLOOD_THRESHOLD,
     tipPowBits: e.TIP_POW_BITS,
     tipRateLimit: e.TIP_RATE_LIMIT,
+    idempotencyDays: e.IDEMPOTENCY_DAYS,
   };
 }

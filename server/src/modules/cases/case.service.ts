@@ -26,6 +26,7 @@ import type { Tx } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { vnToday } from '../../platform/time.ts';
+import { summarisePatrols } from '../patrols/index.ts';
 import { findTipNumbers, markTipUsedInCase, summariseTips } from '../tips/index.ts';
 import { findSubtreeIds, findUnitByCodeInScope, findUnitInScope } from '../units/index.ts';
 import { findAssigneeNames } from './case.officers.ts';
@@ -385,6 +386,7 @@ export async function reportSummary(deps: Deps, actor: Actor, unitCode: string, 
     const total = Object.values(byGroup).reduce((a, b) => a + b, 0);
     const cleared = Object.values(clearanceByGroup).reduce((a, b) => a + b.cleared, 0);
     const tips = await summariseTips(tx, unitIds, from, to);
+    const patrols = await summarisePatrols(tx, unitIds, from, to);
     await recordAudit(tx, {
       action: 'report.summary',
       actor: by(actor),
@@ -409,6 +411,7 @@ export async function reportSummary(deps: Deps, actor: Actor, unitCode: string, 
       rehabDossiers: rehab.opened,
       rehab,
       tips,
+      patrols,
     };
   });
 }

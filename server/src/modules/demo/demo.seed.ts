@@ -9,6 +9,7 @@ import { type Db, type DbOrTx, queryRows } from '../../platform/db.ts';
 import { Envelope } from '../../platform/envelope.ts';
 import { vnToday } from '../../platform/time.ts';
 import { loadDemoCases } from '../cases/index.ts';
+import { loadDemoPatrols } from '../patrols/index.ts';
 import { loadDemoTips } from '../tips/index.ts';
 import { insertUnit, type NewUnitInput, replacePredecessors } from '../units/index.ts';
 import { insertUser } from '../users/index.ts';
@@ -240,6 +241,20 @@ export async function loadDemo(db: Db, key: Buffer): Promise<{ logins: DemoLogin
       userIds.canbo ?? null,
       vnToday(),
       tipIds,
+    );
+    await loadDemoPatrols(
+      tx,
+      {
+        leMao: { id: ids['le-mao'] as string, units: blocksOf('lm:') },
+        thanhVinh: { id: ids['thanh-vinh'] as string, units: blocksOf('tv:') },
+      },
+      {
+        truongcongan: userIds.truongcongan ?? null,
+        canbo: userIds.canbo ?? null,
+        tobaove: userIds.tobaove ?? null,
+        truongkhoi: userIds.truongkhoi ?? null,
+      },
+      vnToday(),
     );
     await recordAudit(tx, { action: 'demo.load', detail: { units: Object.keys(ids).length, accounts: logins.length } });
     return { logins, tipReceipt: receipt };
