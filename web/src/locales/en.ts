@@ -18,6 +18,8 @@ export const en: WebMessages = {
     filters: 'Filters',
     activeFilters: 'Filtered by',
     clearFilters: 'Clear filters',
+    moreFilters: 'More filters',
+    moreFiltersCount: 'More filters ({{count}} set)',
     noResultsTitle: 'No matching results',
     noMatches: 'No matching options',
     exportCsv: 'Export CSV',

@@ -18,8 +18,6 @@ export const rehabEn: Widen<typeof rehabVi> = {
     foundFrom: 'Found from',
     foundTo: 'Found until',
     dateFormat: 'Type the date as dd/mm/yyyy, e.g. 30/06/2020.',
-    moreFilters: 'More filters',
-    moreFiltersCount: 'More filters ({{count}} set)',
     orderLabel: 'Order',
     orders: {
       'found-desc': 'Day found, newest first',

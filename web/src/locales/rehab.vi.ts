@@ -17,8 +17,6 @@ export const rehabVi = {
     foundFrom: 'Phát hiện từ ngày',
     foundTo: 'Phát hiện đến ngày',
     dateFormat: 'Nhập ngày theo dạng dd/mm/yyyy, ví dụ 30/06/2020.',
-    moreFilters: 'Lọc thêm',
-    moreFiltersCount: 'Lọc thêm ({{count}} đang chọn)',
     orderLabel: 'Sắp xếp',
     orders: {
       'found-desc': 'Ngày phát hiện, mới nhất trước',

@@ -24,8 +24,6 @@ export const tipsEn: TipsMessages = {
     viewCountLabel: '{{view}}: {{count}} tips',
     searchLabel: 'Search by tip number or unit',
     searchHint: 'The tip text is encrypted and cannot be searched.',
-    moreFilters: 'More filters',
-    moreFiltersCount: 'More filters ({{count}} set)',
     allCategories: 'All areas',
     allClasses: 'All classifications',
     allUnits: 'All blocks and units',

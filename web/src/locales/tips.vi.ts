@@ -21,8 +21,6 @@ export const tipsVi = {
     viewCountLabel: '{{view}}: {{count}} tin báo',
     searchLabel: 'Tìm theo số tin báo, đơn vị',
     searchHint: 'Nội dung đã mã hoá nên không tìm theo nội dung được.',
-    moreFilters: 'Lọc thêm',
-    moreFiltersCount: 'Lọc thêm ({{count}} đang chọn)',
     allCategories: 'Mọi lĩnh vực',
     allClasses: 'Mọi phân loại',
     allUnits: 'Mọi khối, đơn vị',

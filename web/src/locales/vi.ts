@@ -16,6 +16,8 @@ export const vi = {
     filters: 'Bộ lọc',
     activeFilters: 'Đang lọc theo',
     clearFilters: 'Xoá bộ lọc',
+    moreFilters: 'Lọc thêm',
+    moreFiltersCount: 'Lọc thêm ({{count}} đang chọn)',
     noResultsTitle: 'Không có kết quả phù hợp',
     noMatches: 'Không có lựa chọn phù hợp',
     exportCsv: 'Xuất CSV',

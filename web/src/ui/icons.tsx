@@ -32,6 +32,13 @@ export function IconChevronRight(props: IconProps) {
     </SvgIcon>
   );
 }
+export function IconArrowLeft(props: IconProps) {
+  return (
+    <SvgIcon {...props}>
+      <path d="M19 12H5M11 6l-6 6 6 6" />
+    </SvgIcon>
+  );
+}
 export function IconChevronDown(props: IconProps) {
   return (
     <SvgIcon {...props}>

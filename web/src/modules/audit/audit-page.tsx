@@ -1,15 +1,18 @@
 import { AUDIT_OUTCOMES, MESSAGES } from '@binh-an/domain';
-import { Badge, Button, Code, Group, Paper, Pill, Select, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Badge, Button, Code, Group, Pill, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buildCsv, downloadText, stampedFileName } from '../../lib/csv.ts';
-import { formatDate, formatDateTime, formatNumber, parseDateInput, todayInVietnam } from '../../lib/format.ts';
-import { compareVietnamese, matchesFolded } from '../../lib/text.ts';
+import { formatDate, formatDateTime, formatNumber, todayInVietnam } from '../../lib/format.ts';
+import { compareVietnamese } from '../../lib/text.ts';
 import { DataTable } from '../../ui/data-table.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { FilterBar } from '../../ui/filter-bar.tsx';
+import { FilterDateInput } from '../../ui/filter-date-input.tsx';
+import { FilterSelect } from '../../ui/filter-select.tsx';
 import { IconDownload } from '../../ui/icons.tsx';
 import { ListFooter } from '../../ui/list-footer.tsx';
 import { LoadingState } from '../../ui/loading-state.tsx';
@@ -90,29 +93,11 @@ export function AuditPage() {
   });
   const rows = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
 
-  const [fromText, setFromText] = useState(formatDate(search.from));
-  const [toText, setToText] = useState(formatDate(search.to));
-  const [dateErrors, setDateErrors] = useState<{ from?: string; to?: string }>({});
-  useEffect(() => setFromText(formatDate(search.from)), [search.from]);
-  useEffect(() => setToText(formatDate(search.to)), [search.to]);
   const [isExporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<unknown>(null);
 
   const updateSearch = (patch: Partial<typeof search>) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
-  const clearFilters = () => {
-    setDateErrors({});
-    void navigate({ search: {}, replace: true });
-  };
-
-  const applyDate = (which: 'from' | 'to', text: string) => {
-    const parsed = parseDateInput(text);
-    if (parsed === null) {
-      setDateErrors((previous) => ({ ...previous, [which]: t('auditPage.dateFormat') }));
-      return;
-    }
-    setDateErrors((previous) => ({ ...previous, [which]: undefined }));
-    if ((parsed || undefined) !== search[which]) updateSearch({ [which]: parsed || undefined });
-  };
+  const clearFilters = () => void navigate({ search: {}, replace: true });
 
   const actionLabel = (code: string) => t(`auditActions.${code}`, { defaultValue: code });
   const entityLabel = (type: string) => t(`auditPage.entityTypes.${type}`, { defaultValue: type });
@@ -270,13 +255,6 @@ export function AuditPage() {
     );
   };
 
-  const dateInputProps = {
-    placeholder: t('common.datePlaceholder'),
-    inputMode: 'numeric' as const,
-    autoComplete: 'off',
-    style: { flex: '1 1 9rem' },
-  };
-
   return (
     <>
       <PageHeader
@@ -295,85 +273,69 @@ export function AuditPage() {
         }
       />
       <Stack gap="md">
-        <Paper withBorder p="sm" component="section" aria-label={t('common.filters')}>
-          <Group gap="sm" align="flex-start" wrap="wrap">
-            <Select
-              label={t('auditPage.fields.action')}
-              placeholder={t('auditPage.allActions')}
-              data={actionOptions}
-              value={filters.action ?? null}
-              onChange={(value) => updateSearch({ action: value ?? undefined })}
-              searchable
-              clearable
-              clearButtonProps={{ 'aria-label': t('common.clear') }}
-              nothingFoundMessage={t('common.noMatches')}
-              filter={({ options, search: text }) =>
-                (options as { value: string; label: string }[]).filter((option) => matchesFolded(option.label, text))
-              }
-              style={{ flex: '2 1 14rem' }}
-            />
-            <Select
-              label={t('auditPage.fields.outcome')}
-              placeholder={t('auditPage.allOutcomes')}
-              data={AUDIT_OUTCOMES.map((outcome) => ({ value: outcome, label: t(`auditPage.outcomes.${outcome}`) }))}
-              value={filters.outcome ?? null}
-              onChange={(value) => updateSearch({ outcome: (value as AuditFilters['outcome'] | null) ?? undefined })}
-              clearable
-              clearButtonProps={{ 'aria-label': t('common.clear') }}
-              style={{ flex: '1 1 9rem' }}
-            />
-            <Select
-              label={t('auditPage.fields.entityType')}
-              placeholder={t('auditPage.allEntityTypes')}
-              data={entityOptions}
-              value={filters.entityType ?? null}
-              onChange={(value) => updateSearch({ entityType: value ?? undefined })}
-              clearable
-              clearButtonProps={{ 'aria-label': t('common.clear') }}
-              style={{ flex: '1 1 10rem' }}
-            />
-            <TextInput
-              label={t('auditPage.from')}
-              value={fromText}
-              onChange={(event) => setFromText(event.currentTarget.value)}
-              onBlur={() => applyDate('from', fromText)}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter') applyDate('from', fromText);
-              }}
-              error={dateErrors.from}
-              {...dateInputProps}
-            />
-            <TextInput
-              label={t('auditPage.to')}
-              value={toText}
-              onChange={(event) => setToText(event.currentTarget.value)}
-              onBlur={() => applyDate('to', toText)}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter') applyDate('to', toText);
-              }}
-              error={dateErrors.to}
-              {...dateInputProps}
-            />
-          </Group>
-          {filters.actorId || isFiltered ? (
-            <Group gap="xs" mt="sm" wrap="wrap">
-              {filters.actorId ? (
-                <Pill
-                  withRemoveButton
-                  onRemove={() => updateSearch({ actorId: undefined, actorName: undefined })}
-                  removeButtonProps={{ 'aria-label': t('auditPage.removeActorFilter') }}
-                >
-                  {t('auditPage.fields.actor')}: {search.actorName ?? filters.actorId}
-                </Pill>
-              ) : null}
-              {isFiltered ? (
-                <Button variant="subtle" size="compact-sm" onClick={clearFilters}>
-                  {t('common.clearFilters')}
-                </Button>
-              ) : null}
-            </Group>
-          ) : null}
-        </Paper>
+        <FilterBar
+          align="flex-start"
+          footer={
+            filters.actorId || isFiltered ? (
+              <Group gap="xs" mt="sm" wrap="wrap">
+                {filters.actorId ? (
+                  <Pill
+                    withRemoveButton
+                    onRemove={() => updateSearch({ actorId: undefined, actorName: undefined })}
+                    removeButtonProps={{ 'aria-label': t('auditPage.removeActorFilter') }}
+                  >
+                    {t('auditPage.fields.actor')}: {search.actorName ?? filters.actorId}
+                  </Pill>
+                ) : null}
+                {isFiltered ? (
+                  <Button variant="subtle" size="compact-sm" onClick={clearFilters}>
+                    {t('common.clearFilters')}
+                  </Button>
+                ) : null}
+              </Group>
+            ) : null
+          }
+        >
+          <FilterSelect
+            label={t('auditPage.fields.action')}
+            placeholder={t('auditPage.allActions')}
+            data={actionOptions}
+            value={filters.action}
+            onChange={(action) => updateSearch({ action })}
+            searchable
+            flex="2 1 14rem"
+          />
+          <FilterSelect
+            label={t('auditPage.fields.outcome')}
+            placeholder={t('auditPage.allOutcomes')}
+            data={AUDIT_OUTCOMES.map((outcome) => ({ value: outcome, label: t(`auditPage.outcomes.${outcome}`) }))}
+            value={filters.outcome}
+            onChange={(outcome) => updateSearch({ outcome })}
+            flex="1 1 9rem"
+          />
+          <FilterSelect
+            label={t('auditPage.fields.entityType')}
+            placeholder={t('auditPage.allEntityTypes')}
+            data={entityOptions}
+            value={filters.entityType}
+            onChange={(entityType) => updateSearch({ entityType })}
+            flex="1 1 10rem"
+          />
+          <FilterDateInput
+            label={t('auditPage.from')}
+            value={filters.from}
+            onCommit={(from) => updateSearch({ from })}
+            formatError={t('auditPage.dateFormat')}
+            style={{ flex: '1 1 9rem' }}
+          />
+          <FilterDateInput
+            label={t('auditPage.to')}
+            value={filters.to}
+            onCommit={(to) => updateSearch({ to })}
+            formatError={t('auditPage.dateFormat')}
+            style={{ flex: '1 1 9rem' }}
+          />
+        </FilterBar>
         {exportError ? <ErrorAlert error={exportError} /> : null}
         <div>{renderBody()}</div>
       </Stack>

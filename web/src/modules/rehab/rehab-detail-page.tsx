@@ -2,15 +2,11 @@ import { REHAB_DOSSIER_STATUSES, REHAB_TRANSITIONS, type RehabDossierStatus } fr
 import { Alert, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../lib/format.ts';
-import { AnchorLink } from '../../ui/anchor-link.tsx';
-import { ErrorAlert } from '../../ui/error-alert.tsx';
-import { LoadingState } from '../../ui/loading-state.tsx';
-import { PageHeader } from '../../ui/page-header.tsx';
+import { DetailFact, DetailPageShell } from '../../ui/detail-page-shell.tsx';
 import { useCan } from '../auth/hooks.ts';
-import { IconArrowLeft } from '../tips/tips-icons.tsx';
 import { lastRehabSearch, type RehabDossier, rehabDossierQueryOptions } from './api.ts';
 import { RehabAttachments, RehabMissing } from './rehab-attachments.tsx';
 import { RehabMoveModal } from './rehab-move-modal.tsx';
@@ -18,25 +14,6 @@ import { RehabStatusBadge } from './rehab-parts.tsx';
 import '../cases/cases.css';
 
 const routeApi = getRouteApi('/signed-in/rehab/$dossierId');
-
-function BackLink() {
-  const { t } = useTranslation();
-  return (
-    <AnchorLink to="/rehab" search={lastRehabSearch()} size="sm" style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
-      <IconArrowLeft size={16} />
-      {t('rehabPage.detail.backToList')}
-    </AnchorLink>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </>
-  );
-}
 
 function SubjectSection({ item }: { item: RehabDossier }) {
   const { t } = useTranslation();
@@ -51,14 +28,14 @@ function SubjectSection({ item }: { item: RehabDossier }) {
         {t('rehabPage.detail.subjectTitle')}
       </Title>
       <dl className="cases-facts">
-        <Fact label={t('rehabPage.fields.name')}>{item.subject.name}</Fact>
-        <Fact label={t('rehabPage.fields.birthYear')}>{item.subject.birthYear ?? notGiven}</Fact>
-        <Fact label={t('rehabPage.fields.idNumber')}>
+        <DetailFact label={t('rehabPage.fields.name')}>{item.subject.name}</DetailFact>
+        <DetailFact label={t('rehabPage.fields.birthYear')}>{item.subject.birthYear ?? notGiven}</DetailFact>
+        <DetailFact label={t('rehabPage.fields.idNumber')}>
           {item.subject.idNumberMasked ? <span className="mono">{item.subject.idNumberMasked}</span> : notGiven}
-        </Fact>
-        <Fact label={t('rehabPage.fields.address')}>{item.subject.address || notGiven}</Fact>
-        <Fact label={t('rehabPage.fields.ground')}>{t(`cases.rehab.grounds.${item.ground}`)}</Fact>
-        <Fact label={t('rehabPage.fields.foundOn')}>{formatDate(item.foundOn)}</Fact>
+        </DetailFact>
+        <DetailFact label={t('rehabPage.fields.address')}>{item.subject.address || notGiven}</DetailFact>
+        <DetailFact label={t('rehabPage.fields.ground')}>{t(`cases.rehab.grounds.${item.ground}`)}</DetailFact>
+        <DetailFact label={t('rehabPage.fields.foundOn')}>{formatDate(item.foundOn)}</DetailFact>
       </dl>
     </Paper>
   );
@@ -187,51 +164,39 @@ export function RehabDetailPage() {
   const canManage = can('case.manage');
   const query = useQuery(rehabDossierQueryOptions(dossierId));
 
-  if (query.isPending) {
-    return (
-      <>
-        <BackLink />
-        <PageHeader title={t('rehabPage.detail.loadingTitle')} />
-        <LoadingState />
-      </>
-    );
-  }
-  if (query.isError) {
-    return (
-      <>
-        <BackLink />
-        <PageHeader title={t('rehabPage.detail.notFoundTitle')} />
-        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-      </>
-    );
-  }
-  const item = query.data;
-
   return (
-    <>
-      <BackLink />
-      <PageHeader title={t('rehabPage.detail.title', { number: item.number })} />
-      <Group gap={6} wrap="wrap" mt={-8} mb="md">
-        <RehabStatusBadge status={item.status} />
-        <Text component="span" size="sm" c="dimmed">
-          {t('rehabPage.detail.accessLogged')}
-        </Text>
-      </Group>
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <Stack gap="md">
-            <SubjectSection item={item} />
-            <ClockSection item={item} />
-            <RehabAttachments key={`attachments-${item.id}`} item={item} canManage={canManage} />
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <Stack gap="md">
-            <StepsSection item={item} canManage={canManage} />
-            <RehabMissing item={item} />
-          </Stack>
-        </Grid.Col>
-      </Grid>
-    </>
+    <DetailPageShell
+      query={query}
+      back={{ to: '/rehab', search: lastRehabSearch(), label: t('rehabPage.detail.backToList') }}
+      loadingTitle={t('rehabPage.detail.loadingTitle')}
+      errorTitle={t('rehabPage.detail.notFoundTitle')}
+      title={(item) => t('rehabPage.detail.title', { number: item.number })}
+      meta={(item) => (
+        <>
+          <RehabStatusBadge status={item.status} />
+          <Text component="span" size="sm" c="dimmed">
+            {t('rehabPage.detail.accessLogged')}
+          </Text>
+        </>
+      )}
+    >
+      {(item) => (
+        <Grid gap="md">
+          <Grid.Col span={{ base: 12, md: 7 }}>
+            <Stack gap="md">
+              <SubjectSection item={item} />
+              <ClockSection item={item} />
+              <RehabAttachments key={`attachments-${item.id}`} item={item} canManage={canManage} />
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 5 }}>
+            <Stack gap="md">
+              <StepsSection item={item} canManage={canManage} />
+              <RehabMissing item={item} />
+            </Stack>
+          </Grid.Col>
+        </Grid>
+      )}
+    </DetailPageShell>
   );
 }

@@ -1,12 +1,5 @@
-import {
-  defaultRehabSortDirection,
-  REHAB_DOSSIER_STATUSES,
-  type RehabDossierStatus,
-  type RehabSort,
-  type RehabSortDirection,
-} from '@binh-an/domain';
-import { Button, Group, Menu, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
+import { defaultRehabSortDirection, REHAB_DOSSIER_STATUSES, type RehabSort, type RehabSortDirection } from '@binh-an/domain';
+import { Button, Menu, Stack, Table, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useEffect, useMemo, useState } from 'react';
@@ -16,8 +9,11 @@ import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { DataTable } from '../../ui/data-table.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { FilterBar } from '../../ui/filter-bar.tsx';
 import { FilterDateInput } from '../../ui/filter-date-input.tsx';
-import { IconChevronDown, IconDownload, IconPlus, IconSearch } from '../../ui/icons.tsx';
+import { FilterSearchInput } from '../../ui/filter-search-input.tsx';
+import { FilterSelect } from '../../ui/filter-select.tsx';
+import { IconChevronDown, IconDownload, IconPlus } from '../../ui/icons.tsx';
 import { ListFooter } from '../../ui/list-footer.tsx';
 import { LoadingState } from '../../ui/loading-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
@@ -68,19 +64,9 @@ export function RehabPage() {
   });
   const rows = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
 
-  const [searchText, setSearchText] = useState(search.q ?? '');
-  // Follow the address (Back, links, clearing) without undoing what is being typed (e.g. a trailing space).
-  useEffect(() => setSearchText((current) => (current.trim() === (search.q ?? '') ? current : (search.q ?? ''))), [search.q]);
-  const isSmall = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
-  const [areFiltersOpen, setFiltersOpen] = useState(false);
-
   const updateSearch = (patch: Partial<RehabFilters>) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
-  const applySearchText = useDebouncedCallback((value: string) => updateSearch({ q: value.trim() || undefined }), 350);
   // Clearing the filters keeps the order.
-  const clearFilters = () => {
-    setSearchText('');
-    void navigate({ search: { sort: search.sort, dir: search.dir }, replace: true });
-  };
+  const clearFilters = () => void navigate({ search: { sort: search.sort, dir: search.dir }, replace: true });
 
   const order = orderOf(filters.sort, filters.dir);
   const setOrder = (value: Order) => {
@@ -196,16 +182,13 @@ export function RehabPage() {
 
   const moreFilters = (
     <>
-      <Select
+      <FilterSelect
         label={t('rehabPage.fields.status')}
         placeholder={t('rehabPage.allStatuses')}
         data={REHAB_DOSSIER_STATUSES.map((value) => ({ value, label: t(`cases.rehab.statuses.${value}`) }))}
-        value={filters.status ?? null}
-        onChange={(value) => updateSearch({ status: (value as RehabDossierStatus | null) ?? undefined })}
-        clearable
-        clearButtonProps={{ 'aria-label': t('common.clear') }}
-        comboboxProps={{ withinPortal: true }}
-        style={{ flex: '1 1 12rem' }}
+        value={filters.status}
+        onChange={(status) => updateSearch({ status })}
+        flex="1 1 12rem"
       />
       <FilterDateInput
         label={t('rehabPage.foundFrom')}
@@ -222,14 +205,13 @@ export function RehabPage() {
         error={isPeriodInverted ? t('cases.periodInverted') : null}
         style={{ flex: '1 1 9rem' }}
       />
-      <Select
+      <FilterSelect
         label={t('rehabPage.orderLabel')}
         data={ORDERS.map((value) => ({ value, label: t(`rehabPage.orders.${value}`) }))}
         value={order}
-        onChange={(value) => value && setOrder(value as Order)}
-        allowDeselect={false}
-        comboboxProps={{ withinPortal: true }}
-        style={{ flex: '1 1 14rem' }}
+        onChange={(value) => value && setOrder(value)}
+        clearable={false}
+        flex="1 1 14rem"
       />
     </>
   );
@@ -269,44 +251,15 @@ export function RehabPage() {
         }
       />
       <Stack gap="md">
-        <Paper withBorder p="sm" component="section" aria-label={t('common.filters')}>
-          <Group gap="sm" align="flex-end" wrap="wrap">
-            <TextInput
-              label={t('rehabPage.searchLabel')}
-              description={t('rehabPage.searchHint')}
-              type="search"
-              leftSection={<IconSearch size={16} />}
-              value={searchText}
-              onChange={(event) => {
-                setSearchText(event.currentTarget.value);
-                applySearchText(event.currentTarget.value);
-              }}
-              style={{ flex: '3 1 18rem' }}
-            />
-            {isSmall ? (
-              <Button
-                variant="outline"
-                onClick={() => setFiltersOpen((open) => !open)}
-                aria-expanded={areFiltersOpen}
-                aria-controls={areFiltersOpen ? 'rehab-more-filters' : undefined}
-              >
-                {moreCount > 0 ? t('rehabPage.moreFiltersCount', { count: moreCount }) : t('rehabPage.moreFilters')}
-              </Button>
-            ) : (
-              moreFilters
-            )}
-            {isFiltered ? (
-              <Button variant="subtle" onClick={clearFilters}>
-                {t('common.clearFilters')}
-              </Button>
-            ) : null}
-          </Group>
-          {isSmall && areFiltersOpen ? (
-            <Stack id="rehab-more-filters" gap="sm" mt="sm">
-              {moreFilters}
-            </Stack>
-          ) : null}
-        </Paper>
+        <FilterBar moreFilters={moreFilters} moreCount={moreCount} isFiltered={isFiltered} onClearFilters={clearFilters}>
+          <FilterSearchInput
+            label={t('rehabPage.searchLabel')}
+            description={t('rehabPage.searchHint')}
+            value={filters.q}
+            onChange={(q) => updateSearch({ q })}
+            flex="3 1 18rem"
+          />
+        </FilterBar>
         <div>{renderBody()}</div>
       </Stack>
       {canManage ? <RehabFormModal opened={isCreateOpen} onClose={() => setCreateOpen(false)} /> : null}

@@ -13,16 +13,17 @@ import {
   triageTipSchema,
   type Unit,
 } from '@binh-an/domain';
-import { Alert, Button, Checkbox, Fieldset, Group, Paper, Radio, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Fieldset, Group, Radio, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
-import { type ReactNode, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, parseDateInput, todayInVietnam } from '../../lib/format.ts';
 import { splitSubmitError, validateWithSchema } from '../../lib/forms.ts';
-import { matchesFolded } from '../../lib/text.ts';
+import { ActionForm } from '../../ui/action-form.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { FormErrorAlert } from '../../ui/error-alert.tsx';
+import { foldedOptionsFilter } from '../../ui/filter-select.tsx';
 import { notifySuccess } from '../../ui/notify.ts';
 import { requiredField } from '../../ui/required-field.ts';
 import { useMe } from '../auth/hooks.ts';
@@ -42,17 +43,6 @@ import {
 import { readMomentInput } from './date-time.ts';
 import { formatTimeThenDate } from './deadline.ts';
 import { tipUnitOptions } from './log-tip-modal.tsx';
-
-function ActionCard({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="md" component="section" aria-labelledby={id}>
-      <Title order={3} id={id} mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Paper>
-  );
-}
 
 /** Keeps only the errors of fields a form shows; the rest go to the form's own message. */
 function pick(errors: Record<string, string>, fields: readonly string[]): Record<string, string> {
@@ -114,9 +104,9 @@ function TriageCard({ tip, units }: { tip: TipDetail; units: readonly Unit[] }) 
 
   if (isLocked) {
     return (
-      <ActionCard id="tip-triage-title" title={t('tipsPage.actions.triageTitle')}>
+      <ActionForm id="tip-triage-title" title={t('tipsPage.actions.triageTitle')}>
         <Text size="sm">{t('tipsPage.actions.triageLocked')}</Text>
-      </ActionCard>
+      </ActionForm>
     );
   }
 
@@ -149,89 +139,78 @@ function TriageCard({ tip, units }: { tip: TipDetail; units: readonly Unit[] }) 
   });
 
   return (
-    <ActionCard id="tip-triage-title" title={t('tipsPage.actions.triageTitle')}>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <FormErrorAlert message={formError} />
-          <Radio.Group
-            label={t('tipsPage.fields.classification')}
-            labelProps={requiredField.labelProps}
-            {...form.getInputProps('classification')}
-          >
-            <Stack gap={8} mt={6}>
-              {TIP_CLASSES.map((value) => (
-                <Radio key={value} value={value} label={t(`tipsPage.classes.${value}`)} description={t(`tipsPage.classHints.${value}`)} />
-              ))}
-            </Stack>
-          </Radio.Group>
-          <Select
-            label={t('tipsPage.fields.category')}
-            placeholder={t('tipsPage.actions.categoryNone')}
-            data={TIP_CATEGORIES.map((value) => ({ value, label: t(`tipsPage.categories.${value}`) }))}
-            clearable
-            clearButtonProps={{ 'aria-label': t('common.clear') }}
-            {...selectCombobox}
-            {...form.getInputProps('category')}
-            value={form.values.category || null}
-            onChange={(value) => form.setFieldValue('category', value ?? '')}
-          />
-          {form.values.classification !== 'spam' ? (
-            <Radio.Group
-              label={t('tipsPage.fields.urgency')}
-              labelProps={isCrime ? requiredField.labelProps : undefined}
-              {...form.getInputProps('urgency')}
-            >
-              <Stack gap={8} mt={6}>
-                {TIP_URGENCIES.map((value) => (
-                  <Radio
-                    key={value}
-                    value={value}
-                    label={t(`tipsPage.urgencies.${value}`)}
-                    description={t(`tipsPage.urgencyHints.${value}`)}
-                  />
-                ))}
-              </Stack>
-            </Radio.Group>
-          ) : null}
-          <Select
-            label={t('tipsPage.fields.unit')}
-            searchable
-            data={unitOptions}
-            nothingFoundMessage={t('common.noMatches')}
-            filter={({ options, search }) =>
-              (options as { value: string; label: string }[]).filter((option) => matchesFolded(option.label, search))
-            }
-            allowDeselect={false}
-            {...selectCombobox}
-            {...form.getInputProps('unitId')}
-          />
-          {isAnonymous && isCrime ? (
-            <Fieldset legend={t('tipsPage.actions.anonymousLegend')}>
-              <Stack gap={8}>
-                <Checkbox label={t('tipsPage.actions.namesWrongdoer')} {...form.getInputProps('namesWrongdoer', { type: 'checkbox' })} />
-                <Checkbox
-                  label={t('tipsPage.actions.hasConcreteEvidence')}
-                  {...form.getInputProps('hasConcreteEvidence', { type: 'checkbox' })}
-                />
-                <Checkbox label={t('tipsPage.actions.isVerifiable')} {...form.getInputProps('isVerifiable', { type: 'checkbox' })} />
-                <Text size="sm" fw={500} role="status">
-                  {isCheckTouched
-                    ? meetsAnonymousThreshold(form.values)
-                      ? t('tipsPage.actions.thresholdMet')
-                      : t('tipsPage.actions.thresholdNotMet')
-                    : t('tipsPage.actions.thresholdUnset')}
-                </Text>
-              </Stack>
-            </Fieldset>
-          ) : null}
-          <Group justify="flex-end">
-            <Button type="submit" loading={mutation.isPending}>
-              {t('tipsPage.actions.triageSubmit')}
-            </Button>
-          </Group>
+    <ActionForm
+      id="tip-triage-title"
+      title={t('tipsPage.actions.triageTitle')}
+      error={formError}
+      onSubmit={submit}
+      submit={{ label: t('tipsPage.actions.triageSubmit'), isLoading: mutation.isPending }}
+    >
+      <Radio.Group
+        label={t('tipsPage.fields.classification')}
+        labelProps={requiredField.labelProps}
+        {...form.getInputProps('classification')}
+      >
+        <Stack gap={8} mt={6}>
+          {TIP_CLASSES.map((value) => (
+            <Radio key={value} value={value} label={t(`tipsPage.classes.${value}`)} description={t(`tipsPage.classHints.${value}`)} />
+          ))}
         </Stack>
-      </form>
-    </ActionCard>
+      </Radio.Group>
+      <Select
+        label={t('tipsPage.fields.category')}
+        placeholder={t('tipsPage.actions.categoryNone')}
+        data={TIP_CATEGORIES.map((value) => ({ value, label: t(`tipsPage.categories.${value}`) }))}
+        clearable
+        clearButtonProps={{ 'aria-label': t('common.clear') }}
+        {...selectCombobox}
+        {...form.getInputProps('category')}
+        value={form.values.category || null}
+        onChange={(value) => form.setFieldValue('category', value ?? '')}
+      />
+      {form.values.classification !== 'spam' ? (
+        <Radio.Group
+          label={t('tipsPage.fields.urgency')}
+          labelProps={isCrime ? requiredField.labelProps : undefined}
+          {...form.getInputProps('urgency')}
+        >
+          <Stack gap={8} mt={6}>
+            {TIP_URGENCIES.map((value) => (
+              <Radio key={value} value={value} label={t(`tipsPage.urgencies.${value}`)} description={t(`tipsPage.urgencyHints.${value}`)} />
+            ))}
+          </Stack>
+        </Radio.Group>
+      ) : null}
+      <Select
+        label={t('tipsPage.fields.unit')}
+        searchable
+        data={unitOptions}
+        nothingFoundMessage={t('common.noMatches')}
+        filter={foldedOptionsFilter}
+        allowDeselect={false}
+        {...selectCombobox}
+        {...form.getInputProps('unitId')}
+      />
+      {isAnonymous && isCrime ? (
+        <Fieldset legend={t('tipsPage.actions.anonymousLegend')}>
+          <Stack gap={8}>
+            <Checkbox label={t('tipsPage.actions.namesWrongdoer')} {...form.getInputProps('namesWrongdoer', { type: 'checkbox' })} />
+            <Checkbox
+              label={t('tipsPage.actions.hasConcreteEvidence')}
+              {...form.getInputProps('hasConcreteEvidence', { type: 'checkbox' })}
+            />
+            <Checkbox label={t('tipsPage.actions.isVerifiable')} {...form.getInputProps('isVerifiable', { type: 'checkbox' })} />
+            <Text size="sm" fw={500} role="status">
+              {isCheckTouched
+                ? meetsAnonymousThreshold(form.values)
+                  ? t('tipsPage.actions.thresholdMet')
+                  : t('tipsPage.actions.thresholdNotMet')
+                : t('tipsPage.actions.thresholdUnset')}
+            </Text>
+          </Stack>
+        </Fieldset>
+      ) : null}
+    </ActionForm>
   );
 }
 
@@ -275,33 +254,12 @@ function AssignCard({ tip }: { tip: TipDetail }) {
   });
 
   return (
-    <ActionCard id="tip-assign-title" title={t('tipsPage.actions.assignTitle')}>
-      <Stack gap="sm">
-        <FormErrorAlert message={formError} />
-        {assignees.isError ? (
-          <Alert color="red" variant="light" role="alert">
-            {t('tipsPage.actions.assigneesError')}
-          </Alert>
-        ) : null}
-        <Select
-          label={t('tipsPage.actions.assignee')}
-          placeholder={t('tipsPage.unassigned')}
-          data={options}
-          value={officerId}
-          onChange={(value) => {
-            setOfficerId(value);
-            setFieldError(null);
-          }}
-          searchable
-          nothingFoundMessage={t('common.noMatches')}
-          filter={({ options: list, search }) =>
-            (list as { value: string; label: string }[]).filter((option) => matchesFolded(option.label, search))
-          }
-          error={fieldError}
-          disabled={assignees.isPending}
-          {...selectCombobox}
-        />
-        <Group justify="flex-end" gap="xs" wrap="wrap">
+    <ActionForm
+      id="tip-assign-title"
+      title={t('tipsPage.actions.assignTitle')}
+      error={formError}
+      actions={
+        <>
           {tip.assignedTo ? (
             <Button variant="subtle" onClick={() => mutation.mutate(null)} disabled={mutation.isPending}>
               {t('tipsPage.actions.unassign')}
@@ -324,9 +282,31 @@ function AssignCard({ tip }: { tip: TipDetail }) {
           >
             {t('tipsPage.actions.assignSubmit')}
           </Button>
-        </Group>
-      </Stack>
-    </ActionCard>
+        </>
+      }
+    >
+      {assignees.isError ? (
+        <Alert color="red" variant="light" role="alert">
+          {t('tipsPage.actions.assigneesError')}
+        </Alert>
+      ) : null}
+      <Select
+        label={t('tipsPage.actions.assignee')}
+        placeholder={t('tipsPage.unassigned')}
+        data={options}
+        value={officerId}
+        onChange={(value) => {
+          setOfficerId(value);
+          setFieldError(null);
+        }}
+        searchable
+        nothingFoundMessage={t('common.noMatches')}
+        filter={foldedOptionsFilter}
+        error={fieldError}
+        disabled={assignees.isPending}
+        {...selectCombobox}
+      />
+    </ActionForm>
   );
 }
 
@@ -387,61 +367,57 @@ function TransferCard({ tip }: { tip: TipDetail }) {
   });
 
   return (
-    <ActionCard id="tip-transfer-title" title={t('tipsPage.actions.transferTitle')}>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <Text size="sm" c="dimmed">
-            {t('tipsPage.actions.transferHint')}
-          </Text>
-          <FormErrorAlert message={formError} />
-          <TextInput
-            label={t('tipsPage.actions.agency')}
-            placeholder={t('tipsPage.actions.agencyPlaceholder')}
-            {...requiredField}
-            autoComplete="off"
-            disabled={!isPossible}
-            {...form.getInputProps('agency')}
-          />
-          <Group gap="sm" align="flex-start" wrap="wrap">
-            <TextInput
-              label={t('tipsPage.actions.transferredDate')}
-              placeholder={t('common.datePlaceholder')}
-              inputMode="numeric"
-              autoComplete="off"
-              disabled={!isPossible}
-              style={{ flex: '1 1 9rem' }}
-              {...form.getInputProps('date')}
-            />
-            <TextInput
-              label={t('tipsPage.actions.transferredTime')}
-              placeholder="HH:mm"
-              inputMode="numeric"
-              autoComplete="off"
-              disabled={!isPossible}
-              style={{ flex: '1 1 7rem' }}
-              {...form.getInputProps('time')}
-            />
-          </Group>
-          <Text size="xs" c="dimmed">
-            {t('tipsPage.actions.transferredHint')}
-          </Text>
-          <Group justify="flex-end">
-            <Button type="submit" disabled={!isPossible} loading={mutation.isPending}>
-              {t('tipsPage.actions.transferSubmit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-      <ConfirmDialog
-        opened={pending !== null}
-        title={t('tipsPage.actions.confirmTransferTitle', { number: tip.number })}
-        message={pending ? t('tipsPage.actions.confirmTransferText', { number: tip.number, agency: pending.agency }) : ''}
-        confirmLabel={t('tipsPage.actions.confirmTransfer')}
-        onConfirm={() => pending && mutation.mutate(pending)}
-        onClose={() => setPending(null)}
-        isLoading={mutation.isPending}
+    <ActionForm
+      id="tip-transfer-title"
+      title={t('tipsPage.actions.transferTitle')}
+      hint={t('tipsPage.actions.transferHint')}
+      error={formError}
+      onSubmit={submit}
+      submit={{ label: t('tipsPage.actions.transferSubmit'), disabled: !isPossible, isLoading: mutation.isPending }}
+      after={
+        <ConfirmDialog
+          opened={pending !== null}
+          title={t('tipsPage.actions.confirmTransferTitle', { number: tip.number })}
+          message={pending ? t('tipsPage.actions.confirmTransferText', { number: tip.number, agency: pending.agency }) : ''}
+          confirmLabel={t('tipsPage.actions.confirmTransfer')}
+          onConfirm={() => pending && mutation.mutate(pending)}
+          onClose={() => setPending(null)}
+          isLoading={mutation.isPending}
+        />
+      }
+    >
+      <TextInput
+        label={t('tipsPage.actions.agency')}
+        placeholder={t('tipsPage.actions.agencyPlaceholder')}
+        {...requiredField}
+        autoComplete="off"
+        disabled={!isPossible}
+        {...form.getInputProps('agency')}
       />
-    </ActionCard>
+      <Group gap="sm" align="flex-start" wrap="wrap">
+        <TextInput
+          label={t('tipsPage.actions.transferredDate')}
+          placeholder={t('common.datePlaceholder')}
+          inputMode="numeric"
+          autoComplete="off"
+          disabled={!isPossible}
+          style={{ flex: '1 1 9rem' }}
+          {...form.getInputProps('date')}
+        />
+        <TextInput
+          label={t('tipsPage.actions.transferredTime')}
+          placeholder="HH:mm"
+          inputMode="numeric"
+          autoComplete="off"
+          disabled={!isPossible}
+          style={{ flex: '1 1 7rem' }}
+          {...form.getInputProps('time')}
+        />
+      </Group>
+      <Text size="xs" c="dimmed">
+        {t('tipsPage.actions.transferredHint')}
+      </Text>
+    </ActionForm>
   );
 }
 
@@ -494,39 +470,33 @@ function OutcomeCard({ tip }: { tip: TipDetail }) {
   const dateProps = { placeholder: t('common.datePlaceholder'), inputMode: 'numeric' as const, autoComplete: 'off' };
 
   return (
-    <ActionCard id="tip-outcome-title" title={t('tipsPage.actions.outcomeTitle')}>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <Text size="sm" c="dimmed">
-            {t('tipsPage.actions.outcomeHint')}
-          </Text>
-          <FormErrorAlert message={formError} />
-          <Select
-            label={t('tipsPage.actions.outcome')}
-            placeholder={t('tipsPage.actions.outcomeNone')}
-            data={TIP_OUTCOMES.map((value) => ({ value, label: t(`tipsPage.outcomes.${value}`) }))}
-            clearable
-            clearButtonProps={{ 'aria-label': t('common.clear') }}
-            {...selectCombobox}
-            {...form.getInputProps('outcome')}
-            value={form.values.outcome || null}
-            onChange={(value) => form.setFieldValue('outcome', value ?? '')}
-          />
-          <TextInput
-            label={t('tipsPage.actions.extensionUntil')}
-            description={t('tipsPage.actions.extensionHint')}
-            {...dateProps}
-            {...form.getInputProps('extensionUntil')}
-          />
-          <TextInput label={t('tipsPage.actions.outcomeReceivedOn')} {...dateProps} {...form.getInputProps('receivedOn')} />
-          <Group justify="flex-end">
-            <Button type="submit" loading={mutation.isPending}>
-              {t('tipsPage.actions.outcomeSubmit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </ActionCard>
+    <ActionForm
+      id="tip-outcome-title"
+      title={t('tipsPage.actions.outcomeTitle')}
+      hint={t('tipsPage.actions.outcomeHint')}
+      error={formError}
+      onSubmit={submit}
+      submit={{ label: t('tipsPage.actions.outcomeSubmit'), isLoading: mutation.isPending }}
+    >
+      <Select
+        label={t('tipsPage.actions.outcome')}
+        placeholder={t('tipsPage.actions.outcomeNone')}
+        data={TIP_OUTCOMES.map((value) => ({ value, label: t(`tipsPage.outcomes.${value}`) }))}
+        clearable
+        clearButtonProps={{ 'aria-label': t('common.clear') }}
+        {...selectCombobox}
+        {...form.getInputProps('outcome')}
+        value={form.values.outcome || null}
+        onChange={(value) => form.setFieldValue('outcome', value ?? '')}
+      />
+      <TextInput
+        label={t('tipsPage.actions.extensionUntil')}
+        description={t('tipsPage.actions.extensionHint')}
+        {...dateProps}
+        {...form.getInputProps('extensionUntil')}
+      />
+      <TextInput label={t('tipsPage.actions.outcomeReceivedOn')} {...dateProps} {...form.getInputProps('receivedOn')} />
+    </ActionForm>
   );
 }
 
@@ -563,29 +533,23 @@ function ReceiptNoticeCard({ tip }: { tip: TipDetail }) {
   });
 
   return (
-    <ActionCard id="tip-receipt-title" title={t('tipsPage.actions.receiptTitle')}>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <Text size="sm" c="dimmed">
-            {t('tipsPage.actions.receiptHint')}
-          </Text>
-          <FormErrorAlert message={formError} />
-          <TextInput
-            label={t('tipsPage.actions.receiptSentOn')}
-            {...requiredField}
-            placeholder={t('common.datePlaceholder')}
-            inputMode="numeric"
-            autoComplete="off"
-            {...form.getInputProps('sentOn')}
-          />
-          <Group justify="flex-end">
-            <Button type="submit" variant="outline" loading={mutation.isPending}>
-              {t('tipsPage.actions.receiptSubmit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </ActionCard>
+    <ActionForm
+      id="tip-receipt-title"
+      title={t('tipsPage.actions.receiptTitle')}
+      hint={t('tipsPage.actions.receiptHint')}
+      error={formError}
+      onSubmit={submit}
+      submit={{ label: t('tipsPage.actions.receiptSubmit'), variant: 'outline', isLoading: mutation.isPending }}
+    >
+      <TextInput
+        label={t('tipsPage.actions.receiptSentOn')}
+        {...requiredField}
+        placeholder={t('common.datePlaceholder')}
+        inputMode="numeric"
+        autoComplete="off"
+        {...form.getInputProps('sentOn')}
+      />
+    </ActionForm>
   );
 }
 
@@ -630,40 +594,38 @@ function CloseCard({ tip }: { tip: TipDetail }) {
   });
 
   return (
-    <ActionCard id="tip-close-title" title={t('tipsPage.actions.closeTitle')}>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <FormErrorAlert message={formError} />
-          <Select
-            label={t('tipsPage.actions.closeReason')}
-            {...requiredField}
-            data={TIP_CLOSE_REASONS.map((value) => ({ value, label: t(`tipsPage.closeReasons.${value}`) }))}
-            allowDeselect={false}
-            {...selectCombobox}
-            {...form.getInputProps('reason')}
-          />
-          <Textarea label={t('tipsPage.actions.closeNote')} autosize minRows={2} maxRows={6} {...form.getInputProps('note')} />
-          <Group justify="flex-end">
-            <Button type="submit" color="red" variant="outline" loading={mutation.isPending}>
-              {t('tipsPage.actions.closeSubmit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-      <ConfirmDialog
-        opened={pending !== null}
-        title={t('tipsPage.actions.confirmCloseTitle', { number: tip.number })}
-        message={
-          pending
-            ? t('tipsPage.actions.confirmCloseText', { number: tip.number, reason: t(`tipsPage.closeReasons.${pending.reason}`) })
-            : ''
-        }
-        confirmLabel={t('tipsPage.actions.confirmClose')}
-        onConfirm={() => pending && mutation.mutate(pending)}
-        onClose={() => setPending(null)}
-        isLoading={mutation.isPending}
+    <ActionForm
+      id="tip-close-title"
+      title={t('tipsPage.actions.closeTitle')}
+      error={formError}
+      onSubmit={submit}
+      submit={{ label: t('tipsPage.actions.closeSubmit'), color: 'red', variant: 'outline', isLoading: mutation.isPending }}
+      after={
+        <ConfirmDialog
+          opened={pending !== null}
+          title={t('tipsPage.actions.confirmCloseTitle', { number: tip.number })}
+          message={
+            pending
+              ? t('tipsPage.actions.confirmCloseText', { number: tip.number, reason: t(`tipsPage.closeReasons.${pending.reason}`) })
+              : ''
+          }
+          confirmLabel={t('tipsPage.actions.confirmClose')}
+          onConfirm={() => pending && mutation.mutate(pending)}
+          onClose={() => setPending(null)}
+          isLoading={mutation.isPending}
+        />
+      }
+    >
+      <Select
+        label={t('tipsPage.actions.closeReason')}
+        {...requiredField}
+        data={TIP_CLOSE_REASONS.map((value) => ({ value, label: t(`tipsPage.closeReasons.${value}`) }))}
+        allowDeselect={false}
+        {...selectCombobox}
+        {...form.getInputProps('reason')}
       />
-    </ActionCard>
+      <Textarea label={t('tipsPage.actions.closeNote')} autosize minRows={2} maxRows={6} {...form.getInputProps('note')} />
+    </ActionForm>
   );
 }
 
@@ -678,17 +640,18 @@ function ReopenCard({ tip }: { tip: TipDetail }) {
     },
   });
   return (
-    <ActionCard id="tip-reopen-title" title={t('tipsPage.actions.reopenTitle')}>
-      <Stack gap="sm">
-        <Text size="sm">{t('tipsPage.actions.reopenText', { status: t(`tipsPage.statuses.${tip.status}`) })}</Text>
-        {mutation.error ? <FormErrorAlert message={mutation.error.message} /> : null}
-        <Group justify="flex-end">
-          <Button variant="outline" onClick={() => mutation.mutate()} loading={mutation.isPending}>
-            {t('tipsPage.actions.reopen')}
-          </Button>
-        </Group>
-      </Stack>
-    </ActionCard>
+    <ActionForm
+      id="tip-reopen-title"
+      title={t('tipsPage.actions.reopenTitle')}
+      actions={
+        <Button variant="outline" onClick={() => mutation.mutate()} loading={mutation.isPending}>
+          {t('tipsPage.actions.reopen')}
+        </Button>
+      }
+    >
+      <Text size="sm">{t('tipsPage.actions.reopenText', { status: t(`tipsPage.statuses.${tip.status}`) })}</Text>
+      {mutation.error ? <FormErrorAlert message={mutation.error.message} /> : null}
+    </ActionForm>
   );
 }
 

@@ -1,13 +1,10 @@
-import { Badge, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Grid, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { type ReactNode, useEffect } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
-import { AnchorLink } from '../../ui/anchor-link.tsx';
-import { ErrorAlert } from '../../ui/error-alert.tsx';
-import { LoadingState } from '../../ui/loading-state.tsx';
-import { PageHeader } from '../../ui/page-header.tsx';
+import { DetailFact, DetailPageShell } from '../../ui/detail-page-shell.tsx';
 import { useCan } from '../auth/hooks.ts';
 import { useAllUnits } from '../units/api.ts';
 import { lastInboxSearch, receptionRecordUrl, type TipDetail, tipQueryOptions, tipsQueryKey, useWorkingDayPredicate } from './api.ts';
@@ -16,29 +13,10 @@ import { TipContactPanel } from './tip-contact.tsx';
 import { TipFiles } from './tip-files.tsx';
 import { DeadlineLabel, TipStatusBadge, useNow } from './tip-parts.tsx';
 import { TipThread } from './tip-thread.tsx';
-import { IconArrowLeft, IconPrinter } from './tips-icons.tsx';
+import { IconPrinter } from './tips-icons.tsx';
 import './tips.css';
 
 const routeApi = getRouteApi('/signed-in/tips/$tipId');
-
-function BackLink() {
-  const { t } = useTranslation();
-  return (
-    <AnchorLink to="/tips" search={lastInboxSearch()} size="sm" style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
-      <IconArrowLeft size={16} />
-      {t('tipsPage.detail.backToList')}
-    </AnchorLink>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </>
-  );
-}
 
 function ContentSection({ tip }: { tip: TipDetail }) {
   const { t } = useTranslation();
@@ -54,18 +32,18 @@ function ContentSection({ tip }: { tip: TipDetail }) {
         {t('tipsPage.detail.contentTitle')}
       </Title>
       <dl className="tips-facts">
-        <Fact label={t('tipsPage.detail.what')}>
+        <DetailFact label={t('tipsPage.detail.what')}>
           <Text size="sm" className="tips-prose" component="span" display="block">
             {tip.what}
           </Text>
-        </Fact>
-        <Fact label={t('tipsPage.detail.place')}>{tip.place ? <span className="tips-prose">{tip.place}</span> : notGiven}</Fact>
-        <Fact label={t('tipsPage.detail.when')}>{tip.when ? <span className="tips-prose">{tip.when}</span> : notGiven}</Fact>
-        <Fact label={t('tipsPage.detail.who')}>{tip.who ? <span className="tips-prose">{tip.who}</span> : notGiven}</Fact>
+        </DetailFact>
+        <DetailFact label={t('tipsPage.detail.place')}>{tip.place ? <span className="tips-prose">{tip.place}</span> : notGiven}</DetailFact>
+        <DetailFact label={t('tipsPage.detail.when')}>{tip.when ? <span className="tips-prose">{tip.when}</span> : notGiven}</DetailFact>
+        <DetailFact label={t('tipsPage.detail.who')}>{tip.who ? <span className="tips-prose">{tip.who}</span> : notGiven}</DetailFact>
         {tip.lat !== null && tip.lng !== null ? (
-          <Fact label={t('tipsPage.detail.coordinates')}>
+          <DetailFact label={t('tipsPage.detail.coordinates')}>
             <span className="mono">{t('tipsPage.detail.coordinatesValue', { lat: coordinate(tip.lat), lng: coordinate(tip.lng) })}</span>
-          </Fact>
+          </DetailFact>
         ) : null}
       </dl>
     </Paper>
@@ -81,20 +59,22 @@ function FactsSection({ tip }: { tip: TipDetail }) {
         {t('tipsPage.detail.factsTitle')}
       </Title>
       <dl className="tips-facts">
-        <Fact label={t('tipsPage.fields.receivedOn')}>{formatDate(tip.receivedOn)}</Fact>
-        <Fact label={t('tipsPage.fields.channel')}>{t(`tipsPage.channels.${tip.channel}`)}</Fact>
-        <Fact label={t('tipsPage.fields.unit')}>{tip.unitName}</Fact>
-        <Fact label={t('tipsPage.fields.classification')}>
+        <DetailFact label={t('tipsPage.fields.receivedOn')}>{formatDate(tip.receivedOn)}</DetailFact>
+        <DetailFact label={t('tipsPage.fields.channel')}>{t(`tipsPage.channels.${tip.channel}`)}</DetailFact>
+        <DetailFact label={t('tipsPage.fields.unit')}>{tip.unitName}</DetailFact>
+        <DetailFact label={t('tipsPage.fields.classification')}>
           {tip.classification ? t(`tipsPage.classes.${tip.classification}`) : t('tipsPage.unclassified')}
-        </Fact>
-        <Fact label={t('tipsPage.fields.category')}>{tip.category ? t(`tipsPage.categories.${tip.category}`) : dash}</Fact>
-        <Fact label={t('tipsPage.fields.urgency')}>{tip.urgency ? t(`tipsPage.urgencies.${tip.urgency}`) : dash}</Fact>
-        <Fact label={t('tipsPage.fields.assignedTo')}>{tip.assignedTo?.name ?? t('tipsPage.unassigned')}</Fact>
-        {tip.acceptedAt ? <Fact label={t('tipsPage.detail.acceptedAt')}>{formatDateTime(tip.acceptedAt)}</Fact> : null}
-        {tip.transferredAt ? <Fact label={t('tipsPage.detail.transferredAt')}>{formatDateTime(tip.transferredAt)}</Fact> : null}
-        {tip.transferredTo ? <Fact label={t('tipsPage.detail.transferredTo')}>{tip.transferredTo}</Fact> : null}
-        {tip.outcome ? <Fact label={t('tipsPage.detail.outcome')}>{t(`tipsPage.outcomes.${tip.outcome}`)}</Fact> : null}
-        {tip.closeReason ? <Fact label={t('tipsPage.detail.closeReason')}>{t(`tipsPage.closeReasons.${tip.closeReason}`)}</Fact> : null}
+        </DetailFact>
+        <DetailFact label={t('tipsPage.fields.category')}>{tip.category ? t(`tipsPage.categories.${tip.category}`) : dash}</DetailFact>
+        <DetailFact label={t('tipsPage.fields.urgency')}>{tip.urgency ? t(`tipsPage.urgencies.${tip.urgency}`) : dash}</DetailFact>
+        <DetailFact label={t('tipsPage.fields.assignedTo')}>{tip.assignedTo?.name ?? t('tipsPage.unassigned')}</DetailFact>
+        {tip.acceptedAt ? <DetailFact label={t('tipsPage.detail.acceptedAt')}>{formatDateTime(tip.acceptedAt)}</DetailFact> : null}
+        {tip.transferredAt ? <DetailFact label={t('tipsPage.detail.transferredAt')}>{formatDateTime(tip.transferredAt)}</DetailFact> : null}
+        {tip.transferredTo ? <DetailFact label={t('tipsPage.detail.transferredTo')}>{tip.transferredTo}</DetailFact> : null}
+        {tip.outcome ? <DetailFact label={t('tipsPage.detail.outcome')}>{t(`tipsPage.outcomes.${tip.outcome}`)}</DetailFact> : null}
+        {tip.closeReason ? (
+          <DetailFact label={t('tipsPage.detail.closeReason')}>{t(`tipsPage.closeReasons.${tip.closeReason}`)}</DetailFact>
+        ) : null}
       </dl>
     </Paper>
   );
@@ -149,76 +129,62 @@ export function TipDetailPage() {
   const unitsQuery = useAllUnits();
   const units = unitsQuery.data ?? [];
 
-  if (query.isPending) {
-    return (
-      <>
-        <BackLink />
-        <PageHeader title={t('tipsPage.detail.loadingTitle')} />
-        <LoadingState />
-      </>
-    );
-  }
-  if (query.isError) {
-    return (
-      <>
-        <BackLink />
-        <PageHeader title={t('tipsPage.detail.notFoundTitle')} />
-        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-      </>
-    );
-  }
-  const tip = query.data;
-
   return (
-    <>
-      <BackLink />
-      <PageHeader
-        title={t('tipsPage.detail.title', { number: tip.number })}
-        actions={
-          <Button
-            component="a"
-            href={receptionRecordUrl(tip.id)}
-            target="_blank"
-            rel="noopener"
-            variant="outline"
-            leftSection={<IconPrinter size={16} />}
-            title={t('tipsPage.detail.printRecordHint')}
-          >
-            {t('tipsPage.detail.printRecord')}
-          </Button>
-        }
-      />
-      <Group gap={6} wrap="wrap" mt={-8} mb="md">
-        <TipStatusBadge status={tip.status} />
-        {tip.urgency === 'urgent' ? <Badge color="red">{t('tipsPage.urgentBadge')}</Badge> : null}
-        {tip.hasUnreadFromSender ? <Badge color="brand">{t('tipsPage.unread')}</Badge> : null}
-        <Text component="span" size="sm" c="dimmed">
-          {t('tipsPage.detail.accessLogged')}
-        </Text>
-      </Group>
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <Stack gap="md">
-            <ContentSection tip={tip} />
-            <ClocksSection tip={tip} />
-            <TipThread key={tip.id} tip={tip} canWrite={canHandle} />
-            <TipFiles key={tip.id} tip={tip} canWrite={canHandle} />
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <Stack gap="md">
-            <FactsSection tip={tip} />
-            <TipContactPanel key={tip.id} tip={tip} />
-            {canHandle ? (
-              <TipActions tip={tip} units={units} />
-            ) : (
-              <Text size="sm" c="dimmed">
-                {t('tipsPage.actions.noPermission')}
-              </Text>
-            )}
-          </Stack>
-        </Grid.Col>
-      </Grid>
-    </>
+    <DetailPageShell
+      query={query}
+      back={{ to: '/tips', search: lastInboxSearch(), label: t('tipsPage.detail.backToList') }}
+      loadingTitle={t('tipsPage.detail.loadingTitle')}
+      errorTitle={t('tipsPage.detail.notFoundTitle')}
+      title={(tip) => t('tipsPage.detail.title', { number: tip.number })}
+      actions={(tip) => (
+        <Button
+          component="a"
+          href={receptionRecordUrl(tip.id)}
+          target="_blank"
+          rel="noopener"
+          variant="outline"
+          leftSection={<IconPrinter size={16} />}
+          title={t('tipsPage.detail.printRecordHint')}
+        >
+          {t('tipsPage.detail.printRecord')}
+        </Button>
+      )}
+      meta={(tip) => (
+        <>
+          <TipStatusBadge status={tip.status} />
+          {tip.urgency === 'urgent' ? <Badge color="red">{t('tipsPage.urgentBadge')}</Badge> : null}
+          {tip.hasUnreadFromSender ? <Badge color="brand">{t('tipsPage.unread')}</Badge> : null}
+          <Text component="span" size="sm" c="dimmed">
+            {t('tipsPage.detail.accessLogged')}
+          </Text>
+        </>
+      )}
+    >
+      {(tip) => (
+        <Grid gap="md">
+          <Grid.Col span={{ base: 12, md: 7 }}>
+            <Stack gap="md">
+              <ContentSection tip={tip} />
+              <ClocksSection tip={tip} />
+              <TipThread key={tip.id} tip={tip} canWrite={canHandle} />
+              <TipFiles key={tip.id} tip={tip} canWrite={canHandle} />
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 5 }}>
+            <Stack gap="md">
+              <FactsSection tip={tip} />
+              <TipContactPanel key={tip.id} tip={tip} />
+              {canHandle ? (
+                <TipActions tip={tip} units={units} />
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t('tipsPage.actions.noPermission')}
+                </Text>
+              )}
+            </Stack>
+          </Grid.Col>
+        </Grid>
+      )}
+    </DetailPageShell>
   );
 }

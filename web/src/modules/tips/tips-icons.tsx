@@ -1,5 +1,8 @@
 import { type IconProps, SvgIcon } from '../../ui/icons.tsx';
 
+/** Kept here for the pages that import it from this file; it lives with the shared icons. */
+export { IconArrowLeft } from '../../ui/icons.tsx';
+
 export function IconInbox(props: IconProps) {
   return (
     <SvgIcon {...props}>
@@ -52,13 +55,6 @@ export function IconPrinter(props: IconProps) {
     <SvgIcon {...props}>
       <path d="M7 9V3h10v6M7 17H4v-7h16v7h-3" />
       <path d="M7 14h10v7H7z" />
-    </SvgIcon>
-  );
-}
-export function IconArrowLeft(props: IconProps) {
-  return (
-    <SvgIcon {...props}>
-      <path d="M19 12H5M11 6l-6 6 6 6" />
     </SvgIcon>
   );
 }

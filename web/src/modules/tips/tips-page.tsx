@@ -1,18 +1,20 @@
-import { TIP_CATEGORIES, TIP_CHANNELS, TIP_CLASSES, type TipCategory, type TipChannel, type TipClass } from '@binh-an/domain';
-import { Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
+import { TIP_CATEGORIES, TIP_CHANNELS, TIP_CLASSES } from '@binh-an/domain';
+import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buildCsv, downloadText, stampedFileName } from '../../lib/csv.ts';
 import { formatDate, formatNumber, todayInVietnam } from '../../lib/format.ts';
-import { compareVietnamese, matchesFolded } from '../../lib/text.ts';
+import { compareVietnamese } from '../../lib/text.ts';
 import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { DataTable } from '../../ui/data-table.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
-import { IconDownload, IconPlus, IconSearch } from '../../ui/icons.tsx';
+import { FilterBar } from '../../ui/filter-bar.tsx';
+import { FilterSearchInput } from '../../ui/filter-search-input.tsx';
+import { FilterSelect } from '../../ui/filter-select.tsx';
+import { IconDownload, IconPlus } from '../../ui/icons.tsx';
 import { ListFooter } from '../../ui/list-footer.tsx';
 import { LoadingState } from '../../ui/loading-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
@@ -102,20 +104,12 @@ export function TipsPage() {
   const rows = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
   const counts = query.data?.pages[0]?.counts;
 
-  const [searchText, setSearchText] = useState(search.q ?? '');
-  useEffect(() => setSearchText((current) => (current.trim() === (search.q ?? '') ? current : (search.q ?? ''))), [search.q]);
   const [isLogOpen, setLogOpen] = useState(false);
-  const isSmall = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
-  const [areFiltersOpen, setFiltersOpen] = useState(false);
   const [isExporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<unknown>(null);
 
   const updateSearch = (patch: Partial<typeof search>) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
-  const applySearchText = useDebouncedCallback((value: string) => updateSearch({ q: value.trim() || undefined }), 350);
-  const clearFilters = () => {
-    setSearchText('');
-    void navigate({ search: { view: search.view }, replace: true });
-  };
+  const clearFilters = () => void navigate({ search: { view: search.view }, replace: true });
 
   const unitOptions = useMemo(
     () =>
@@ -317,54 +311,40 @@ export function TipsPage() {
     );
   };
 
-  const selectProps = {
-    clearable: true,
-    clearButtonProps: { 'aria-label': t('common.clear') },
-    comboboxProps: { withinPortal: true },
-  } as const;
-
   const selectFilters = (
     <>
-      <Select
+      <FilterSelect
         label={t('tipsPage.fields.classification')}
         placeholder={t('tipsPage.allClasses')}
         data={TIP_CLASSES.map((value) => ({ value, label: t(`tipsPage.classes.${value}`) }))}
-        value={filters.classification ?? null}
-        onChange={(value) => updateSearch({ classification: (value as TipClass | null) ?? undefined })}
-        style={{ flex: '1 1 10rem' }}
-        {...selectProps}
+        value={filters.classification}
+        onChange={(classification) => updateSearch({ classification })}
+        flex="1 1 10rem"
       />
-      <Select
+      <FilterSelect
         label={t('tipsPage.fields.category')}
         placeholder={t('tipsPage.allCategories')}
         data={TIP_CATEGORIES.map((value) => ({ value, label: t(`tipsPage.categories.${value}`) }))}
-        value={filters.category ?? null}
-        onChange={(value) => updateSearch({ category: (value as TipCategory | null) ?? undefined })}
-        style={{ flex: '1 1 9rem' }}
-        {...selectProps}
+        value={filters.category}
+        onChange={(category) => updateSearch({ category })}
+        flex="1 1 9rem"
       />
-      <Select
+      <FilterSelect
         label={t('tipsPage.fields.unit')}
         placeholder={t('tipsPage.allUnits')}
         data={unitOptions}
-        value={filters.unitId ?? null}
-        onChange={(value) => updateSearch({ unitId: value ?? undefined })}
+        value={filters.unitId}
+        onChange={(unitId) => updateSearch({ unitId })}
         searchable
-        nothingFoundMessage={t('common.noMatches')}
-        filter={({ options, search: text }) =>
-          (options as { value: string; label: string }[]).filter((option) => matchesFolded(option.label, text))
-        }
-        style={{ flex: '1 1 12rem' }}
-        {...selectProps}
+        flex="1 1 12rem"
       />
-      <Select
+      <FilterSelect
         label={t('tipsPage.fields.channel')}
         placeholder={t('tipsPage.allChannels')}
         data={TIP_CHANNELS.map((value) => ({ value, label: t(`tipsPage.channels.${value}`) }))}
-        value={filters.channel ?? null}
-        onChange={(value) => updateSearch({ channel: (value as TipChannel | null) ?? undefined })}
-        style={{ flex: '1 1 9rem' }}
-        {...selectProps}
+        value={filters.channel}
+        onChange={(channel) => updateSearch({ channel })}
+        flex="1 1 9rem"
       />
     </>
   );
@@ -392,44 +372,15 @@ export function TipsPage() {
       />
       <Stack gap="md">
         <ViewTabs view={view} counts={counts} />
-        <Paper withBorder p="sm" component="section" aria-label={t('common.filters')}>
-          <Group gap="sm" align="flex-end" wrap="wrap">
-            <TextInput
-              label={t('tipsPage.searchLabel')}
-              description={t('tipsPage.searchHint')}
-              type="search"
-              leftSection={<IconSearch size={16} />}
-              value={searchText}
-              onChange={(event) => {
-                setSearchText(event.currentTarget.value);
-                applySearchText(event.currentTarget.value);
-              }}
-              style={{ flex: '2 1 14rem' }}
-            />
-            {isSmall ? (
-              <Button
-                variant="outline"
-                onClick={() => setFiltersOpen((open) => !open)}
-                aria-expanded={areFiltersOpen}
-                aria-controls={areFiltersOpen ? 'tips-more-filters' : undefined}
-              >
-                {selectCount > 0 ? t('tipsPage.moreFiltersCount', { count: selectCount }) : t('tipsPage.moreFilters')}
-              </Button>
-            ) : (
-              selectFilters
-            )}
-            {isFiltered ? (
-              <Button variant="subtle" onClick={clearFilters}>
-                {t('common.clearFilters')}
-              </Button>
-            ) : null}
-          </Group>
-          {isSmall && areFiltersOpen ? (
-            <Stack id="tips-more-filters" gap="sm" mt="sm">
-              {selectFilters}
-            </Stack>
-          ) : null}
-        </Paper>
+        <FilterBar moreFilters={selectFilters} moreCount={selectCount} isFiltered={isFiltered} onClearFilters={clearFilters}>
+          <FilterSearchInput
+            label={t('tipsPage.searchLabel')}
+            description={t('tipsPage.searchHint')}
+            value={filters.q}
+            onChange={(q) => updateSearch({ q })}
+            flex="2 1 14rem"
+          />
+        </FilterBar>
         {exportError ? <ErrorAlert error={exportError} /> : null}
         <div>{renderBody()}</div>
       </Stack>

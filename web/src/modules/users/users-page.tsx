@@ -1,19 +1,21 @@
-import { ROLES, type Role } from '@binh-an/domain';
-import { ActionIcon, Badge, Button, Group, Menu, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { ROLES } from '@binh-an/domain';
+import { ActionIcon, Badge, Button, Group, Menu, Stack, Table, Text } from '@mantine/core';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../lib/api.ts';
 import { buildCsv, downloadText, stampedFileName } from '../../lib/csv.ts';
 import { formatDateTime, formatNumber, todayInVietnam } from '../../lib/format.ts';
-import { compareVietnamese, matchesFolded } from '../../lib/text.ts';
+import { compareVietnamese } from '../../lib/text.ts';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { DataTable } from '../../ui/data-table.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
-import { IconDots, IconDownload, IconPlus, IconSearch } from '../../ui/icons.tsx';
+import { FilterBar } from '../../ui/filter-bar.tsx';
+import { FilterSearchInput } from '../../ui/filter-search-input.tsx';
+import { FilterSelect } from '../../ui/filter-select.tsx';
+import { IconDots, IconDownload, IconPlus } from '../../ui/icons.tsx';
 import { ListFooter } from '../../ui/list-footer.tsx';
 import { LoadingState } from '../../ui/loading-state.tsx';
 import { notifySuccess } from '../../ui/notify.ts';
@@ -21,17 +23,7 @@ import { PageHeader } from '../../ui/page-header.tsx';
 import type { UserView } from '../auth/api.ts';
 import { useCan, useMe } from '../auth/hooks.ts';
 import { useAllUnits } from '../units/api.ts';
-import {
-  fetchAllUsers,
-  fetchUsers,
-  resetUserTotp,
-  USER_STATUSES,
-  type UserFilters,
-  type UserStatus,
-  unlockUser,
-  updateUser,
-  usersQueryKey,
-} from './api.ts';
+import { fetchAllUsers, fetchUsers, resetUserTotp, USER_STATUSES, type UserFilters, unlockUser, updateUser, usersQueryKey } from './api.ts';
 import { ResetPasswordModal } from './reset-password-modal.tsx';
 import { UserFormModal, type UserFormMode } from './user-form-modal.tsx';
 
@@ -79,9 +71,6 @@ export function UsersPage() {
   });
   const rows = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
 
-  const [searchText, setSearchText] = useState(search.q ?? '');
-  // Follow the address (Back, links, clearing) without undoing what is being typed (e.g. a trailing space).
-  useEffect(() => setSearchText((current) => (current.trim() === (search.q ?? '') ? current : (search.q ?? ''))), [search.q]);
   const [formMode, setFormMode] = useState<UserFormMode | null>(null);
   const [passwordUser, setPasswordUser] = useState<UserView | null>(null);
   const [confirm, setConfirm] = useState<PendingConfirm>(null);
@@ -90,11 +79,7 @@ export function UsersPage() {
   const [pageError, setPageError] = useState<unknown>(null);
 
   const updateSearch = (patch: Partial<typeof search>) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
-  const applySearchText = useDebouncedCallback((value: string) => updateSearch({ q: value.trim() || undefined }), 350);
-  const clearFilters = () => {
-    setSearchText('');
-    void navigate({ search: {}, replace: true });
-  };
+  const clearFilters = () => void navigate({ search: {}, replace: true });
 
   const unitOptions = useMemo(
     () =>
@@ -325,61 +310,34 @@ export function UsersPage() {
         }
       />
       <Stack gap="md">
-        <Paper withBorder p="sm" component="section" aria-label={t('common.filters')}>
-          <Group gap="sm" align="flex-end" wrap="wrap">
-            <TextInput
-              label={t('usersPage.searchLabel')}
-              type="search"
-              leftSection={<IconSearch size={16} />}
-              value={searchText}
-              onChange={(event) => {
-                setSearchText(event.currentTarget.value);
-                applySearchText(event.currentTarget.value);
-              }}
-              style={{ flex: '2 1 14rem' }}
-            />
-            <Select
-              label={t('usersPage.fields.role')}
-              placeholder={t('usersPage.allRoles')}
-              data={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-              value={filters.role ?? null}
-              onChange={(value) => updateSearch({ role: (value as Role | null) ?? undefined })}
-              clearable
-              clearButtonProps={{ 'aria-label': t('common.clear') }}
-              style={{ flex: '1 1 12rem' }}
-            />
-            <Select
-              label={t('usersPage.fields.unit')}
-              placeholder={t('usersPage.allUnits')}
-              data={unitOptions}
-              value={filters.unitId ?? null}
-              onChange={(value) => updateSearch({ unitId: value ?? undefined })}
-              searchable
-              clearable
-              clearButtonProps={{ 'aria-label': t('common.clear') }}
-              nothingFoundMessage={t('common.noMatches')}
-              filter={({ options, search: text }) =>
-                (options as { value: string; label: string }[]).filter((option) => matchesFolded(option.label, text))
-              }
-              style={{ flex: '2 1 14rem' }}
-            />
-            <Select
-              label={t('usersPage.fields.status')}
-              placeholder={t('usersPage.allStatuses')}
-              data={USER_STATUSES.map((status) => ({ value: status, label: t(`usersPage.status.${status}`) }))}
-              value={filters.status ?? null}
-              onChange={(value) => updateSearch({ status: (value as UserStatus | null) ?? undefined })}
-              clearable
-              clearButtonProps={{ 'aria-label': t('common.clear') }}
-              style={{ flex: '1 1 10rem' }}
-            />
-            {isFiltered ? (
-              <Button variant="subtle" onClick={clearFilters}>
-                {t('common.clearFilters')}
-              </Button>
-            ) : null}
-          </Group>
-        </Paper>
+        <FilterBar isFiltered={isFiltered} onClearFilters={clearFilters}>
+          <FilterSearchInput label={t('usersPage.searchLabel')} value={filters.q} onChange={(q) => updateSearch({ q })} flex="2 1 14rem" />
+          <FilterSelect
+            label={t('usersPage.fields.role')}
+            placeholder={t('usersPage.allRoles')}
+            data={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+            value={filters.role}
+            onChange={(role) => updateSearch({ role })}
+            flex="1 1 12rem"
+          />
+          <FilterSelect
+            label={t('usersPage.fields.unit')}
+            placeholder={t('usersPage.allUnits')}
+            data={unitOptions}
+            value={filters.unitId}
+            onChange={(unitId) => updateSearch({ unitId })}
+            searchable
+            flex="2 1 14rem"
+          />
+          <FilterSelect
+            label={t('usersPage.fields.status')}
+            placeholder={t('usersPage.allStatuses')}
+            data={USER_STATUSES.map((status) => ({ value: status, label: t(`usersPage.status.${status}`) }))}
+            value={filters.status}
+            onChange={(status) => updateSearch({ status })}
+            flex="1 1 10rem"
+          />
+        </FilterBar>
         {pageError ? <ErrorAlert error={pageError} /> : null}
         <div>{renderBody()}</div>
       </Stack>
