@@ -175,6 +175,17 @@ describe('list and report queries', () => {
       rehabDossiers: 8,
       rehab: { opened: 8, sentToCourt: 8, accepted: 6, rejected: 0, carriedOut: 6 },
       tips: { received: 40, transferred: 12, transferredOnTime: 12 },
+      patrols: {
+        rounds: 120,
+        turns: 380,
+        officerTurns: 140,
+        civilianTurns: 240,
+        hours: 300,
+        incidents: 9,
+        residenceChecks: 40,
+        blocks: 9,
+        blocksCovered: 9,
+      },
     };
     expect(reportSummarySchema.parse(report)).toEqual(report);
     expect(reportSummarySchema.safeParse({ ...report, cases: { ...report.cases, clearanceRate: 84 } }).success).toBe(false);
