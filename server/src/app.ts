@@ -16,6 +16,7 @@ import { registerCalendarRoutes } from './modules/calendar/index.ts';
 import { registerCaseImportRoutes, registerCaseRoutes } from './modules/cases/index.ts';
 import { registerPatrolRoutes } from './modules/patrols/index.ts';
 import { registerPublicPages } from './modules/public/index.ts';
+import { registerReportRoutes } from './modules/reports/index.ts';
 import { registerPublicTipRoutes, registerTipPages, registerTipRoutes } from './modules/tips/index.ts';
 import { registerUnitRoutes } from './modules/units/index.ts';
 import { registerUserRoutes } from './modules/users/index.ts';
@@ -144,6 +145,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
   registerCaseRoutes(app, deps);
   registerCaseImportRoutes(app, deps);
   registerPatrolRoutes(app, deps);
+  registerReportRoutes(app, deps);
   registerPublicTipRoutes(app, deps);
   registerPublicPages(app, deps);
   registerTipPages(app, deps);

@@ -1,5 +1,6 @@
 import { casesEn } from '../cases/cases.messages.ts';
 import { patrolsEn } from '../patrols/patrols.messages.ts';
+import { reportsEn } from '../reports/report.messages.ts';
 import type { Messages } from './vi.ts';
 
 /** English messages; every key mirrors the Vietnamese file. */
@@ -109,12 +110,15 @@ export const en: Messages = {
     'case.import': 'Case register imported from Excel',
     'case.export': 'Case register exported to Excel',
     'report.summary': 'Summary figures read',
+    'report.periodic': 'Periodic report written',
+    'report.download': 'Periodic report downloaded',
     'rehab.list': 'Rehab dossiers listed',
     'rehab.read': 'Rehab dossier read',
     'rehab.create': 'Rehab dossier opened',
     'rehab.move': 'Rehab dossier step',
     'rehab.attach': 'Rehab document attached',
     'rehab.download': 'Rehab document downloaded',
+    'rehab.export': 'Rehab dossiers exported',
     'patrol.team_create': 'Patrol team set up',
     'patrol.team_update': 'Team changed',
     'patrol.team_close': 'Team stopped',
@@ -240,6 +244,7 @@ export const en: Messages = {
   },
   cases: casesEn,
   patrols: patrolsEn,
+  reports: reportsEn,
   caseImport: {
     missingColumn: 'Column “{{column}}” is missing.',
     rowError: 'Row {{line}}, column “{{column}}”: {{message}}',

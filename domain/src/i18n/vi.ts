@@ -1,5 +1,6 @@
 import { casesVi } from '../cases/cases.messages.ts';
 import { patrolsVi } from '../patrols/patrols.messages.ts';
+import { reportsVi } from '../reports/report.messages.ts';
 
 /** Vietnamese messages shared by the server and the web app. Keys are stable; the English file mirrors them. */
 export const vi = {
@@ -108,12 +109,15 @@ export const vi = {
     'case.import': 'Nhập sổ vụ việc từ Excel',
     'case.export': 'Xuất sổ vụ việc ra Excel',
     'report.summary': 'Xem số liệu tổng hợp',
+    'report.periodic': 'Lập báo cáo định kỳ',
+    'report.download': 'Tải báo cáo định kỳ',
     'rehab.list': 'Xem danh sách hồ sơ cai nghiện',
     'rehab.read': 'Xem hồ sơ cai nghiện',
     'rehab.create': 'Lập hồ sơ cai nghiện',
     'rehab.move': 'Chuyển bước hồ sơ cai nghiện',
     'rehab.attach': 'Đính kèm tài liệu hồ sơ cai nghiện',
     'rehab.download': 'Tải tài liệu hồ sơ cai nghiện',
+    'rehab.export': 'Xuất danh sách hồ sơ cai nghiện',
     'patrol.team_create': 'Lập tổ tuần tra',
     'patrol.team_update': 'Sửa thông tin tổ',
     'patrol.team_close': 'Cho tổ ngừng hoạt động',
@@ -239,6 +243,7 @@ export const vi = {
   },
   cases: casesVi,
   patrols: patrolsVi,
+  reports: reportsVi,
   caseImport: {
     missingColumn: 'Thiếu cột “{{column}}”.',
     rowError: 'Dòng {{line}}, cột “{{column}}”: {{message}}',

@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { z } from 'zod';
+import type { Database } from './db.ts';
 import type { Deps } from './deps.ts';
 
 /** A kind of background work: its queue name, the payload it accepts, an optional schedule, and what it does. */
@@ -40,4 +41,26 @@ export async function startJobs(deps: Deps, definitions: readonly Job[], polling
     send: (name, payload) => boss.send(name, (payload ?? {}) as object),
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
   };
+}
+
+// A queue client that is never started: it only writes jobs, through the connection it is handed at each send.
+let sender: PgBoss | null = null;
+
+/**
+ * Queues work from a request, whichever process runs the workers (JOBS): the job is written to pg-boss's queue through
+ * the database's own connection, as the owner (the application role has no rights on the queue's schema). Answers the
+ * job's id, or null when no worker ever created the queue (jobs run nowhere yet), so that the caller can do the work
+ * itself instead.
+ */
+export async function enqueueJob(database: Database, name: string, payload: object): Promise<string | null> {
+  sender ??= new PgBoss({ db: { executeSql: async () => ({ rows: [] }) }, schema: 'pgboss' } as PgBoss.ConstructorOptions);
+  const db = { executeSql: async (text: string, values: unknown[]) => ({ rows: await database.raw.query(text, values) }) };
+  try {
+    return await sender.send(name, payload, { db } as PgBoss.SendOptions);
+  } catch (err) {
+    // 42P01 undefined table, 3F000 undefined schema: the queue was never installed in this database.
+    const code = (err as { code?: string }).code;
+    if (code === '42P01' || code === '3F000') return null;
+    throw err;
+  }
 }

@@ -7,6 +7,8 @@ import { caseNumber } from './case.service.ts';
 export { loadDemoCases } from './case.demo.ts';
 export { registerCaseImportRoutes } from './case.import.routes.ts';
 export { registerCaseRoutes } from './case.routes.ts';
+export { listCases, reportSummary } from './case.service.ts';
+export { listRehabDossiers } from './rehab.service.ts';
 
 /**
  * Records a case in the ward's register, as received and assigned to nobody yet, for an incident a patrol handed to the

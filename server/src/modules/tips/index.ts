@@ -1,5 +1,11 @@
 export { loadDemoTips } from './tip.demo.ts';
 export { registerTipPages } from './tip.pages.ts';
 export { registerPublicTipRoutes } from './tip.public.routes.ts';
-export { findTipNumbers, markTipUsedInCase, summariseTips } from './tip.repository.ts';
+export {
+  findTipNumbers,
+  findTipsForReport,
+  markTipUsedInCase,
+  summariseTips,
+  summariseTipsByChannelAndOutcome,
+} from './tip.repository.ts';
 export { registerTipRoutes } from './tip.routes.ts';

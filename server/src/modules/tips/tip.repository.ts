@@ -194,6 +194,76 @@ export async function summariseTips(
   return { received: row?.received ?? 0, transferred: row?.transferred ?? 0, transferredOnTime: row?.on_time ?? 0 };
 }
 
+/**
+ * Tip figures of a set of units over a period, for the periodic report: tips received (spam apart) per channel, and
+ * per outcome the competent agency reported back. Counts only.
+ */
+export async function summariseTipsByChannelAndOutcome(
+  tx: DbOrTx,
+  unitIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<{ byChannel: Record<string, number>; byOutcome: Record<string, number> }> {
+  if (unitIds.length === 0) return { byChannel: {}, byOutcome: {} };
+  const rows = await queryRows<{ channel: string; outcome: string | null; n: number }>(
+    tx,
+    sql`SELECT channel, outcome, count(*)::int AS n FROM tips
+        WHERE unit_id = ANY(${`{${unitIds.join(',')}}`}::uuid[]) AND received_on BETWEEN ${from}::date AND ${to}::date AND status <> 'spam'
+        GROUP BY channel, outcome`,
+  );
+  const byChannel: Record<string, number> = {};
+  const byOutcome: Record<string, number> = {};
+  for (const r of rows) {
+    byChannel[r.channel] = (byChannel[r.channel] ?? 0) + r.n;
+    if (r.outcome) byOutcome[r.outcome] = (byOutcome[r.outcome] ?? 0) + r.n;
+  }
+  return { byChannel, byOutcome };
+}
+
+/**
+ * The tips of a set of units received in a period, for the lists of the periodic report's workbook: register number,
+ * day received, channel, classification, state and outcome; never their words or their senders.
+ */
+export async function findTipsForReport(
+  tx: DbOrTx,
+  unitIds: readonly string[],
+  from: string,
+  to: string,
+  limit: number,
+): Promise<
+  {
+    id: string;
+    number: string;
+    unitId: string;
+    receivedOn: string;
+    channel: string;
+    classification: string | null;
+    status: string;
+    outcome: string | null;
+  }[]
+> {
+  if (unitIds.length === 0) return [];
+  const rows = await tx
+    .select({
+      id: tips.id,
+      year: tips.year,
+      seq: tips.seq,
+      unitId: tips.unitId,
+      receivedOn: tips.receivedOn,
+      channel: tips.channel,
+      classification: tips.classification,
+      status: tips.status,
+      outcome: tips.outcome,
+    })
+    .from(tips)
+    .where(
+      and(inArray(tips.unitId, [...unitIds]), sql`${tips.receivedOn} BETWEEN ${from}::date AND ${to}::date`, sql`${tips.status} <> 'spam'`),
+    )
+    .orderBy(asc(tips.receivedOn), asc(tips.year), asc(tips.seq))
+    .limit(limit);
+  return rows.map(({ year, seq, ...r }) => ({ ...r, number: `TB-${year}-${String(seq).padStart(4, '0')}` }));
+}
+
 /** Marks that a tip's information was used in a case (its sender sees only that). Answers false when no such tip. */
 export async function markTipUsedInCase(tx: DbOrTx, wardId: string, tipId: string): Promise<boolean> {
   const rows = await tx

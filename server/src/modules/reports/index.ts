@@ -1,0 +1,2 @@
+export { purgeReportJobsJob, renderReportJob, reportJobs } from './report.jobs.ts';
+export { registerReportRoutes } from './report.routes.ts';
