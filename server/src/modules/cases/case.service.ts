@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   CASE_GROUPS,
+  CASE_SUMMARY_MAX,
   type CaseGroup,
   type CaseSort,
   type CaseStatus,
@@ -22,7 +23,7 @@ import type { z } from 'zod';
 import { type Actor, requirePermission, withActor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { keyedHash, open, seal } from '../../platform/crypto.ts';
-import type { Tx } from '../../platform/db.ts';
+import type { DbOrTx, Tx } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { vnToday } from '../../platform/time.ts';
@@ -46,6 +47,7 @@ import {
   updateCaseRow,
 } from './case.repository.ts';
 import type { CaseRow } from './case.table.ts';
+import { findCaseType } from './case-type.repository.ts';
 import { requireUsableCaseType } from './case-type.service.ts';
 
 const by = (actor: Actor) => ({ userId: actor.userId, username: actor.username });
@@ -256,6 +258,40 @@ export async function updateCase(deps: Deps, actor: Actor, id: string, input: z.
     });
     return detailOf(deps, tx, await loadCase(tx, actor, id));
   });
+}
+
+/**
+ * Records a case in the ward's register, as received and assigned to nobody yet, for an incident a patrol handed to the
+ * ward police (the patrols module). The type's group and article come from the catalogue (a retired type is still
+ * taken: the officer corrects the draft). Runs in the caller's transaction, under its actor; the caller audits it.
+ * Answers the case's id and register number.
+ */
+export async function recordCaseFromPatrol(
+  tx: DbOrTx,
+  input: { wardId: string; unitId: string; type: string; occurredOn: string; discoveredOn: string; place: string | null; summary: string },
+): Promise<{ id: string; number: string }> {
+  const type = (await findCaseType(tx, input.type)) ?? (await findCaseType(tx, 'other'));
+  if (!type) throw new Error('the case-type catalogue has no "other" type');
+  const year = Number(input.discoveredOn.slice(0, 4));
+  const id = randomUUID();
+  const seq = await nextRegisterNumber(tx, input.wardId, 'case', year);
+  await insertCase(tx, {
+    wardId: input.wardId,
+    id,
+    unitId: input.unitId,
+    year,
+    seq,
+    type: type.code,
+    reportGroup: type.reportGroup,
+    penalCodeArticle: type.penalCodeArticle,
+    status: 'received',
+    occurredOn: input.occurredOn,
+    discoveredOn: input.discoveredOn,
+    place: input.place,
+    summary: input.summary.slice(0, CASE_SUMMARY_MAX),
+    officerIds: [],
+  });
+  return { id, number: caseNumber({ year, seq }) };
 }
 
 /** Moves a case along its states (received → verifying → cleared → transferred / prosecuted, or closed without crime). */
