@@ -69,8 +69,6 @@ export const casesPageEn: CasesPageMessages = {
     exportCsvHint: 'The CSV file holds the rows shown; the Excel file holds every case matching the filters.',
     searchLabel: 'Search by case number, summary, names of people involved',
     searchHint: 'With or without Vietnamese diacritics.',
-    moreFilters: 'More filters',
-    moreFiltersCount: 'More filters ({{count}} chosen)',
     allGroups: 'All groups',
     allTypes: 'All types',
     allStatuses: 'All statuses',

@@ -72,8 +72,6 @@ export const casesPageVi = {
     exportCsvHint: 'Tệp CSV gồm các dòng đang hiển thị; tệp Excel gồm mọi vụ việc khớp bộ lọc.',
     searchLabel: 'Tìm theo số vụ việc, nội dung, tên người liên quan',
     searchHint: 'Gõ có dấu hay không dấu đều được.',
-    moreFilters: 'Lọc thêm',
-    moreFiltersCount: 'Lọc thêm ({{count}} đang chọn)',
     allGroups: 'Mọi nhóm',
     allTypes: 'Mọi loại',
     allStatuses: 'Mọi trạng thái',

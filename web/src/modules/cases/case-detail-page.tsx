@@ -2,17 +2,14 @@ import { CASE_TRANSITIONS, type CaseStatus } from '@binh-an/domain';
 import { Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../lib/format.ts';
-import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
-import { ErrorAlert, FormErrorAlert } from '../../ui/error-alert.tsx';
-import { LoadingState } from '../../ui/loading-state.tsx';
+import { DetailFact, DetailPageShell } from '../../ui/detail-page-shell.tsx';
+import { FormErrorAlert } from '../../ui/error-alert.tsx';
 import { notifySuccess } from '../../ui/notify.ts';
-import { PageHeader } from '../../ui/page-header.tsx';
 import { useCan } from '../auth/hooks.ts';
-import { IconArrowLeft } from '../tips/tips-icons.tsx';
 import { useAllUnits } from '../units/api.ts';
 import {
   type CaseDetail,
@@ -34,25 +31,6 @@ const routeApi = getRouteApi('/signed-in/cases/$caseId');
 
 /** Moves that cannot be taken back from the screen get a dialog naming the case and the consequence. */
 const CONFIRMED_MOVES: readonly CaseStatus[] = ['closed_no_crime', 'transferred', 'prosecuted'];
-
-function BackLink() {
-  const { t } = useTranslation();
-  return (
-    <AnchorLink to="/cases" search={lastRegisterSearch()} size="sm" style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
-      <IconArrowLeft size={16} />
-      {t('casesPage.detail.backToList')}
-    </AnchorLink>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </>
-  );
-}
 
 function FactsSection({ item, canManage }: { item: CaseDetail; canManage: boolean }) {
   const { t } = useTranslation();
@@ -81,26 +59,28 @@ function FactsSection({ item, canManage }: { item: CaseDetail; canManage: boolea
       ) : null}
       <dl className="cases-facts">
         {item.wardRef ? (
-          <Fact label={t('casesPage.fields.wardRef')}>
+          <DetailFact label={t('casesPage.fields.wardRef')}>
             <span className="mono">{item.wardRef}</span>
-          </Fact>
+          </DetailFact>
         ) : null}
-        <Fact label={t('casesPage.fields.type')}>{typeName(item.type)}</Fact>
-        <Fact label={t('casesPage.fields.article')}>
+        <DetailFact label={t('casesPage.fields.type')}>{typeName(item.type)}</DetailFact>
+        <DetailFact label={t('casesPage.fields.article')}>
           {item.penalCodeArticle ? t('casesPage.articleLong', { article: item.penalCodeArticle }) : t('casesPage.noArticle')}
-        </Fact>
-        <Fact label={t('casesPage.fields.group')}>{t(`cases.groups.${item.group}`)}</Fact>
-        <Fact label={t('casesPage.fields.unit')}>{item.unitName}</Fact>
-        <Fact label={t('casesPage.fields.occurredOn')}>{formatDate(item.occurredOn)}</Fact>
-        <Fact label={t('casesPage.fields.discoveredOn')}>{formatDate(item.discoveredOn)}</Fact>
-        {item.clearedOn ? <Fact label={t('casesPage.fields.clearedOn')}>{formatDate(item.clearedOn)}</Fact> : null}
-        <Fact label={t('casesPage.fields.place')}>{item.place ? <span className="cases-prose">{item.place}</span> : notGiven}</Fact>
-        <Fact label={t('casesPage.fields.officers')}>{officersText(item.officers, t)}</Fact>
-        <Fact label={t('casesPage.fields.summary')}>
+        </DetailFact>
+        <DetailFact label={t('casesPage.fields.group')}>{t(`cases.groups.${item.group}`)}</DetailFact>
+        <DetailFact label={t('casesPage.fields.unit')}>{item.unitName}</DetailFact>
+        <DetailFact label={t('casesPage.fields.occurredOn')}>{formatDate(item.occurredOn)}</DetailFact>
+        <DetailFact label={t('casesPage.fields.discoveredOn')}>{formatDate(item.discoveredOn)}</DetailFact>
+        {item.clearedOn ? <DetailFact label={t('casesPage.fields.clearedOn')}>{formatDate(item.clearedOn)}</DetailFact> : null}
+        <DetailFact label={t('casesPage.fields.place')}>
+          {item.place ? <span className="cases-prose">{item.place}</span> : notGiven}
+        </DetailFact>
+        <DetailFact label={t('casesPage.fields.officers')}>{officersText(item.officers, t)}</DetailFact>
+        <DetailFact label={t('casesPage.fields.summary')}>
           <Text size="sm" className="cases-prose" component="span" display="block">
             {item.summary}
           </Text>
-        </Fact>
+        </DetailFact>
       </dl>
     </Paper>
   );
@@ -199,51 +179,39 @@ export function CaseDetailPage() {
   const canReadTips = can('tip.read');
   const query = useQuery(caseQueryOptions(caseId));
 
-  if (query.isPending) {
-    return (
-      <>
-        <BackLink />
-        <PageHeader title={t('casesPage.detail.loadingTitle')} />
-        <LoadingState />
-      </>
-    );
-  }
-  if (query.isError) {
-    return (
-      <>
-        <BackLink />
-        <PageHeader title={t('casesPage.detail.notFoundTitle')} />
-        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-      </>
-    );
-  }
-  const item = query.data;
-
   return (
-    <>
-      <BackLink />
-      <PageHeader title={t('casesPage.detail.title', { number: item.number })} />
-      <Group gap={6} wrap="wrap" mt={-8} mb="md">
-        <CaseStatusBadge status={item.status} />
-        <Text component="span" size="sm" c="dimmed">
-          {t('casesPage.detail.accessLogged')}
-        </Text>
-      </Group>
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <Stack gap="md">
-            <FactsSection item={item} canManage={canManage} />
-            <CasePeople key={`people-${item.id}`} item={item} canManage={canManage} />
-            <CaseSeizures key={`seizures-${item.id}`} item={item} canManage={canManage} />
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <Stack gap="md">
-            <StatusSection item={item} canManage={canManage} />
-            <CaseTips key={`tips-${item.id}`} item={item} canManage={canManage && canReadTips} canOpenTips={canReadTips} />
-          </Stack>
-        </Grid.Col>
-      </Grid>
-    </>
+    <DetailPageShell
+      query={query}
+      back={{ to: '/cases', search: lastRegisterSearch(), label: t('casesPage.detail.backToList') }}
+      loadingTitle={t('casesPage.detail.loadingTitle')}
+      errorTitle={t('casesPage.detail.notFoundTitle')}
+      title={(item) => t('casesPage.detail.title', { number: item.number })}
+      meta={(item) => (
+        <>
+          <CaseStatusBadge status={item.status} />
+          <Text component="span" size="sm" c="dimmed">
+            {t('casesPage.detail.accessLogged')}
+          </Text>
+        </>
+      )}
+    >
+      {(item) => (
+        <Grid gap="md">
+          <Grid.Col span={{ base: 12, md: 7 }}>
+            <Stack gap="md">
+              <FactsSection item={item} canManage={canManage} />
+              <CasePeople key={`people-${item.id}`} item={item} canManage={canManage} />
+              <CaseSeizures key={`seizures-${item.id}`} item={item} canManage={canManage} />
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 5 }}>
+            <Stack gap="md">
+              <StatusSection item={item} canManage={canManage} />
+              <CaseTips key={`tips-${item.id}`} item={item} canManage={canManage && canReadTips} canOpenTips={canReadTips} />
+            </Stack>
+          </Grid.Col>
+        </Grid>
+      )}
+    </DetailPageShell>
   );
 }

@@ -7,12 +7,12 @@ import { formatDate, formatNumber, todayInVietnam } from '../../lib/format.ts';
 import { matchesFolded } from '../../lib/text.ts';
 import { DataTable } from '../../ui/data-table.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { FilterDateInput } from '../../ui/filter-date-input.tsx';
 import { LoadingState } from '../../ui/loading-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { useMe } from '../auth/hooks.ts';
 import { useAllUnits } from '../units/api.ts';
 import { useReportSummary } from './api.ts';
-import { DayFilterInput } from './case-parts.tsx';
 import { figureUnitOptions, findUnitByReportKey, unitReportKey } from './case-units.ts';
 import { DEFAULT_PERIOD_PRESET, formatRate, PERIOD_PRESETS, type PeriodPreset, periodYears, readYear, resolvePeriod } from './period.ts';
 import './cases.css';
@@ -305,14 +305,14 @@ export function CaseFiguresPage() {
             </Radio.Group>
             {preset === 'custom' ? (
               <>
-                <DayFilterInput
+                <FilterDateInput
                   label={t('caseFigures.from')}
                   value={search.from}
                   onCommit={(from) => updateSearch({ from })}
                   formatError={t('caseFigures.dateFormat')}
                   style={{ flex: '1 1 9rem' }}
                 />
-                <DayFilterInput
+                <FilterDateInput
                   label={t('caseFigures.to')}
                   value={search.to}
                   onCommit={(to) => updateSearch({ to })}

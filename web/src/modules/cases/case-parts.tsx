@@ -1,8 +1,6 @@
 import { CASE_GROUPS, type CaseGroup, type CaseStatus, type CaseTypeEntry } from '@binh-an/domain';
-import { Badge, TextInput, type TextInputProps } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatDate, parseDateInput } from '../../lib/format.ts';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -63,57 +61,4 @@ export function caseTypeOptions(
 export function officersText(officers: readonly { name: string }[], t: Translate): string {
   const names = officers.map((officer) => officer.name).filter(Boolean);
   return names.length ? names.join(', ') : t('casesPage.noOfficer');
-}
-
-type DayFilterInputProps = Omit<TextInputProps, 'value' | 'onChange' | 'error'> & {
-  /** The committed day, yyyy-mm-dd, or undefined. */
-  value: string | undefined;
-  onCommit: (day: string | undefined) => void;
-  /** Message for text that is not a date. */
-  formatError: string;
-  /** An error from outside (e.g. the end before the start). */
-  error?: string | null;
-};
-
-/**
- * A day typed as dd/mm/yyyy that takes effect when the field is left or Enter is pressed; text that is not a date keeps
- * its error beside the field and changes nothing. Follows the committed value when it changes elsewhere (clearing).
- */
-export function DayFilterInput({ value, onCommit, formatError, error, ...props }: DayFilterInputProps) {
-  const { t } = useTranslation();
-  const [text, setText] = useState(formatDate(value));
-  const [ownError, setOwnError] = useState<string | null>(null);
-  useEffect(() => {
-    setText((current) => (parseDateInput(current) === (value ?? '') ? current : formatDate(value)));
-    setOwnError(null);
-  }, [value]);
-  const commit = () => {
-    const day = parseDateInput(text);
-    if (day === null) {
-      setOwnError(formatError);
-      return;
-    }
-    setOwnError(null);
-    // Echo the date as it will be read (1/1/2020 → 01/01/2020).
-    setText(formatDate(day));
-    if ((day || undefined) !== value) onCommit(day || undefined);
-  };
-  return (
-    <TextInput
-      placeholder={t('common.datePlaceholder')}
-      inputMode="numeric"
-      autoComplete="off"
-      {...props}
-      value={text}
-      onChange={(event) => setText(event.currentTarget.value)}
-      onBlur={commit}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter') {
-          event.preventDefault();
-          commit();
-        }
-      }}
-      error={ownError ?? error ?? undefined}
-    />
-  );
 }

@@ -1,6 +1,6 @@
 import { CASE_GROUPS, CASE_STATUSES, type CaseGroup, type CaseSort, type CaseStatus } from '@binh-an/domain';
-import { Button, Group, Paper, Select, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
-import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
+import { Button, Group, Select, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useEffect, useMemo, useState } from 'react';
@@ -12,7 +12,11 @@ import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { DataTable } from '../../ui/data-table.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
-import { IconDownload, IconPlus, IconSearch } from '../../ui/icons.tsx';
+import { FilterBar } from '../../ui/filter-bar.tsx';
+import { FilterDateInput } from '../../ui/filter-date-input.tsx';
+import { FilterSearchInput } from '../../ui/filter-search-input.tsx';
+import { FilterSelect } from '../../ui/filter-select.tsx';
+import { IconDownload, IconPlus } from '../../ui/icons.tsx';
 import { ListFooter } from '../../ui/list-footer.tsx';
 import { LoadingState } from '../../ui/loading-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
@@ -30,7 +34,7 @@ import {
 } from './api.ts';
 import { CaseFormModal } from './case-form-modal.tsx';
 import { CaseImportModal } from './case-import-modal.tsx';
-import { CaseStatusBadge, caseTypeOptions, DayFilterInput, officersText } from './case-parts.tsx';
+import { CaseStatusBadge, caseTypeOptions, officersText } from './case-parts.tsx';
 import { caseUnitOptions } from './case-units.ts';
 import { IconSheet, IconUpload } from './cases-icons.tsx';
 import './cases.css';
@@ -59,9 +63,6 @@ function SortableHeader({ sort, current, onSort, className, children }: Sortable
     </Table.Th>
   );
 }
-
-const foldedFilter = ({ options, search }: { options: unknown[]; search: string }) =>
-  (options as { value: string; label: string }[]).filter((option) => matchesFolded(option.label, search));
 
 /** The case register: search and filters in the address, newest first, paged, exported as CSV or Excel. */
 export function CasesPage() {
@@ -102,17 +103,12 @@ export function CasesPage() {
   });
   const rows = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
 
-  const [searchText, setSearchText] = useState(search.q ?? '');
-  useEffect(() => setSearchText((current) => (current.trim() === (search.q ?? '') ? current : (search.q ?? ''))), [search.q]);
   const isSmall = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
-  const [areFiltersOpen, setFiltersOpen] = useState(false);
   const [isCreateOpen, setCreateOpen] = useState(false);
   const [isImportOpen, setImportOpen] = useState(false);
 
   const updateSearch = (patch: Partial<typeof search>) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
-  const applySearchText = useDebouncedCallback((value: string) => updateSearch({ q: value.trim() || undefined }), 350);
   const clearFilters = () => {
-    setSearchText('');
     void navigate({ search: (prev) => ({ sort: prev.sort, dir: prev.dir }), replace: true });
   };
 
@@ -291,19 +287,17 @@ export function CasesPage() {
   const grow = (flex: string) => (isSmall ? undefined : { flex });
   const moreFilters = (
     <>
-      <Select
+      <FilterSelect
         label={t('casesPage.fields.group')}
         placeholder={t('casesPage.allGroups')}
         data={CASE_GROUPS.map((value) => ({ value, label: t(`cases.groups.${value}`) }))}
-        value={filters.group ?? null}
-        onChange={(value) => {
-          const group = (value as CaseGroup | null) ?? undefined;
+        value={filters.group}
+        onChange={(group: CaseGroup | undefined) => {
           // A type of another group would hide everything: drop it when the group changes.
           const typeGroup = caseTypes.find((entry) => entry.code === filters.type)?.group;
           updateSearch({ group, caseType: filters.type && group && typeGroup !== group ? undefined : filters.type });
         }}
-        style={grow('1 1 11rem')}
-        {...selectProps}
+        flex={isSmall ? undefined : '1 1 11rem'}
       />
       <Select
         label={t('casesPage.fields.type')}
@@ -325,36 +319,31 @@ export function CasesPage() {
         style={grow('2 1 14rem')}
         {...selectProps}
       />
-      <Select
+      <FilterSelect
         label={t('casesPage.fields.status')}
         placeholder={t('casesPage.allStatuses')}
         data={CASE_STATUSES.map((value) => ({ value, label: t(`cases.statuses.${value}`) }))}
-        value={filters.status ?? null}
-        onChange={(value) => updateSearch({ status: (value as CaseStatus | null) ?? undefined })}
-        style={grow('1 1 11rem')}
-        {...selectProps}
+        value={filters.status}
+        onChange={(status: CaseStatus | undefined) => updateSearch({ status })}
+        flex={isSmall ? undefined : '1 1 11rem'}
       />
-      <Select
+      <FilterSelect
         label={t('casesPage.fields.unit')}
         placeholder={t('casesPage.allUnits')}
         data={unitOptions}
-        value={filters.unitId ?? null}
-        onChange={(value) => updateSearch({ unitId: value ?? undefined })}
+        value={filters.unitId}
+        onChange={(unitId) => updateSearch({ unitId })}
         searchable
-        nothingFoundMessage={t('common.noMatches')}
-        filter={foldedFilter}
-        maxDropdownHeight={320}
-        style={grow('2 1 14rem')}
-        {...selectProps}
+        flex={isSmall ? undefined : '2 1 14rem'}
       />
-      <DayFilterInput
+      <FilterDateInput
         label={t('casesPage.discoveredFrom')}
         value={filters.from}
         onCommit={(from) => updateSearch({ from })}
         formatError={t('casesPage.dateFormat')}
         style={grow('1 1 9rem')}
       />
-      <DayFilterInput
+      <FilterDateInput
         label={t('casesPage.discoveredTo')}
         value={filters.to}
         onCommit={(to) => updateSearch({ to })}
@@ -408,44 +397,15 @@ export function CasesPage() {
         }
       />
       <Stack gap="md">
-        <Paper withBorder p="sm" component="section" aria-label={t('common.filters')}>
-          <Group gap="sm" align="flex-end" wrap="wrap">
-            <TextInput
-              label={t('casesPage.searchLabel')}
-              description={t('casesPage.searchHint')}
-              type="search"
-              leftSection={<IconSearch size={16} />}
-              value={searchText}
-              onChange={(event) => {
-                setSearchText(event.currentTarget.value);
-                applySearchText(event.currentTarget.value);
-              }}
-              style={{ flex: '3 1 18rem' }}
-            />
-            {isSmall ? (
-              <Button
-                variant="outline"
-                onClick={() => setFiltersOpen((open) => !open)}
-                aria-expanded={areFiltersOpen}
-                aria-controls={areFiltersOpen ? 'cases-more-filters' : undefined}
-              >
-                {moreCount > 0 ? t('casesPage.moreFiltersCount', { count: moreCount }) : t('casesPage.moreFilters')}
-              </Button>
-            ) : (
-              moreFilters
-            )}
-            {isFiltered ? (
-              <Button variant="subtle" onClick={clearFilters}>
-                {t('common.clearFilters')}
-              </Button>
-            ) : null}
-          </Group>
-          {isSmall && areFiltersOpen ? (
-            <Stack id="cases-more-filters" gap="sm" mt="sm">
-              {moreFilters}
-            </Stack>
-          ) : null}
-        </Paper>
+        <FilterBar moreFilters={moreFilters} moreCount={moreCount} isFiltered={isFiltered} onClearFilters={clearFilters}>
+          <FilterSearchInput
+            label={t('casesPage.searchLabel')}
+            description={t('casesPage.searchHint')}
+            value={filters.q}
+            onChange={(q) => updateSearch({ q })}
+            flex="3 1 18rem"
+          />
+        </FilterBar>
         <div>{renderBody()}</div>
       </Stack>
       <CaseFormModal opened={isCreateOpen} units={units} onClose={() => setCreateOpen(false)} />

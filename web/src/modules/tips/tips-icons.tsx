@@ -1,8 +1,5 @@
 import { type IconProps, SvgIcon } from '../../ui/icons.tsx';
 
-/** Kept here for the pages that import it from this file; it lives with the shared icons. */
-export { IconArrowLeft } from '../../ui/icons.tsx';
-
 export function IconInbox(props: IconProps) {
   return (
     <SvgIcon {...props}>
