@@ -8,6 +8,8 @@ import { casesPageVi } from '../locales/cases.vi.ts';
 import { en as webEn } from '../locales/en.ts';
 import { rehabEn } from '../locales/rehab.en.ts';
 import { rehabVi } from '../locales/rehab.vi.ts';
+import { reportsPageEn } from '../locales/reports.en.ts';
+import { reportsPageVi } from '../locales/reports.vi.ts';
 import { tipsEn } from '../locales/tips.en.ts';
 import { tipsVi } from '../locales/tips.vi.ts';
 import { vi as webVi } from '../locales/vi.ts';
@@ -59,24 +61,30 @@ void i18n.use(initReactI18next).init({
       translation: mergeTrees(
         mergeTrees(
           mergeTrees(
-            mergeTrees(mergeTrees(MESSAGES.vi as unknown as Tree, webVi as unknown as Tree), tipsVi as unknown as Tree),
-            calendarVi as unknown as Tree,
+            mergeTrees(
+              mergeTrees(mergeTrees(MESSAGES.vi as unknown as Tree, webVi as unknown as Tree), tipsVi as unknown as Tree),
+              calendarVi as unknown as Tree,
+            ),
+            casesPageVi as unknown as Tree,
           ),
-          casesPageVi as unknown as Tree,
+          rehabVi as unknown as Tree,
         ),
-        rehabVi as unknown as Tree,
+        reportsPageVi as unknown as Tree,
       ),
     },
     en: {
       translation: mergeTrees(
         mergeTrees(
           mergeTrees(
-            mergeTrees(mergeTrees(MESSAGES.en as unknown as Tree, webEn as unknown as Tree), tipsEn as unknown as Tree),
-            calendarEn as unknown as Tree,
+            mergeTrees(
+              mergeTrees(mergeTrees(MESSAGES.en as unknown as Tree, webEn as unknown as Tree), tipsEn as unknown as Tree),
+              calendarEn as unknown as Tree,
+            ),
+            casesPageEn as unknown as Tree,
           ),
-          casesPageEn as unknown as Tree,
+          rehabEn as unknown as Tree,
         ),
-        rehabEn as unknown as Tree,
+        reportsPageEn as unknown as Tree,
       ),
     },
   },

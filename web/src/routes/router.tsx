@@ -13,6 +13,7 @@ import { loginRoute } from './login.tsx';
 import { overviewRoute } from './overview.tsx';
 import { rehabRoute } from './rehab.tsx';
 import { rehabDetailRoute } from './rehab-detail.tsx';
+import { reportsRoute } from './reports.tsx';
 import { rootRoute } from './root.tsx';
 import { signedInRoute } from './signed-in.tsx';
 import { tipsRoute } from './tips.tsx';
@@ -38,6 +39,7 @@ const routeTree = rootRoute.addChildren([
     rehabRoute,
     rehabDetailRoute,
     caseTypesRoute,
+    reportsRoute,
   ]),
 ]);
 

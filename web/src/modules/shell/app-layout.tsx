@@ -11,10 +11,11 @@ import { logout } from '../auth/api.ts';
 import { resetAccountLocale, useChangeLocale, useMe } from '../auth/hooks.ts';
 import { IconCalendar } from '../calendar/calendar-icon.tsx';
 import { IconFigures, IconRegister } from '../cases/cases-icons.tsx';
+import { IconReport } from '../reports/reports-icons.tsx';
 import { IconInbox } from '../tips/tips-icons.tsx';
 
 type NavItem = {
-  to: '/' | '/units' | '/users' | '/audit' | '/calendar' | '/tips' | '/cases' | '/cases/summary' | '/rehab' | '/case-types';
+  to: '/' | '/units' | '/users' | '/audit' | '/calendar' | '/tips' | '/cases' | '/cases/summary' | '/rehab' | '/case-types' | '/reports';
   labelKey: string;
   icon: ComponentType<{ size?: number }>;
   action?: Action;
@@ -27,6 +28,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/cases', labelKey: 'nav.cases', icon: IconRegister, action: 'case.read' },
   { to: '/rehab', labelKey: 'nav.rehab', icon: IconRegister, action: 'case.read' },
   { to: '/cases/summary', labelKey: 'nav.caseFigures', icon: IconFigures, action: 'report.read' },
+  { to: '/reports', labelKey: 'nav.reports', icon: IconReport, action: 'report.read' },
   { to: '/units', labelKey: 'nav.units', icon: IconBuilding, action: 'unit.read' },
   { to: '/users', labelKey: 'nav.users', icon: IconUsers, action: 'user.read' },
   { to: '/audit', labelKey: 'nav.audit', icon: IconList, action: 'audit.read' },
