@@ -7,9 +7,9 @@ import {
   describeChange,
   describePeriod,
   describePreviousPeriod,
-  formatDay,
-  formatNumber,
-  formatPercent,
+  formatReportDay,
+  formatReportNumber,
+  formatReportPercent,
   isBackgroundReport,
   isInPeriod,
   isPersonalFigure,
@@ -182,14 +182,14 @@ describe('report periods (domain-vn.md §9)', () => {
 
 describe('numbers and dates the Vietnamese way (ux.md §6)', () => {
   it('groups thousands with "." and writes decimals with ","', () => {
-    expect(formatNumber(1234, 'vi')).toBe('1.234');
-    expect(formatNumber(1234567, 'vi')).toBe('1.234.567');
-    expect(formatNumber(2.4, 'vi', 1)).toBe('2,4');
-    expect(formatNumber(1234, 'en')).toBe('1,234');
-    expect(formatPercent(0.95, 'vi')).toBe('95,0%');
-    expect(formatPercent(0.8571, 'vi')).toBe('85,7%');
-    expect(formatPercent(0.8571, 'en')).toBe('85.7%');
-    expect(formatDay('2020-06-30')).toBe('30/06/2020');
+    expect(formatReportNumber(1234, 'vi')).toBe('1.234');
+    expect(formatReportNumber(1234567, 'vi')).toBe('1.234.567');
+    expect(formatReportNumber(2.4, 'vi', 1)).toBe('2,4');
+    expect(formatReportNumber(1234, 'en')).toBe('1,234');
+    expect(formatReportPercent(0.95, 'vi')).toBe('95,0%');
+    expect(formatReportPercent(0.8571, 'vi')).toBe('85,7%');
+    expect(formatReportPercent(0.8571, 'en')).toBe('85.7%');
+    expect(formatReportDay('2020-06-30')).toBe('30/06/2020');
   });
 
   it('dates the document as Nghị định 30/2020/NĐ-CP does', () => {

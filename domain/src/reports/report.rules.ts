@@ -167,7 +167,7 @@ const SEPARATORS: Record<Locale, { thousands: string; decimal: string }> = {
 };
 
 /** A number with the locale's separators and a fixed number of decimals: 1.234 and 2,4 in Vietnamese; 1,234 and 2.4. */
-export function formatNumber(n: number, lang: Locale, decimals = 0): string {
+export function formatReportNumber(n: number, lang: Locale, decimals = 0): string {
   const sep = SEPARATORS[lang];
   const [whole = '0', fraction] = Math.abs(n).toFixed(decimals).split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, sep.thousands);
@@ -175,12 +175,12 @@ export function formatNumber(n: number, lang: Locale, decimals = 0): string {
 }
 
 /** A share from 0 to 1 as a percentage with one decimal, as the ward writes it: "95,0%" ("95.0%" in English). */
-export function formatPercent(rate: number, lang: Locale): string {
-  return `${formatNumber(rate * 100, lang, 1)}%`;
+export function formatReportPercent(rate: number, lang: Locale): string {
+  return `${formatReportNumber(rate * 100, lang, 1)}%`;
 }
 
 /** A day as dd/mm/yyyy (Nghị định 30/2020/NĐ-CP writes days and months below 10 with a leading zero). */
-export function formatDay(d: Day): string {
+export function formatReportDay(d: Day): string {
   const [y, m, dd] = d.split('-');
   return `${dd}/${m}/${y}`;
 }
@@ -224,7 +224,7 @@ export function isSmallCount(n: number): boolean {
  * may not open the records. */
 export function presentCount(key: string, n: number, opts: { suppress: boolean; lang: Locale }): ReportValue {
   if (opts.suppress && isPersonalFigure(key) && isSmallCount(n)) return { value: null, text: messagesOf(opts.lang).suppressed };
-  return { value: n, text: formatNumber(n, opts.lang) };
+  return { value: n, text: formatReportNumber(n, opts.lang) };
 }
 
 /* --------------------------------------------------------------- wording ---------------------------------------------------------------- */
@@ -332,7 +332,7 @@ export function describePeriod(period: Period, lang: Locale): string {
     case 'year':
       return fill(m.year, { year });
     default:
-      return fill(m.range, { from: formatDay(period.from), to: formatDay(period.to) });
+      return fill(m.range, { from: formatReportDay(period.from), to: formatReportDay(period.to) });
   }
 }
 
@@ -344,7 +344,7 @@ export function describePreviousPeriod(period: Period, lang: Locale): string {
   if (found && ['month', 'quarter', 'half', 'nine_months', 'year'].includes(found.preset)) {
     return fill(m.previousSame, { year: previous.to.slice(0, 4) });
   }
-  return fill(m.previousRange, { from: formatDay(previous.from), to: formatDay(previous.to) });
+  return fill(m.previousRange, { from: formatReportDay(previous.from), to: formatReportDay(previous.to) });
 }
 
 /**
@@ -365,9 +365,9 @@ export function describeChange(
   const diff = Number(((current - previous) * scale).toFixed(decimals));
   if (diff === 0) return m.same;
   const unit = kind === 'rate' ? m.points : kind === 'cases' ? m.cases : '';
-  const text = fill(diff > 0 ? m.up : m.down, { n: formatNumber(Math.abs(diff), lang, decimals), unit });
+  const text = fill(diff > 0 ? m.up : m.down, { n: formatReportNumber(Math.abs(diff), lang, decimals), unit });
   if (kind === 'rate' || previous === 0) return text;
-  const percent = formatPercent(Math.abs(diff) / (previous * scale), lang);
+  const percent = formatReportPercent(Math.abs(diff) / (previous * scale), lang);
   return text + fill(m.percent, { sign: diff > 0 ? '+' : '−', percent });
 }
 
@@ -628,8 +628,8 @@ function crimeSection(b: Builder, authorInner: string): ReportSection {
     key: 'cases.clearanceRate',
     label: m.figures.clearanceRate,
     level: 0,
-    current: { value: rateNow, text: rateNow === null ? '—' : formatPercent(rateNow, lang) },
-    previous: { value: ratePrev, text: ratePrev === null ? '—' : formatPercent(ratePrev, lang) },
+    current: { value: rateNow, text: rateNow === null ? '—' : formatReportPercent(rateNow, lang) },
+    previous: { value: ratePrev, text: ratePrev === null ? '—' : formatReportPercent(ratePrev, lang) },
     change: describeChange(rateNow, ratePrev, lang, { kind: 'rate' }),
     href: L.cases(),
   };
@@ -687,7 +687,9 @@ function crimeSection(b: Builder, authorInner: string): ReportSection {
     const item = fillSegments(m.sentences.crimeItem, { n: inline(f, m), what: m.crimeWhat[g] });
     const c = cur.cases.clearanceByGroup[g];
     if (c.cleared < n)
-      item.push(...fillSegments(m.sentences.crimePartlyCleared, { cleared: formatNumber(c.cleared, lang), n: formatNumber(n, lang) }));
+      item.push(
+        ...fillSegments(m.sentences.crimePartlyCleared, { cleared: formatReportNumber(c.cleared, lang), n: formatReportNumber(n, lang) }),
+      );
     const seized = seizedWith(g);
     if (seized.length > 0) item.push(...fillSegments(m.sentences.crimeSeized, { list: joinSegments(seized, ', ') }));
     items.push(item);
@@ -821,8 +823,8 @@ function patrolsSection(b: Builder, author: string): ReportSection | null {
       key: 'patrols.hours',
       label: m.figures.patrolHours,
       level: 0,
-      current: { value: cur.hours, text: formatNumber(cur.hours, lang, Number.isInteger(cur.hours) ? 0 : 1) },
-      previous: { value: prev?.hours ?? 0, text: formatNumber(prev?.hours ?? 0, lang, Number.isInteger(prev?.hours ?? 0) ? 0 : 1) },
+      current: { value: cur.hours, text: formatReportNumber(cur.hours, lang, Number.isInteger(cur.hours) ? 0 : 1) },
+      previous: { value: prev?.hours ?? 0, text: formatReportNumber(prev?.hours ?? 0, lang, Number.isInteger(prev?.hours ?? 0) ? 0 : 1) },
       change: describeChange(cur.hours, prev?.hours ?? 0, lang, { kind: 'quantity', decimals: 1 }),
       href,
     });
@@ -835,11 +837,11 @@ function patrolsSection(b: Builder, author: string): ReportSection | null {
       level: 0,
       current: {
         value: cur.blocksCovered ?? 0,
-        text: `${formatNumber(cur.blocksCovered ?? 0, lang)}/${formatNumber(cur.blocks ?? 0, lang)}`,
+        text: `${formatReportNumber(cur.blocksCovered ?? 0, lang)}/${formatReportNumber(cur.blocks ?? 0, lang)}`,
       },
       previous: {
         value: prev?.blocksCovered ?? 0,
-        text: `${formatNumber(prev?.blocksCovered ?? 0, lang)}/${formatNumber(prev?.blocks ?? 0, lang)}`,
+        text: `${formatReportNumber(prev?.blocksCovered ?? 0, lang)}/${formatReportNumber(prev?.blocks ?? 0, lang)}`,
       },
       change: describeChange(cur.blocksCovered ?? 0, prev?.blocksCovered ?? 0, lang),
       href,
@@ -860,8 +862,10 @@ function patrolsSection(b: Builder, author: string): ReportSection | null {
     if (hasCoverage) {
       sentence.push(
         ...fillSegments(s.patrolsCoverage, {
-          covered: href ? { text: formatNumber(cur.blocksCovered ?? 0, lang), href } : formatNumber(cur.blocksCovered ?? 0, lang),
-          blocks: formatNumber(cur.blocks ?? 0, lang),
+          covered: href
+            ? { text: formatReportNumber(cur.blocksCovered ?? 0, lang), href }
+            : formatReportNumber(cur.blocksCovered ?? 0, lang),
+          blocks: formatReportNumber(cur.blocks ?? 0, lang),
         }),
       );
     }
