@@ -175,10 +175,18 @@ describe('authorization matrix (generated from the permission table)', () => {
           ['/api/v1/cases', 'case.read'],
           ['/api/v1/rehab-dossiers', 'case.read'],
           ['/api/v1/reports/summary?unit=thanh-vinh&from=2026-01-01&to=2026-12-31', 'report.read'],
+          ['/api/v1/reports/periodic?unit=thanh-vinh&from=2026-01-01&to=2026-06-30', 'report.read'],
         ] as const) {
           const res = await call(account.username, 'GET', url);
           expect(res.statusCode, `${url}`).toBe(isAllowed(account.role, action) ? 200 : 403);
         }
+        // The case-type catalogue is read by whoever records, counts or keeps cases.
+        const types = await call(account.username, 'GET', '/api/v1/case-types');
+        const readsTypes = (['case.read', 'report.read', 'case.catalogue'] as const).some((a) => isAllowed(account.role, a));
+        expect(types.statusCode).toBe(readsTypes ? 200 : 403);
+        // Someone else's report job answers like a missing one; without report.read, the refusal comes first.
+        const job = await call(account.username, 'GET', '/api/v1/reports/jobs/00000000-0000-4000-8000-000000000000');
+        expect(job.statusCode).toBe(isAllowed(account.role, 'report.read') ? 404 : 403);
         const units = (await call(account.username, 'GET', '/api/v1/units?includeInactive=true')).json().items as { id: string }[];
         const visible = new Set(units.map((u) => u.id));
         for (const [key, id] of unitIds) {

@@ -158,6 +158,7 @@ describe('list and report queries', () => {
         cleared: 19,
         clearanceRate: 0.95,
         closedNoCrime: 0,
+        arrests: 0,
         byGroup: { ...zero, drugs: 15, firecrackers: 2, theft_fraud: 3 },
         clearanceByGroup: {
           drugs: { total: 15, cleared: 15, clearanceRate: 1 },

@@ -282,6 +282,8 @@ export const reportSummarySchema = z.object({
     cleared: count,
     clearanceRate: rate,
     closedNoCrime: count,
+    /** Suspects arrested or held (bắt, giữ) in the cases counted. */
+    arrests: count,
     /** Cases per report group (the same counting as `total`). */
     byGroup: byGroup(count),
     clearanceByGroup: byGroup(groupFigures),

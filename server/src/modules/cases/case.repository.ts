@@ -152,9 +152,10 @@ export async function summariseCases(
   rows: { group: string; status: string; n: number }[];
   seizures: { kind: string; quantity: string; unit: string }[];
   rehab: RehabFigures;
+  arrests: number;
 }> {
   if (unitIds.length === 0)
-    return { rows: [], seizures: [], rehab: { opened: 0, sentToCourt: 0, accepted: 0, rejected: 0, carriedOut: 0 } };
+    return { rows: [], seizures: [], rehab: { opened: 0, sentToCourt: 0, accepted: 0, rejected: 0, carriedOut: 0 }, arrests: 0 };
   const ids = `{${unitIds.join(',')}}`;
   const rows = await queryRows<{ group: string; status: string; n: number }>(
     tx,
@@ -177,7 +178,19 @@ export async function summariseCases(
                count(*) FILTER (WHERE carried_out_on BETWEEN ${from}::date AND ${to}::date)::int AS "carriedOut"
         FROM rehab_dossiers WHERE unit_id = ANY(${ids}::uuid[])`,
   );
-  return { rows, seizures, rehab: rehab ?? { opened: 0, sentToCourt: 0, accepted: 0, rejected: 0, carriedOut: 0 } };
+  const [arrests] = await queryRows<{ n: number }>(
+    tx,
+    sql`SELECT count(*)::int AS n FROM case_people p
+        JOIN cases c ON c.ward_id = p.ward_id AND c.id = p.case_id
+        WHERE p.role = 'suspect' AND p.arrested_at IS NOT NULL
+          AND c.unit_id = ANY(${ids}::uuid[]) AND c.discovered_on BETWEEN ${from}::date AND ${to}::date`,
+  );
+  return {
+    rows,
+    seizures,
+    rehab: rehab ?? { opened: 0, sentToCourt: 0, accepted: 0, rejected: 0, carriedOut: 0 },
+    arrests: arrests?.n ?? 0,
+  };
 }
 
 /** Which of these import keys the ward's register already holds. */

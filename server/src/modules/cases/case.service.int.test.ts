@@ -99,6 +99,18 @@ describe('the case register', () => {
     );
     expect(stored[0]?.id_number_enc).not.toContain('999123456789');
 
+    const before = (await as('canbo', 'GET', '/api/v1/reports/summary?unit=thanh-vinh&from=2026-11-01&to=2026-11-30')).json();
+    await as('canbo', 'POST', `/api/v1/cases/${c.id}/people`, { role: 'witness', name: 'Người Làm Chứng Thử' });
+    await as('canbo', 'POST', `/api/v1/cases/${c.id}/people`, {
+      role: 'suspect',
+      name: 'Đối Tượng Thứ Hai',
+      arrest: { at: '2026-11-21T11:00:00+07:00', measure: 'caught_in_act' },
+    });
+    const afterArrest = (await as('canbo', 'GET', '/api/v1/reports/summary?unit=thanh-vinh&from=2026-11-01&to=2026-11-30')).json();
+    // Suspects arrested count; witnesses and suspects not held do not.
+    expect(afterArrest.cases.arrests).toBe(before.cases.arrests + 1);
+    expect(before.cases.arrests).toBeGreaterThanOrEqual(1);
+
     for (const quantity of ['1.2', '1.2']) {
       const s = await as('canbo', 'POST', `/api/v1/cases/${c.id}/seizures`, { kind: 'firecracker_powder', quantity, unit: 'kg' });
       expect(s.statusCode, s.body).toBe(200);

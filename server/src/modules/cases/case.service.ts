@@ -406,7 +406,7 @@ export async function reportSummary(deps: Deps, actor: Actor, unitCode: string, 
     const unit = await findUnitByCodeInScope(tx, actor, unitCode, vnToday(deps.clock()));
     if (!unit) throw new AppError('notFound');
     const unitIds = await findSubtreeIds(tx, unit.id);
-    const { rows, seizures, rehab } = await summariseCases(tx, unitIds, from, to);
+    const { rows, seizures, rehab, arrests } = await summariseCases(tx, unitIds, from, to);
     const casesOf = (group: CaseGroup) =>
       rows
         .filter((r) => r.group === group)
@@ -439,6 +439,7 @@ export async function reportSummary(deps: Deps, actor: Actor, unitCode: string, 
         cleared,
         clearanceRate: total ? cleared / total : null,
         closedNoCrime: rows.filter((r) => r.status === 'closed_no_crime').reduce((a, r) => a + r.n, 0),
+        arrests,
         byGroup,
         clearanceByGroup,
         definition: { vi: CLEARANCE_RATE_DEFINITION.vi, en: CLEARANCE_RATE_DEFINITION.en },

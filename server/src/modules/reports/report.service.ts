@@ -95,13 +95,12 @@ function asFigures(
   summary: Awaited<ReturnType<typeof reportSummary>>,
   details: { byChannel: Record<string, number>; byOutcome: Record<string, number> },
 ): ReportFigures {
-  const s = summary as typeof summary & { cases: { arrests?: number }; patrols?: ReportFigures['patrols'] };
   return {
-    cases: s.cases,
-    seizures: s.seizures,
-    rehab: s.rehab,
-    tips: { ...s.tips, byChannel: details.byChannel, byOutcome: details.byOutcome },
-    patrols: s.patrols ?? null,
+    cases: summary.cases,
+    seizures: summary.seizures,
+    rehab: summary.rehab,
+    tips: { ...summary.tips, byChannel: details.byChannel, byOutcome: details.byOutcome },
+    patrols: summary.patrols,
   };
 }
 
