@@ -92,7 +92,9 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
     crossOriginEmbedderPolicy: false,
   });
   app.addHook('onSend', async (req, reply) => {
-    reply.header('Permissions-Policy', 'geolocation=(self), camera=(), microphone=(), payment=(), usb=()');
+    // The staff app's patrol screen may scan checkpoint QR codes with the camera; no other page may use it.
+    const camera = req.url === '/app' || req.url.startsWith('/app/') ? 'camera=(self)' : 'camera=()';
+    reply.header('Permissions-Policy', `geolocation=(self), ${camera}, microphone=(), payment=(), usb=()`);
     if (req.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
   });
   await app.register(fastifyRateLimit, { max: deps.cfg.rateLimit, timeWindow: '1 minute', keyGenerator: (req) => sourceKey(req.ip) });

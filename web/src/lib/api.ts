@@ -46,6 +46,8 @@ export type RequestOptions = {
   signal?: AbortSignal;
   /** Do not send the user to the login page on a 401 (the login steps handle it themselves). */
   isAuthStep?: boolean;
+  /** Extra request headers, e.g. an Idempotency-Key. */
+  headers?: Record<string, string>;
 };
 
 let handleUnauthenticated: (() => void) | null = null;
@@ -70,6 +72,7 @@ function buildUrl(path: string, query?: Query): string {
 /** Calls the Bình An API on the same origin: JSON in and out, the CSRF header on writes, the UI language always. */
 export async function requestApi<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = {
+    ...options.headers,
     Accept: 'application/json, application/problem+json',
     'Accept-Language': i18n.language || 'vi',
   };
