@@ -187,8 +187,17 @@ describe('list and report queries', () => {
         blocks: 9,
         blocksCovered: 9,
       },
+      suppressed: [],
     };
     expect(reportSummarySchema.parse(report)).toEqual(report);
+    // A small count about people reaches a viewer as null, named in `suppressed`.
+    const hidden = {
+      ...report,
+      rehabDossiers: null,
+      rehab: { ...report.rehab, opened: null },
+      suppressed: ['rehabDossiers', 'rehab.opened'],
+    };
+    expect(reportSummarySchema.parse(hidden)).toEqual(hidden);
     expect(reportSummarySchema.safeParse({ ...report, cases: { ...report.cases, clearanceRate: 84 } }).success).toBe(false);
     const { drugs: _drugs, ...missingGroup } = report.cases.byGroup;
     expect(reportSummarySchema.safeParse({ ...report, cases: { ...report.cases, byGroup: missingGroup } }).success).toBe(false);

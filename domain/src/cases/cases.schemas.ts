@@ -282,19 +282,32 @@ export const reportSummarySchema = z.object({
     cleared: count,
     clearanceRate: rate,
     closedNoCrime: count,
-    /** Suspects arrested or held (bắt, giữ) in the cases counted. */
-    arrests: count,
+    /** Suspects arrested or held (bắt, giữ) in the cases counted; null when hidden (see `suppressed`). */
+    arrests: count.nullable(),
     /** Cases per report group (the same counting as `total`). */
     byGroup: byGroup(count),
     clearanceByGroup: byGroup(groupFigures),
     definition: z.object({ vi: z.string(), en: z.string() }),
   }),
   seizures: z.array(seizureTotalSchema),
-  rehabDossiers: count,
-  rehab: z.object({ opened: count, sentToCourt: count, accepted: count, rejected: count, carriedOut: count }),
+  /** Null when hidden (see `suppressed`). */
+  rehabDossiers: count.nullable(),
+  rehab: z.object({
+    opened: count.nullable(),
+    sentToCourt: count.nullable(),
+    accepted: count.nullable(),
+    rejected: count.nullable(),
+    carriedOut: count.nullable(),
+  }),
   tips: z.object({ received: count, transferred: count, transferredOnTime: count }),
   /** The patrol log (patrols module): rounds and turns (officers' and civilians'), hours, incidents, block coverage. */
   patrols: patrolSummarySchema,
+  /**
+   * The figures given as null: small counts (1–4) of personal matters — people arrested, rehab dossiers — hidden from a
+   * reader who may not open the records (`presentCount` in reports/report.rules.ts), e.g. ["rehabDossiers",
+   * "rehab.opened", "cases.arrests"]. Empty for readers of the register.
+   */
+  suppressed: z.array(z.string()),
 });
 export type ReportSummary = z.infer<typeof reportSummarySchema>;
 

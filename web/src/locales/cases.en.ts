@@ -298,6 +298,8 @@ export const casesPageEn: CasesPageMessages = {
     casesTotalValue: '{{count}} cases',
     rehabTotal: 'Compulsory rehab dossiers',
     rehabTotalValue: '{{count}} dossiers',
+    suppressed: '< 5',
+    suppressedNote: 'Counts under 5 about people (arrests, rehab dossiers) are hidden from readers who may not open the records.',
     tipsTotal: 'Tips received',
     tipsTotalValue: '{{count}} tips',
     rateValue: '{{rate}} ({{cleared}} of {{total}} cases cleared)',

@@ -301,6 +301,8 @@ export const casesPageVi = {
     casesTotalValue: '{{count}} vụ',
     rehabTotal: 'Hồ sơ cai nghiện bắt buộc',
     rehabTotalValue: '{{count}} hồ sơ',
+    suppressed: '< 5',
+    suppressedNote: 'Số nhỏ hơn 5 về người (người bị bắt, hồ sơ cai nghiện) được ẩn với người không được xem hồ sơ.',
     tipsTotal: 'Tin báo tiếp nhận',
     tipsTotalValue: '{{count}} tin',
     rateValue: '{{rate}} ({{cleared}}/{{total}} vụ đã làm rõ)',

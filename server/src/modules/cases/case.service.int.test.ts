@@ -54,6 +54,29 @@ describe('the demo register reproduces the Lê Mao article (seed/le-mao-2020.en.
   });
 });
 
+describe('small counts about people (security.md G12)', () => {
+  it('hides 1 to 4 rehab dossiers or arrests from a viewer, shows them to the police, and shows 5 or more to all', async () => {
+    const url = (from: string, to: string) => `/api/v1/reports/summary?unit=le-mao&from=${from}&to=${to}`;
+    let small: { from: string; to: string; n: number } | null = null;
+    for (let m = 1; m <= 6 && !small; m++) {
+      const from = `2020-0${m}-01`;
+      const to = `2020-0${m}-${m === 2 ? 29 : [4, 6].includes(m) ? 30 : 31}`;
+      const n = (await as('truongcongan', 'GET', url(from, to))).json().rehabDossiers;
+      if (n >= 1 && n <= 4) small = { from, to, n };
+    }
+    if (!small) throw new Error('the demo has no month of 2020 with 1–4 rehab dossiers');
+    const police = (await as('truongcongan', 'GET', url(small.from, small.to))).json();
+    expect(police).toMatchObject({ rehabDossiers: small.n, suppressed: [] });
+    const viewer = (await as('theodoi', 'GET', url(small.from, small.to))).json();
+    expect(viewer.rehabDossiers).toBeNull();
+    expect(viewer.rehab.opened).toBeNull();
+    expect(viewer.suppressed).toEqual(expect.arrayContaining(['rehabDossiers', 'rehab.opened']));
+    expect(viewer.cases.total).toBe(police.cases.total);
+    const half = (await as('theodoi', 'GET', url('2020-01-01', '2020-06-30'))).json();
+    expect(half.rehabDossiers).toBe(8);
+  });
+});
+
 describe('the case register', () => {
   it('records a case, its people and seizures, and moves it only along its legal states', async () => {
     const blocks = (await as('canbo', 'GET', '/api/v1/units?type=block')).json().items as { id: string; name: string }[];

@@ -11,16 +11,19 @@ import {
   clearanceRate,
   type createCaseSchema,
   isDiscoveredAfterOccurred,
+  isPersonalFigure,
+  isSmallCount,
   type listCasesQuerySchema,
   maskIdNumber,
   type QuantityUnit,
+  type ReportSummary,
   type SeizureKind,
   type seizureSchema,
   sumByKind,
   type updateCaseSchema,
 } from '@binh-an/domain';
 import type { z } from 'zod';
-import { type Actor, requirePermission, withActor } from '../../platform/access.ts';
+import { type Actor, can, requirePermission, withActor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { keyedHash, open, seal } from '../../platform/crypto.ts';
 import type { DbOrTx, Tx } from '../../platform/db.ts';
@@ -397,10 +400,11 @@ export async function linkCaseTip(deps: Deps, actor: Actor, id: string, tipId: s
 }
 
 /**
- * The figures of a unit and its sub-units over a period: cases by group with the clearance rate, seizures totalled per
- * kind, rehab dossiers, tips. Counts only; no name or record leaves.
+ * The figures of a unit and its sub-units over a period, exact: cases by group with the clearance rate, seizures
+ * totalled per kind, rehab dossiers, tips, patrols. Counts only; no name or record leaves. For a caller that presents
+ * them itself and hides small personal counts there (the periodic report); the API answers `reportSummary`.
  */
-export async function reportSummary(deps: Deps, actor: Actor, unitCode: string, from: string, to: string) {
+export async function summaryFigures(deps: Deps, actor: Actor, unitCode: string, from: string, to: string) {
   requirePermission(actor, 'report.read');
   return withActor(deps.database.db, actor, async (tx) => {
     const unit = await findUnitByCodeInScope(tx, actor, unitCode, vnToday(deps.clock()));
@@ -451,6 +455,36 @@ export async function reportSummary(deps: Deps, actor: Actor, unitCode: string, 
       patrols,
     };
   });
+}
+
+/**
+ * `GET /api/v1/reports/summary`: `summaryFigures`, with small counts (1–4) of personal matters — people arrested, rehab
+ * dossiers — given as null to a reader who may not open the records (viewers, administrators), and named in
+ * `suppressed` (security.md G12: aggregates only, with small-count suppression).
+ */
+export async function reportSummary(deps: Deps, actor: Actor, unitCode: string, from: string, to: string): Promise<ReportSummary> {
+  const figures = await summaryFigures(deps, actor, unitCode, from, to);
+  const suppressed: string[] = [];
+  const hide = (key: string, n: number) => {
+    if (can(actor, 'case.read') || !isPersonalFigure(key) || !isSmallCount(n)) return n;
+    suppressed.push(key);
+    return null;
+  };
+  const rehab = {
+    opened: hide('rehab.opened', figures.rehab.opened),
+    sentToCourt: hide('rehab.sentToCourt', figures.rehab.sentToCourt),
+    accepted: hide('rehab.accepted', figures.rehab.accepted),
+    rejected: hide('rehab.rejected', figures.rehab.rejected),
+    carriedOut: hide('rehab.carriedOut', figures.rehab.carriedOut),
+  };
+  const arrests = hide('cases.arrests', figures.cases.arrests);
+  return {
+    ...figures,
+    cases: { ...figures.cases, arrests },
+    rehabDossiers: rehab.opened,
+    rehab,
+    suppressed: suppressed.includes('rehab.opened') ? ['rehabDossiers', ...suppressed] : suppressed,
+  };
 }
 
 /** The full ID number of a person in a case, for an officer who needs it; every read is audited. */

@@ -20,7 +20,7 @@ import { AppError } from '../../platform/errors.ts';
 import { enqueueJob } from '../../platform/jobs.ts';
 import { vnToday } from '../../platform/time.ts';
 import { buildActor } from '../auth/index.ts';
-import { listCases, listRehabDossiers, reportSummary } from '../cases/index.ts';
+import { listCases, listRehabDossiers, summaryFigures } from '../cases/index.ts';
 import { findTipsForReport, summariseTipsByChannelAndOutcome } from '../tips/index.ts';
 import { findSubtreeIds, findUnitByCodeInScope, type UnitRecord } from '../units/index.ts';
 import { findCredentialsById } from '../users/index.ts';
@@ -92,7 +92,7 @@ async function resolveScope(deps: Deps, actor: Actor, unitKey: string): Promise<
 }
 
 function asFigures(
-  summary: Awaited<ReturnType<typeof reportSummary>>,
+  summary: Awaited<ReturnType<typeof summaryFigures>>,
   details: { byChannel: Record<string, number>; byOutcome: Record<string, number> },
 ): ReportFigures {
   return {
@@ -119,9 +119,9 @@ async function composeReport(
 ): Promise<Composed> {
   const period = { from: q.from, to: q.to };
   const previous = previousYearPeriod(period);
-  const current = await reportSummary(deps, actor, scope.unit.id, period.from, period.to);
+  const current = await summaryFigures(deps, actor, scope.unit.id, period.from, period.to);
   await progress(25);
-  const before = await reportSummary(deps, actor, scope.unit.id, previous.from, previous.to);
+  const before = await summaryFigures(deps, actor, scope.unit.id, previous.from, previous.to);
   await progress(45);
   const details = await withActor(deps.database.db, actor, async (tx) => {
     const now = await summariseTipsByChannelAndOutcome(tx, scope.unitIds, period.from, period.to);

@@ -37,6 +37,8 @@ function Figures({ data }: { data: ReportSummary }) {
   const rate = formatRate(data.cases.clearanceRate, locale);
   const definition = data.cases.definition[locale] || t('cases.clearance.definition');
   const dash = t('caseFigures.notApplicable');
+  // A small count about people (1–4) comes as null to a reader who may not open the records: shown as "< 5".
+  const countText = (n: number | null) => (n === null ? t('caseFigures.suppressed') : formatNumber(n));
 
   return (
     <Stack gap="md">
@@ -54,7 +56,7 @@ function Figures({ data }: { data: ReportSummary }) {
         </div>
         <div className="figures-tile">
           <dt>{t('caseFigures.rehabTotal')}</dt>
-          <dd>{t('caseFigures.rehabTotalValue', { count: formatNumber(data.rehabDossiers) })}</dd>
+          <dd>{t('caseFigures.rehabTotalValue', { count: countText(data.rehabDossiers) })}</dd>
         </div>
         <div className="figures-tile">
           <dt>{t('caseFigures.tipsTotal')}</dt>
@@ -187,11 +189,16 @@ function Figures({ data }: { data: ReportSummary }) {
                       <Table.Th scope="row" fw={400}>
                         {t(`caseFigures.rehab.${step}`)}
                       </Table.Th>
-                      <Table.Td className="num">{formatNumber(data.rehab[step])}</Table.Td>
+                      <Table.Td className="num">{countText(data.rehab[step])}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
               </DataTable>
+              {data.suppressed.length > 0 ? (
+                <Text size="sm" c="dimmed" mt="xs">
+                  {t('caseFigures.suppressedNote')}
+                </Text>
+              ) : null}
             </Section>
             <Section id="figures-tips" title={t('caseFigures.tipsTitle')}>
               <DataTable caption={t('caseFigures.tipsCaption', { period })} minWidth={0} label={t('caseFigures.tipsTitle')} isCompact>
