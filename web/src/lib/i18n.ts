@@ -6,6 +6,8 @@ import { calendarVi } from '../locales/calendar.vi.ts';
 import { casesPageEn } from '../locales/cases.en.ts';
 import { casesPageVi } from '../locales/cases.vi.ts';
 import { en as webEn } from '../locales/en.ts';
+import { patrolsPageEn } from '../locales/patrols.en.ts';
+import { patrolsPageVi } from '../locales/patrols.vi.ts';
 import { rehabEn } from '../locales/rehab.en.ts';
 import { rehabVi } from '../locales/rehab.vi.ts';
 import { reportsPageEn } from '../locales/reports.en.ts';
@@ -95,6 +97,10 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
   returnNull: false,
 });
+
+// The patrol screens' strings, added to each language (none of their keys is in another file).
+i18n.addResourceBundle('vi', 'translation', patrolsPageVi, true, false);
+i18n.addResourceBundle('en', 'translation', patrolsPageEn, true, false);
 
 function applyDocumentLanguage(lng: string): void {
   document.documentElement.lang = isLocale(lng) ? lng : 'vi';

@@ -11,6 +11,8 @@ import { caseDetailRoute } from './cases-detail.tsx';
 import { caseFiguresRoute } from './cases-summary.tsx';
 import { loginRoute } from './login.tsx';
 import { overviewRoute } from './overview.tsx';
+import { patrolsFieldRoute } from './patrols.tsx';
+import { patrolsRecordRoute } from './patrols-record.tsx';
 import { rehabRoute } from './rehab.tsx';
 import { rehabDetailRoute } from './rehab-detail.tsx';
 import { reportsRoute } from './reports.tsx';
@@ -24,6 +26,7 @@ import { usersRoute } from './users.tsx';
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  patrolsRecordRoute,
   signedInRoute.addChildren([
     overviewRoute,
     unitsRoute,
@@ -40,6 +43,7 @@ const routeTree = rootRoute.addChildren([
     rehabDetailRoute,
     caseTypesRoute,
     reportsRoute,
+    patrolsFieldRoute,
   ]),
 ]);
 

@@ -11,11 +11,25 @@ import { logout } from '../auth/api.ts';
 import { resetAccountLocale, useChangeLocale, useMe } from '../auth/hooks.ts';
 import { IconCalendar } from '../calendar/calendar-icon.tsx';
 import { IconFigures, IconRegister } from '../cases/cases-icons.tsx';
+import { IconPatrol } from '../patrols/patrols-icons.tsx';
+import { useGuardedSignOut } from '../patrols/sign-out-guard.tsx';
 import { IconReport } from '../reports/reports-icons.tsx';
 import { IconInbox } from '../tips/tips-icons.tsx';
 
 type NavItem = {
-  to: '/' | '/units' | '/users' | '/audit' | '/calendar' | '/tips' | '/cases' | '/cases/summary' | '/rehab' | '/case-types' | '/reports';
+  to:
+    | '/'
+    | '/units'
+    | '/users'
+    | '/audit'
+    | '/calendar'
+    | '/tips'
+    | '/cases'
+    | '/cases/summary'
+    | '/rehab'
+    | '/case-types'
+    | '/reports'
+    | '/patrols';
   labelKey: string;
   icon: ComponentType<{ size?: number }>;
   action?: Action;
@@ -29,6 +43,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/rehab', labelKey: 'nav.rehab', icon: IconRegister, action: 'case.read' },
   { to: '/cases/summary', labelKey: 'nav.caseFigures', icon: IconFigures, action: 'report.read' },
   { to: '/reports', labelKey: 'nav.reports', icon: IconReport, action: 'report.read' },
+  { to: '/patrols', labelKey: 'nav.patrolField', icon: IconPatrol, action: 'patrol.record' },
   { to: '/units', labelKey: 'nav.units', icon: IconBuilding, action: 'unit.read' },
   { to: '/users', labelKey: 'nav.users', icon: IconUsers, action: 'user.read' },
   { to: '/audit', labelKey: 'nav.audit', icon: IconList, action: 'audit.read' },
@@ -74,6 +89,8 @@ export function AppLayout() {
     resetAccountLocale();
     await navigate({ to: '/login', replace: true });
   };
+  // The patrol phone's outbox and key are wiped before the session ends (asking first when rounds are unsent).
+  const { requestSignOut, dialog: signOutDialog } = useGuardedSignOut(signOut, me.user.id);
 
   return (
     <>
@@ -153,7 +170,7 @@ export function AppLayout() {
                       {t('nav.tokens')}
                     </Menu.Item>
                   ) : null}
-                  <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => void signOut()}>
+                  <Menu.Item leftSection={<IconLogout size={16} />} onClick={requestSignOut}>
                     {t('shell.signOut')}
                   </Menu.Item>
                 </Menu.Dropdown>
@@ -200,6 +217,7 @@ export function AppLayout() {
           </Box>
         </AppShell.Main>
       </AppShell>
+      {signOutDialog}
     </>
   );
 }

@@ -31,6 +31,16 @@ export type OutboxRecord = {
 type MetaName = 'key' | 'currentUserId' | 'lastSyncAt';
 
 let connection: Promise<IDBDatabase> | null = null;
+/**
+ * Set by the wipe at logout until an account signs in again: a late write (a draft saved a moment after the logout)
+ * must not bring the database back with what was typed.
+ */
+let isLocked = false;
+
+/** Lets the store be used again after a sign-in. */
+export function unlockDeviceStore(): void {
+  isLocked = false;
+}
 
 function requestResult<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -40,6 +50,7 @@ function requestResult<T>(request: IDBRequest<T>): Promise<T> {
 }
 
 function openDatabase(): Promise<IDBDatabase> {
+  if (isLocked) return Promise.reject(new Error('The patrol store was wiped at logout.'));
   if (connection) return connection;
   const opening = new Promise<IDBDatabase>((resolve, reject) => {
     const request = indexedDB.open(DEVICE_DB_NAME, DB_VERSION);
@@ -150,6 +161,7 @@ export async function deleteVault(id: string): Promise<void> {
  * this page are closed first; other tabs close theirs when asked (`versionchange`).
  */
 export async function wipeDeviceStore(): Promise<void> {
+  isLocked = true;
   const open = connection;
   connection = null;
   if (open) {

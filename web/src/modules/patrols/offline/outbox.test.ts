@@ -1,7 +1,15 @@
 import 'fake-indexeddb/auto';
 import type { CreateRoundInput } from '@binh-an/domain';
-import { afterEach, describe, expect, it } from 'vitest';
-import { DEVICE_DB_NAME, deviceKey, listOutboxRecords, type OutboxRecord, putOutboxRecord, readVault } from './device-store.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  DEVICE_DB_NAME,
+  deviceKey,
+  listOutboxRecords,
+  type OutboxRecord,
+  putOutboxRecord,
+  readVault,
+  unlockDeviceStore,
+} from './device-store.ts';
 import { correctRound, countOutbox, openRecord, type QueuedRound, readOutbox, saveRound, wipeDevice } from './outbox.ts';
 import { openJson, sealContext, sealJson } from './sealing.ts';
 import { type AttemptAnswer, outcomeOfStatus, retryDelayMs, syncOutbox } from './sync.ts';
@@ -79,6 +87,9 @@ function fakeServer() {
   };
 }
 
+beforeEach(() => {
+  unlockDeviceStore();
+});
 afterEach(async () => {
   await wipeDevice();
 });
@@ -246,6 +257,11 @@ describe('the wipe', () => {
     await wipeDevice();
     const names = (await indexedDB.databases()).map((d) => d.name);
     expect(names).not.toContain(DEVICE_DB_NAME);
+    // A late write (a draft saved just after the logout) cannot bring the store back …
+    await expect(saveDraft(USER, { note: CANARY_NOTE })).rejects.toThrow();
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(DEVICE_DB_NAME);
+    // … until an account signs in again.
+    unlockDeviceStore();
     expect(await listOutboxRecords()).toEqual([]);
     expect(await loadDraft(USER)).toBeNull();
     // A new key after the wipe: what the old one sealed no longer opens.

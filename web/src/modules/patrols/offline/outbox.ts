@@ -7,6 +7,7 @@ import {
   type OutboxRecord,
   putOutboxRecord,
   readMeta,
+  unlockDeviceStore,
   wipeDeviceStore,
   writeMeta,
 } from './device-store.ts';
@@ -173,7 +174,9 @@ export function readDeviceUser(): Promise<string | undefined> {
   return readMeta<string>('currentUserId');
 }
 
+/** Records the account signed in (online) on this device; the store may be used again after a wipe. */
 export async function writeDeviceUser(userId: string): Promise<void> {
+  unlockDeviceStore();
   if ((await readDeviceUser()) !== userId) await writeMeta('currentUserId', userId);
 }
 

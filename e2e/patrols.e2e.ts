@@ -1,0 +1,168 @@
+import type { APIRequestContext, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { appUrl, e2e, logIn, useBrowser } from './support/app.ts';
+
+/** The teams of the demo ward the journeys use (server/src/modules/patrols/patrol.demo.ts). */
+const SECURITY_TEAM = 'Tổ bảo vệ an ninh, trật tự khối Trung Mỹ – Tân Quang';
+const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, serviceWorkers: 'allow' } as const;
+
+type RoundSummary = { id: string; teamId: string; teamName: string };
+
+/** Every round of a team the account may read, through the API with the page's session. */
+async function roundsOf(request: APIRequestContext, teamId: string): Promise<RoundSummary[]> {
+  const out: RoundSummary[] = [];
+  let cursor: string | null = null;
+  do {
+    const query: string = `teamId=${teamId}&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const res = await request.get(`${e2e().baseUrl}/api/v1/patrols/rounds?${query}`);
+    expect(res.status()).toBe(200);
+    const page = (await res.json()) as { items: RoundSummary[]; nextCursor: string | null };
+    out.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
+}
+
+async function teamIdOf(request: APIRequestContext, name: string): Promise<string> {
+  const res = await request.get(`${e2e().baseUrl}/api/v1/patrols/me`);
+  const me = (await res.json()) as { memberships: { teamId: string; teamName: string }[] };
+  const team = me.memberships.find((m) => m.teamName === name);
+  if (!team) throw new Error(`not a member of ${name}`);
+  return team.teamId;
+}
+
+/** Everything the patrol store holds, as text: buffers read as UTF-8 and Latin-1, so that no plaintext can hide. */
+function dumpPatrolStore(page: Page): Promise<{ text: string; outbox: number; ivLengths: number[] }> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('binh-an-patrol');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const parts: string[] = [];
+    const add = (value: unknown): void => {
+      if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
+        const bytes = value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer);
+        parts.push(new TextDecoder().decode(bytes), new TextDecoder('latin1').decode(bytes));
+      } else if (value instanceof CryptoKey) {
+        parts.push(`CryptoKey extractable=${value.extractable}`);
+      } else if (value && typeof value === 'object') {
+        for (const [k, v] of Object.entries(value)) {
+          parts.push(k);
+          add(v);
+        }
+      } else parts.push(String(value));
+    };
+    const all = (store: string) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const request = db.transaction(store).objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const outbox = (await all('outbox')) as { round: { iv: Uint8Array } }[];
+    for (const store of ['meta', 'outbox', 'vault']) add(await all(store));
+    db.close();
+    return { text: parts.join('\n'), outbox: outbox.length, ivLengths: outbox.map((r) => r.round.iv.byteLength) };
+  });
+}
+
+async function openRecordScreen(page: Page): Promise<void> {
+  await page.goto(appUrl('/patrols/record'));
+  await page.getByRole('heading', { name: 'Ghi lượt tuần tra', level: 1 }).waitFor();
+  await page.getByRole('heading', { name: 'Lượt tuần tra mới' }).waitFor();
+}
+
+/** Forgets the console errors a journey causes on purpose (requests failing while offline or cut on purpose). */
+function acceptNetworkErrors(session: ReturnType<ReturnType<typeof useBrowser>>): void {
+  const errors = session.problems.consoleErrors;
+  const kept = errors.filter((e) => !/net::ERR_(INTERNET_DISCONNECTED|CONNECTION_RESET|FAILED)/.test(e));
+  errors.length = 0;
+  errors.push(...kept);
+}
+
+describe('patrols', () => {
+  const browser = useBrowser();
+
+  test('offline, a member records 20 rounds, closes the page, reopens it offline, and online exactly 20 reach the server', async () => {
+    const { context, page } = await browser().newPage(PHONE);
+    await logIn(page, 'tobaove');
+    const teamId = await teamIdOf(page.request, SECURITY_TEAM);
+    const before = await roundsOf(page.request, teamId);
+
+    // One visit online: the service worker keeps the app shell, the device keeps the sealed field kit.
+    await openRecordScreen(page);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await page.getByLabel('Tổ', { exact: true }).selectOption({ label: SECURITY_TEAM });
+    await page.getByRole('checkbox', { name: /^Lê Văn Bình — Tổ trưởng/ }).waitFor();
+    await page.getByRole('checkbox', { name: /^Phạm Đình Lực — Tổ phó/ }).check();
+
+    await context.setOffline(true);
+    expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+    const marker = `E2E-${Date.now().toString(36)}`;
+    const guest = `Khách ${marker}`;
+    for (let i = 1; i <= 20; i++) {
+      if (i === 1) {
+        await page.getByLabel('Người khác tham gia: họ và tên').fill(guest);
+        await page.getByRole('button', { name: 'Thêm', exact: true }).click();
+        await page.getByRole('button', { name: /^Đã đến Nhà văn hóa khối Trung Mỹ/ }).click();
+        await page.getByText(/Đã đến lúc \d\d:\d\d \(Bấm xác nhận\)/).waitFor();
+      }
+      await page.getByLabel('Ghi chú của lượt tuần tra').fill(`${marker} lượt ${i}`);
+      await page.getByRole('button', { name: 'Lưu lượt tuần tra' }).click();
+      await page.getByText(`${i} lượt chờ gửi`, { exact: true }).waitFor();
+    }
+
+    // What the device keeps is sealed: no note, no name in clear; the key cannot be exported.
+    const stored = await dumpPatrolStore(page);
+    expect(stored.outbox).toBe(20);
+    expect(stored.ivLengths.every((n) => n === 12)).toBe(true);
+    for (const secret of [marker, guest, 'Lê Văn Bình', 'Phạm Đình Lực', 'Nhà văn hóa']) expect(stored.text).not.toContain(secret);
+    expect(stored.text).toContain('CryptoKey extractable=false');
+
+    // Closed and opened again, still offline: the service worker serves the screen, the queue is still there.
+    await page.close();
+    const again = await context.newPage();
+    await openRecordScreen(again);
+    await again.getByText('20 lượt chờ gửi', { exact: true }).waitFor();
+    await again.getByText(/^Đang dùng danh sách tổ, tuyến lưu trên máy lúc/).waitFor();
+
+    // Online again; the answer to the first attempt is lost on the way back, so that round is sent twice.
+    let cut = 0;
+    const replayed: string[] = [];
+    await context.route('**/api/v1/patrols/rounds', async (route) => {
+      if (route.request().method() === 'POST' && cut === 0) {
+        cut += 1;
+        await route.fetch();
+        await route.abort('connectionreset');
+        return;
+      }
+      await route.fallback();
+    });
+    again.on('response', (response) => {
+      if (response.request().method() === 'POST' && response.headers()['idempotent-replayed'] === 'true') replayed.push(response.url());
+    });
+    await context.setOffline(false);
+    await expect.poll(() => cut).toBe(1);
+    await again.getByRole('button', { name: 'Gửi ngay' }).first().click();
+    await again.getByText('0 lượt chờ gửi', { exact: true }).waitFor();
+    await context.unroute('**/api/v1/patrols/rounds');
+    acceptNetworkErrors(browser());
+
+    const after = await roundsOf(again.request, teamId);
+    expect(after.length).toBe(before.length + 20);
+    expect(replayed.length).toBe(1);
+    const known = new Set(before.map((r) => r.id));
+    const added = after.filter((r) => !known.has(r.id));
+    const notes: string[] = [];
+    for (const r of added) {
+      const res = await again.request.get(`${e2e().baseUrl}/api/v1/patrols/rounds/${r.id}`);
+      const round = (await res.json()) as { note: string | null; participants: { name: string; kind: string }[] };
+      notes.push(round.note ?? '');
+      if (round.note === `${marker} lượt 1`) expect(round.participants.map((p) => p.name)).toContain(guest);
+    }
+    expect(notes.sort()).toEqual(Array.from({ length: 20 }, (_, i) => `${marker} lượt ${i + 1}`).sort());
+  });
+});

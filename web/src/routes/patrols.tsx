@@ -1,0 +1,15 @@
+import { createRoute } from '@tanstack/react-router';
+import { RequirePermission } from '../modules/auth/require-permission.tsx';
+import { FieldPage } from '../modules/patrols/field-page.tsx';
+import { signedInRoute } from './signed-in.tsx';
+
+/** "Ca tuần tra": a patrol member's teams, next shifts, phone calendar and outbox. */
+export const patrolsFieldRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/patrols',
+  component: () => (
+    <RequirePermission action="patrol.record" titleKey="patrolsPage.field.title">
+      <FieldPage />
+    </RequirePermission>
+  ),
+});
