@@ -12,7 +12,10 @@ import { caseFiguresRoute } from './cases-summary.tsx';
 import { loginRoute } from './login.tsx';
 import { overviewRoute } from './overview.tsx';
 import { patrolsFieldRoute } from './patrols.tsx';
+import { patrolsFiguresRoute } from './patrols-figures.tsx';
 import { patrolsRecordRoute } from './patrols-record.tsx';
+import { patrolsRoundRoute, patrolsRoundsRoute } from './patrols-rounds.tsx';
+import { patrolsTeamRoute, patrolsTeamsRoute } from './patrols-teams.tsx';
 import { rehabRoute } from './rehab.tsx';
 import { rehabDetailRoute } from './rehab-detail.tsx';
 import { reportsRoute } from './reports.tsx';
@@ -44,6 +47,11 @@ const routeTree = rootRoute.addChildren([
     caseTypesRoute,
     reportsRoute,
     patrolsFieldRoute,
+    patrolsTeamsRoute,
+    patrolsTeamRoute,
+    patrolsRoundsRoute,
+    patrolsRoundRoute,
+    patrolsFiguresRoute,
   ]),
 ]);
 

@@ -11,7 +11,7 @@ import { logout } from '../auth/api.ts';
 import { resetAccountLocale, useChangeLocale, useMe } from '../auth/hooks.ts';
 import { IconCalendar } from '../calendar/calendar-icon.tsx';
 import { IconFigures, IconRegister } from '../cases/cases-icons.tsx';
-import { IconPatrol } from '../patrols/patrols-icons.tsx';
+import { IconLog, IconPatrol, IconTeam } from '../patrols/patrols-icons.tsx';
 import { useGuardedSignOut } from '../patrols/sign-out-guard.tsx';
 import { IconReport } from '../reports/reports-icons.tsx';
 import { IconInbox } from '../tips/tips-icons.tsx';
@@ -29,7 +29,10 @@ type NavItem = {
     | '/rehab'
     | '/case-types'
     | '/reports'
-    | '/patrols';
+    | '/patrols'
+    | '/patrols/teams'
+    | '/patrols/rounds'
+    | '/patrols/figures';
   labelKey: string;
   icon: ComponentType<{ size?: number }>;
   action?: Action;
@@ -44,6 +47,9 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/cases/summary', labelKey: 'nav.caseFigures', icon: IconFigures, action: 'report.read' },
   { to: '/reports', labelKey: 'nav.reports', icon: IconReport, action: 'report.read' },
   { to: '/patrols', labelKey: 'nav.patrolField', icon: IconPatrol, action: 'patrol.record' },
+  { to: '/patrols/teams', labelKey: 'nav.patrolTeams', icon: IconTeam, action: 'patrol.read' },
+  { to: '/patrols/rounds', labelKey: 'nav.patrolRounds', icon: IconLog, action: 'patrol.read' },
+  { to: '/patrols/figures', labelKey: 'nav.patrolFigures', icon: IconFigures, action: 'patrol.read' },
   { to: '/units', labelKey: 'nav.units', icon: IconBuilding, action: 'unit.read' },
   { to: '/users', labelKey: 'nav.users', icon: IconUsers, action: 'user.read' },
   { to: '/audit', labelKey: 'nav.audit', icon: IconList, action: 'audit.read' },

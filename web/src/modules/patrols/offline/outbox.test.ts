@@ -268,3 +268,18 @@ describe('the wipe', () => {
     await expect(openJson(await deviceKey(), sealed, sealContext('kit', USER))).rejects.toThrow();
   });
 });
+
+describe('passes at the same time', () => {
+  it('join a running pass, and a forced one runs again after it', async () => {
+    const server = fakeServer();
+    await saveRound(USER, round('a'));
+    server.loseNextAnswer();
+    const first = syncOutbox({ userId: USER, send: server.send, force: true });
+    const joined = syncOutbox({ userId: USER, send: server.send });
+    const forced = syncOutbox({ userId: USER, send: server.send, force: true });
+    expect(await joined).toBe(await first);
+    expect(await first).toMatchObject({ sent: 0, problem: 'network' });
+    expect(await forced).toMatchObject({ sent: 1, waiting: 0 });
+    expect(server.stored.size).toBe(1);
+  });
+});

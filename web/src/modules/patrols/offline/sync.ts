@@ -97,7 +97,8 @@ let running: Promise<SyncResult> | null = null;
  * "Gửi ngay".
  */
 export function syncOutbox(options: SyncOptions): Promise<SyncResult> {
-  if (running) return running;
+  // A pass is under way: a forced one ("Gửi ngay", back online) runs again right after it, the others join it.
+  if (running) return options.force ? running.then(() => syncOutbox(options)) : running;
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   const pass: Promise<SyncResult> = locks
     ? new Promise<SyncResult>((resolve, reject) => {
