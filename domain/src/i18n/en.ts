@@ -1,5 +1,6 @@
 import { casesEn } from '../cases/cases.messages.ts';
 import { patrolsEn } from '../patrols/patrols.messages.ts';
+import { dashboardEn } from '../reports/dashboard.messages.ts';
 import { reportsEn } from '../reports/report.messages.ts';
 import type { Messages } from './vi.ts';
 
@@ -112,6 +113,10 @@ export const en: Messages = {
     'report.summary': 'Summary figures read',
     'report.periodic': 'Periodic report written',
     'report.download': 'Periodic report downloaded',
+    'report.dashboard': 'Dashboard viewed',
+    'report.map': 'Map viewed',
+    'report.rollup': 'Roll-up of wards viewed',
+    'unit.geometry': 'Unit location on the map changed',
     'rehab.list': 'Rehab dossiers listed',
     'rehab.read': 'Rehab dossier read',
     'rehab.create': 'Rehab dossier opened',
@@ -215,6 +220,10 @@ export const en: Messages = {
   },
   units: {
     codeFormat: 'Unit codes use letters without accents, digits, dots, dashes or underscores.',
+    coordinateRange: 'Latitude must be between -90 and 90, longitude between -180 and 180.',
+    boundaryInvalid: 'The boundary must be a GeoJSON Polygon or MultiPolygon, with positions written [longitude, latitude].',
+    boundaryRingOpen: 'Each ring of the boundary must be closed: its last point the same as its first.',
+    boundaryTooLarge: 'The boundary has too many points (at most 5,000). Simplify the outline.',
   },
   public: {
     siteName: 'Bình An',
@@ -245,6 +254,7 @@ export const en: Messages = {
   cases: casesEn,
   patrols: patrolsEn,
   reports: reportsEn,
+  dashboard: dashboardEn,
   caseImport: {
     missingColumn: 'Column “{{column}}” is missing.',
     rowError: 'Row {{line}}, column “{{column}}”: {{message}}',

@@ -1,5 +1,6 @@
 import { casesVi } from '../cases/cases.messages.ts';
 import { patrolsVi } from '../patrols/patrols.messages.ts';
+import { dashboardVi } from '../reports/dashboard.messages.ts';
 import { reportsVi } from '../reports/report.messages.ts';
 
 /** Vietnamese messages shared by the server and the web app. Keys are stable; the English file mirrors them. */
@@ -111,6 +112,10 @@ export const vi = {
     'report.summary': 'Xem số liệu tổng hợp',
     'report.periodic': 'Lập báo cáo định kỳ',
     'report.download': 'Tải báo cáo định kỳ',
+    'report.dashboard': 'Xem bảng điều khiển',
+    'report.map': 'Xem bản đồ',
+    'report.rollup': 'Xem bảng tổng hợp các phường',
+    'unit.geometry': 'Sửa vị trí đơn vị trên bản đồ',
     'rehab.list': 'Xem danh sách hồ sơ cai nghiện',
     'rehab.read': 'Xem hồ sơ cai nghiện',
     'rehab.create': 'Lập hồ sơ cai nghiện',
@@ -214,6 +219,10 @@ export const vi = {
   },
   units: {
     codeFormat: 'Mã đơn vị chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới.',
+    coordinateRange: 'Vĩ độ phải từ -90 đến 90, kinh độ từ -180 đến 180.',
+    boundaryInvalid: 'Ranh giới phải là GeoJSON kiểu Polygon hoặc MultiPolygon, toạ độ ghi [kinh độ, vĩ độ].',
+    boundaryRingOpen: 'Mỗi vòng ranh giới phải khép kín: điểm cuối trùng điểm đầu.',
+    boundaryTooLarge: 'Ranh giới có quá nhiều điểm (tối đa 5.000). Hãy giản lược đường ranh giới.',
   },
   public: {
     siteName: 'Bình An',
@@ -244,6 +253,7 @@ export const vi = {
   cases: casesVi,
   patrols: patrolsVi,
   reports: reportsVi,
+  dashboard: dashboardVi,
   caseImport: {
     missingColumn: 'Thiếu cột “{{column}}”.',
     rowError: 'Dòng {{line}}, cột “{{column}}”: {{message}}',
