@@ -182,6 +182,8 @@ export async function startServer(opts: { name?: string; env?: Record<string, st
       DATA_DIR: dataDir,
       DEMO: '1',
       LOG_LEVEL: 'warn',
+      // No map tiles: nothing leaves the machine during the journeys.
+      MAP_TILE_URL: '',
       ...opts.env,
     };
     delete env.SECRET_KEY;

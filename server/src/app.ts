@@ -16,7 +16,7 @@ import { registerCalendarRoutes } from './modules/calendar/index.ts';
 import { registerCaseImportRoutes, registerCaseRoutes } from './modules/cases/index.ts';
 import { registerPatrolRoutes } from './modules/patrols/index.ts';
 import { registerPublicPages } from './modules/public/index.ts';
-import { registerReportRoutes } from './modules/reports/index.ts';
+import { registerDashboardRoutes, registerReportRoutes } from './modules/reports/index.ts';
 import { registerPublicTipRoutes, registerTipPages, registerTipRoutes } from './modules/tips/index.ts';
 import { registerUnitRoutes } from './modules/units/index.ts';
 import { registerUserRoutes } from './modules/users/index.ts';
@@ -78,7 +78,8 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
         scriptSrc: ["'self'"],
         // The staff app's component library writes CSS variables into style elements.
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
+        // The dashboard map's tiles (MAP_TILE_URL), only when tiles are on.
+        imgSrc: ["'self'", 'data:', ...(deps.cfg.mapTileOrigin ? [deps.cfg.mapTileOrigin] : [])],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
@@ -148,6 +149,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
   registerCaseImportRoutes(app, deps);
   registerPatrolRoutes(app, deps);
   registerReportRoutes(app, deps);
+  registerDashboardRoutes(app, deps);
   registerPublicTipRoutes(app, deps);
   registerPublicPages(app, deps);
   registerTipPages(app, deps);

@@ -176,6 +176,8 @@ describe('authorization matrix (generated from the permission table)', () => {
           ['/api/v1/rehab-dossiers', 'case.read'],
           ['/api/v1/reports/summary?unit=thanh-vinh&from=2026-01-01&to=2026-12-31', 'report.read'],
           ['/api/v1/reports/periodic?unit=thanh-vinh&from=2026-01-01&to=2026-06-30', 'report.read'],
+          ['/api/v1/reports/dashboard?unit=thanh-vinh&from=2026-01-01&to=2026-06-30', 'report.read'],
+          ['/api/v1/reports/map?unit=thanh-vinh&from=2026-01-01&to=2026-06-30', 'report.read'],
         ] as const) {
           const res = await call(account.username, 'GET', url);
           expect(res.statusCode, `${url}`).toBe(isAllowed(account.role, action) ? 200 : 403);
@@ -184,6 +186,9 @@ describe('authorization matrix (generated from the permission table)', () => {
         const types = await call(account.username, 'GET', '/api/v1/case-types');
         const readsTypes = (['case.read', 'report.read', 'case.catalogue'] as const).some((a) => isAllowed(account.role, a));
         expect(types.statusCode).toBe(readsTypes ? 200 : 403);
+        // The roll-up of the province: its administrator's; a ward's account does not reach the province (404).
+        const rollup = await call(account.username, 'GET', '/api/v1/reports/rollup?unit=nghe-an&from=2026-01-01&to=2026-06-30');
+        expect(rollup.statusCode).toBe(isAllowed(account.role, 'report.read') ? (account.role === 'admin' ? 200 : 404) : 403);
         // Someone else's report job answers like a missing one; without report.read, the refusal comes first.
         const job = await call(account.username, 'GET', '/api/v1/reports/jobs/00000000-0000-4000-8000-000000000000');
         expect(job.statusCode).toBe(isAllowed(account.role, 'report.read') ? 404 : 403);
@@ -207,6 +212,12 @@ describe('authorization matrix (generated from the permission table)', () => {
           const patch = await call(account.username, 'PATCH', `/api/v1/units/${id}`, { note: null });
           expect(patch.statusCode).toBe(expectFor('unit.manage', 200));
           if (patch.statusCode === 404) expect(patch.body).toBe(missing);
+          const geometry = await call(account.username, 'GET', `/api/v1/units/${id}/geometry`);
+          expect(geometry.statusCode).toBe(expectFor('unit.read', 200));
+          const place = { centroid: { lat: 18.67, lng: 105.69 }, boundary: null };
+          const setGeometry = await call(account.username, 'PUT', `/api/v1/units/${id}/geometry`, place);
+          expect(setGeometry.statusCode).toBe(expectFor('unit.manage', 200));
+          if (setGeometry.statusCode === 404) expect(setGeometry.body).toBe(missing);
           const child = CHILD[key];
           if (child) {
             const create = await call(account.username, 'POST', '/api/v1/units', {

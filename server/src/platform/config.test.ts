@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, tileOrigin } from './config.ts';
 
 describe('settings', () => {
   it('has safe defaults: embedded database in ./data with the demo, port 3000 on loopback', () => {
@@ -20,6 +20,22 @@ describe('settings', () => {
     } catch (err) {
       const message = (err as Error).message;
       for (const name of ['PORT', 'DATABASE_URL', 'SECRET_KEY']) expect(message).toContain(name);
+    }
+  });
+
+  it("takes OpenStreetMap's tiles by default, another template, or none, and allows only that host's images", () => {
+    expect(loadConfig({})).toMatchObject({
+      mapTileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+      mapTileOrigin: 'https://tile.openstreetmap.org',
+      mapTileAttribution: '© OpenStreetMap contributors',
+    });
+    expect(loadConfig({ MAP_TILE_URL: '' })).toMatchObject({ mapTileUrl: null, mapTileOrigin: null });
+    expect(loadConfig({ MAP_TILE_URL: 'https://{s}.tiles.example.vn:8443/{z}/{x}/{y}.png' }).mapTileOrigin).toBe(
+      'https://*.tiles.example.vn:8443',
+    );
+    expect(tileOrigin('http://10.0.0.5/tiles/{z}/{x}/{y}.png')).toBe('http://10.0.0.5');
+    for (const bad of ['ftp://tiles.example.vn/{z}/{x}/{y}.png', 'https://tiles.example.vn/{z}/{x}.png', "https://x'y/{z}/{x}/{y}"]) {
+      expect(() => loadConfig({ MAP_TILE_URL: bad }), bad).toThrow(/MAP_TILE_URL/);
     }
   });
 });

@@ -3,6 +3,9 @@ import { z } from 'zod';
 
 const flag = z.enum(['1', '0', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
+/** OpenStreetMap's own tile server (its usage policy asks for the attribution and a modest load). */
+export const DEFAULT_MAP_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -40,7 +43,32 @@ const envSchema = z.object({
   TIP_POW_BITS: z.coerce.number().int().min(1).max(28).default(16),
   // At least the 7 days a patrol phone may stay offline (docs security.md §5.2).
   IDEMPOTENCY_DAYS: z.coerce.number().int().min(7, 'must be at least 7 (a phone may stay offline a week)').max(90).default(8),
+  // The dashboard map's tiles: an http(s) URL template with {z}, {x} and {y} (and {s} for a subdomain), or empty for none.
+  MAP_TILE_URL: z
+    .string()
+    .trim()
+    .refine(
+      (v) =>
+        v === '' || (/^https?:\/\/[^\s"'<>\\]+$/.test(v) && ['{z}', '{x}', '{y}'].every((p) => v.includes(p)) && tileOrigin(v) !== null),
+      {
+        message: 'must be empty (no tiles) or an http(s) URL template with {z}, {x} and {y}',
+      },
+    )
+    .default(DEFAULT_MAP_TILE_URL),
+  MAP_TILE_ATTRIBUTION: z.string().trim().max(300).default('© OpenStreetMap contributors'),
 });
+
+/**
+ * The origin the browser fetches tiles from, for the Content-Security-Policy's img-src: "https://tile.openstreetmap.org",
+ * or "https://*.tile.example.org" for a template with a {s} subdomain. Null when the template is not a usable URL.
+ */
+export function tileOrigin(template: string): string | null {
+  const m = /^(https?):\/\/([^/?#]+)/.exec(template);
+  if (!m) return null;
+  const host = (m[2] ?? '').replace(/^\{s\}\./, '*.');
+  if (!/^(\*\.)?[A-Za-z0-9.-]+(:\d{1,5})?$/.test(host)) return null;
+  return `${m[1]}://${host}`;
+}
 
 export type Config = {
   port: number;
@@ -69,6 +97,12 @@ export type Config = {
   tipRateLimit: number;
   /** Days an Idempotency-Key and its answer are kept (and replayed) before the purge job removes them. */
   idempotencyDays: number;
+  /** The map's tile URL template, or null to draw the map without tiles (tests, offline installations). */
+  mapTileUrl: string | null;
+  /** The attribution the tile provider asks for. */
+  mapTileAttribution: string;
+  /** Where tiles come from, allowed by the Content-Security-Policy's img-src; null without tiles. */
+  mapTileOrigin: string | null;
 };
 
 /** Thrown when a setting is wrong; the message names the setting. */
@@ -102,5 +136,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tipPowBits: e.TIP_POW_BITS,
     tipRateLimit: e.TIP_RATE_LIMIT,
     idempotencyDays: e.IDEMPOTENCY_DAYS,
+    mapTileUrl: e.MAP_TILE_URL || null,
+    mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
+    mapTileOrigin: e.MAP_TILE_URL ? tileOrigin(e.MAP_TILE_URL) : null,
   };
 }

@@ -13,6 +13,7 @@ import { loadDemoPatrols } from '../patrols/index.ts';
 import { loadDemoTips } from '../tips/index.ts';
 import { insertUnit, type NewUnitInput, replacePredecessors } from '../units/index.ts';
 import { insertUser } from '../users/index.ts';
+import { loadDemoGeometry } from './demo.geometry.ts';
 
 /**
  * The demo: Nghệ An → Vinh → Lê Mao as the article describes it in 2020 (9 blocks, 3 schools), and its history:
@@ -184,6 +185,8 @@ export async function loadDemo(db: Db, key: Buffer): Promise<{ logins: DemoLogin
         note: DEMO_NAME,
       });
     }
+
+    await loadDemoGeometry(tx, ids);
 
     const wardOf = async (unitId: string) =>
       (await queryRows<{ ward_id: string | null }>(tx, sql`SELECT ward_id FROM units WHERE id = ${unitId}`))[0]?.ward_id ?? null;

@@ -1,2 +1,3 @@
+export { registerDashboardRoutes } from './dashboard.routes.ts';
 export { purgeReportJobsJob, renderReportJob, reportJobs } from './report.jobs.ts';
 export { registerReportRoutes } from './report.routes.ts';

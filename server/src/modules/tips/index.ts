@@ -2,10 +2,14 @@ export { loadDemoTips } from './tip.demo.ts';
 export { registerTipPages } from './tip.pages.ts';
 export { registerPublicTipRoutes } from './tip.public.routes.ts';
 export {
+  countOverdueTips,
+  countTipsByMonthUnitCategory,
+  countTipsByWard,
   findTipNumbers,
   findTipsForReport,
   markTipUsedInCase,
   summariseTips,
   summariseTipsByChannelAndOutcome,
+  type WardFilter,
 } from './tip.repository.ts';
 export { registerTipRoutes } from './tip.routes.ts';

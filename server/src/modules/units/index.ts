@@ -4,17 +4,22 @@ export {
   findSubtreeIds,
   findUnitByCodeInScope,
   findUnitById,
+  findUnitGeometry,
   findUnitInScope,
+  findUnitsForMap,
   findWardByCode,
+  findWardsBelow,
   findWardUnitChoices,
   insertUnit,
   likePattern,
+  type MapUnitRow,
   type NewUnitInput,
   replacePredecessors,
   resolveUnitScope,
   type UnitChoice,
   type UnitRecord,
+  updateUnitGeometry,
 } from './unit.repository.ts';
 export { registerUnitRoutes } from './unit.routes.ts';
-export { createUnit, getUnit, listUnits, updateUnit } from './unit.service.ts';
+export { createUnit, getUnit, getUnitGeometry, listUnits, setUnitGeometry, updateUnit } from './unit.service.ts';
 export { units } from './unit.table.ts';

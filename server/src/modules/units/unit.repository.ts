@@ -296,3 +296,100 @@ export async function findWardUnitChoices(
 }
 
 export type UnitChoice = { id: string; name: string; code: string; type: string; inForce: boolean };
+
+/** A unit's place on the map as stored: the centroid given (or null) and the boundary (GeoJSON, or null). */
+export type UnitGeometryRow = { centroid: { lat: number; lng: number } | null; boundary: unknown };
+
+/** The stored geometry of a unit already found in the actor's scope. */
+export async function findUnitGeometry(tx: DbOrTx, id: string): Promise<UnitGeometryRow | null> {
+  const rows = await tx
+    .select({ lat: units.centroidLat, lng: units.centroidLng, boundary: units.boundary })
+    .from(units)
+    .where(eq(units.id, id))
+    .limit(1);
+  const row = rows[0];
+  if (!row) return null;
+  return { centroid: row.lat !== null && row.lng !== null ? { lat: row.lat, lng: row.lng } : null, boundary: row.boundary ?? null };
+}
+
+/** Sets (or clears) a unit's centroid and boundary. */
+export async function updateUnitGeometry(
+  tx: DbOrTx,
+  id: string,
+  values: { centroid: { lat: number; lng: number } | null; boundary: object | null },
+): Promise<void> {
+  await tx
+    .update(units)
+    .set({ centroidLat: values.centroid?.lat ?? null, centroidLng: values.centroid?.lng ?? null, boundary: values.boundary })
+    .where(eq(units.id, id));
+}
+
+export type MapUnitRow = {
+  id: string;
+  parentId: string | null;
+  code: string;
+  name: string;
+  type: string;
+  validFrom: string | null;
+  validTo: string | null;
+  centroid: { lat: number; lng: number } | null;
+  boundary: unknown;
+};
+
+/** Units by id with their place on the map (the caller found them in the actor's scope: a subtree it may read). */
+export async function findUnitsForMap(tx: DbOrTx, ids: readonly string[]): Promise<MapUnitRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await tx
+    .select({
+      id: units.id,
+      parentId: units.parentId,
+      code: units.code,
+      name: units.name,
+      type: units.type,
+      validFrom: units.validFrom,
+      validTo: units.validTo,
+      lat: units.centroidLat,
+      lng: units.centroidLng,
+      boundary: units.boundary,
+    })
+    .from(units)
+    .where(inArray(units.id, [...ids]));
+  return rows.map(({ lat, lng, boundary, ...r }) => ({
+    ...r,
+    centroid: lat !== null && lng !== null ? { lat, lng } : null,
+    boundary: boundary ?? null,
+  }));
+}
+
+/**
+ * The wards (communes, special zones) below a unit (its tree path), with their validity and the wards that succeeded
+ * each of them, for the roll-up of a city or province. Runs in the actor's transaction: row-level security keeps it to
+ * their wards, and their successors to those they may see.
+ */
+export async function findWardsBelow(
+  tx: DbOrTx,
+  path: string,
+): Promise<{ id: string; code: string; name: string; validFrom: string | null; validTo: string | null; successorIds: string[] }[]> {
+  const rows = await queryRows<{
+    id: string;
+    code: string;
+    name: string;
+    valid_from: string | null;
+    valid_to: string | null;
+    successor_ids: string[] | null;
+  }>(
+    tx,
+    sql`SELECT w.id, w.code, w.name, w.valid_from::text AS valid_from, w.valid_to::text AS valid_to,
+               array(SELECT p.unit_id FROM unit_predecessors p WHERE p.predecessor_id = w.id) AS successor_ids
+        FROM units w
+        WHERE w.path <@ ${path}::ltree AND w.path <> ${path}::ltree AND w.type IN ('ward', 'commune', 'special_zone')`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+    successorIds: r.successor_ids ?? [],
+  }));
+}

@@ -1,10 +1,18 @@
-import { createUnitSchema, idParamSchema, listUnitsQuerySchema, unitSchema, updateUnitSchema } from '@binh-an/domain';
+import {
+  createUnitSchema,
+  idParamSchema,
+  listUnitsQuerySchema,
+  setUnitGeometrySchema,
+  unitGeometrySchema,
+  unitSchema,
+  updateUnitSchema,
+} from '@binh-an/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/http.ts';
-import { createUnit, getUnit, listUnits, updateUnit } from './unit.service.ts';
+import { createUnit, getUnit, getUnitGeometry, listUnits, setUnitGeometry, updateUnit } from './unit.service.ts';
 
 const tags = ['units'];
 
@@ -46,5 +54,32 @@ export function registerUnitRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/v1/units/:id',
     { schema: { tags, summary: 'Change a unit', params: idParamSchema, body: updateUnitSchema, response: { 200: unitSchema } } },
     (req) => updateUnit(db, requireActor(req), req.params.id, req.body),
+  );
+
+  r.get(
+    '/api/v1/units/:id/geometry',
+    {
+      schema: {
+        tags,
+        summary: "A unit's place on the map: its GeoJSON boundary and its centroid (given, or derived from the boundary)",
+        params: idParamSchema,
+        response: { 200: unitGeometrySchema },
+      },
+    },
+    (req) => getUnitGeometry(db, requireActor(req), req.params.id),
+  );
+
+  r.put(
+    '/api/v1/units/:id/geometry',
+    {
+      schema: {
+        tags,
+        summary: "Set a unit's centroid and boundary (GeoJSON Polygon or MultiPolygon, [longitude, latitude]); null clears",
+        params: idParamSchema,
+        body: setUnitGeometrySchema,
+        response: { 200: unitGeometrySchema },
+      },
+    },
+    (req) => setUnitGeometry(db, requireActor(req), req.params.id, req.body),
   );
 }

@@ -1,8 +1,12 @@
 import {
+  type Boundary,
   type CreateUnitInput,
   canContain,
+  centroidOf,
   type createUnitSchema,
+  type SetUnitGeometryInput,
   type Unit,
+  type UnitGeometry,
   type UnitType,
   type UpdateUnitInput,
   type updateUnitSchema,
@@ -16,11 +20,13 @@ import { isUniqueViolation } from '../../platform/pg-errors.ts';
 import { vnToday } from '../../platform/time.ts';
 import {
   countUnitsInScope,
+  findUnitGeometry,
   findUnitInScope,
   findUnitsInScope,
   insertUnit,
   replacePredecessors,
   type UnitRecord,
+  updateUnitGeometry,
   updateUnitRow,
 } from './unit.repository.ts';
 
@@ -152,6 +158,49 @@ function checkSchoolAndDates(
 ): void {
   if (type === 'school' && !schoolLevel) throw new AppError('schoolLevelRequired');
   if (validFrom && validTo && validTo < validFrom) throw new AppError('invalidDates');
+}
+
+/** Where a unit lies on the map: its boundary and its centroid (the one given, or the boundary's own). */
+export async function getUnitGeometry(db: Db, actor: Actor, id: string): Promise<UnitGeometry> {
+  requirePermission(actor, 'unit.read');
+  return withActor(db, actor, async (tx) => {
+    const unit = await findUnitInScope(tx, actor, id, vnToday());
+    const stored = unit ? await findUnitGeometry(tx, unit.id) : null;
+    if (!unit || !stored) throw new AppError('notFound');
+    return geometryView(unit.id, stored.centroid, stored.boundary as Boundary | null);
+  });
+}
+
+function geometryView(unitId: string, centroid: { lat: number; lng: number } | null, boundary: Boundary | null): UnitGeometry {
+  const derived = centroid ? null : boundary ? centroidOf({ centroid: null, boundary }) : null;
+  return { unitId, centroid: centroid ?? derived, isCentroidDerived: derived !== null, boundary };
+}
+
+/**
+ * Sets a unit's centroid and boundary (the administrator, in the units screen): the point the map blurs the unit's
+ * records to, and the outline it draws. Audited with what changed, not the coordinates.
+ */
+export async function setUnitGeometry(db: Db, actor: Actor, id: string, input: SetUnitGeometryInput): Promise<UnitGeometry> {
+  requirePermission(actor, 'unit.manage');
+  return withActor(db, actor, async (tx) => {
+    const unit = await findUnitInScope(tx, actor, id, vnToday());
+    if (!unit) throw new AppError('notFound');
+    await updateUnitGeometry(tx, unit.id, { centroid: input.centroid, boundary: input.boundary });
+    const polygons = input.boundary ? (input.boundary.type === 'Polygon' ? [input.boundary.coordinates] : input.boundary.coordinates) : [];
+    await recordAudit(tx, {
+      action: 'unit.geometry',
+      actor: { userId: actor.userId, username: actor.username },
+      wardId: unit.wardId,
+      entityType: 'unit',
+      entityId: unit.id,
+      detail: {
+        hasCentroid: input.centroid !== null,
+        hasBoundary: input.boundary !== null,
+        positions: polygons.reduce((n, p) => n + p.reduce((m, ring) => m + ring.length, 0), 0),
+      },
+    });
+    return geometryView(unit.id, input.centroid, input.boundary);
+  });
 }
 
 export type { CreateUnitInput, UpdateUnitInput };

@@ -1,4 +1,4 @@
-import { boolean, date, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, doublePrecision, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const units = pgTable('units', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -20,6 +20,10 @@ export const units = pgTable('units', {
   contactEmail: text('contact_email'),
   contactAddress: text('contact_address'),
   note: text('note'),
+  // Where the unit lies on the map (migration 20261126T2000): a centroid and a GeoJSON boundary, both optional.
+  centroidLat: doublePrecision('centroid_lat'),
+  centroidLng: doublePrecision('centroid_lng'),
+  boundary: jsonb('boundary'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
