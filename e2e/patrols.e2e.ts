@@ -225,6 +225,27 @@ describe('patrols', () => {
       .waitFor();
     await expectNoSeriousA11yViolations(page, 'a team');
 
+    // A Tổ bảo vệ ANTT takes members from 18 to 70 years old (Luật 2023, Điều 13): the form says why it refuses.
+    await page.getByRole('button', { name: 'Thêm thành viên' }).click();
+    const form = page.getByRole('dialog');
+    await form.getByLabel(/^Họ và tên/).fill('Nguyễn Văn Nhỏ');
+    await form.getByLabel(/^Ngày sinh/).fill('01/01/2015');
+    await form.getByRole('button', { name: 'Thêm thành viên' }).click();
+    await form.getByText(/^Chưa đủ 18 tuổi vào ngày tham gia/).waitFor();
+    await form.getByRole('button', { name: 'Huỷ' }).click();
+
+    // The article's figures: Lê Mao, first half of 2020, 120 rounds and 380 turns.
+    await page.goto(appUrl('/patrols/figures?unit=le-mao&from=2020-01-01&to=2020-06-30'));
+    await page.getByRole('heading', { name: 'Phường Lê Mao, 01/01/2020 – 30/06/2020', exact: true }).waitFor();
+    const tile = (name: string) =>
+      page
+        .getByRole('term')
+        .filter({ hasText: new RegExp(`^${name}$`) })
+        .locator('xpath=following-sibling::dd');
+    expect(await tile('Đợt tuần tra').textContent()).toBe('120');
+    expect(await tile('Lượt tham gia').textContent()).toBe('380');
+    await expectNoSeriousA11yViolations(page, 'the patrol figures');
+
     await mainNavigation(page).getByRole('link', { name: 'Nhật ký tuần tra', exact: true }).click();
     await page.getByRole('heading', { name: 'Nhật ký tuần tra', level: 1 }).waitFor();
     await page
@@ -251,7 +272,7 @@ describe('patrols', () => {
     expect(policeRoundId).not.toBeNull();
   });
 
-  test("a member sees only their own teams' rounds: another team's round is not found", async () => {
+  test("a member sees only their own teams' rounds (another team's round is not found) and puts their shifts in the phone calendar", async () => {
     if (!policeRoundId) throw new Error('the previous journey found no round');
     const { page } = await browser().newPage();
     await logIn(page, 'truongkhoi');
@@ -262,6 +283,24 @@ describe('patrols', () => {
     await page.getByRole('heading', { name: 'Không mở được lượt tuần tra', level: 1 }).waitFor();
     await page.getByRole('alert').waitFor();
     acceptNetworkErrors(browser(), /status of 404/);
+
+    // The phone calendar: the address is shown once, then the feed can be stopped.
+    await page.goto(appUrl('/patrols'));
+    const card = page.getByRole('article', { name: PEOPLE_PATROL });
+    await card.getByRole('button', { name: 'Thêm vào lịch điện thoại' }).click();
+    const feed = page.getByRole('dialog', { name: 'Thêm lịch ca trực vào điện thoại' });
+    await feed.getByText('Địa chỉ chỉ hiện một lần').waitFor();
+    expect(await feed.getByRole('link', { name: 'Mở bằng ứng dụng lịch' }).getAttribute('href')).toMatch(/^webcal:\/\/.+\/ical\/.+\.ics$/);
+    const url = await feed.getByLabel('Địa chỉ lịch (đăng ký theo URL)').inputValue();
+    const ics = await page.request.get(url);
+    expect(ics.status()).toBe(200);
+    expect(await ics.text()).toContain('BEGIN:VCALENDAR');
+    await feed.getByRole('button', { name: 'Đóng' }).click();
+    await card.getByText('Lịch ca trực đang được gửi tới lịch điện thoại của bạn.').waitFor();
+    await card.getByRole('button', { name: 'Ngừng gửi lịch' }).click();
+    await page.getByRole('dialog', { name: 'Ngừng gửi lịch ca trực?' }).getByRole('button', { name: 'Ngừng gửi lịch' }).click();
+    await card.getByText('Lịch ca trực chưa được thêm vào điện thoại.').waitFor();
+    expect((await page.request.get(url)).status()).toBe(404);
 
     await page.goto(appUrl('/patrols/rounds'));
     await page.getByRole('heading', { name: 'Nhật ký tuần tra', level: 1 }).waitFor();
