@@ -102,6 +102,8 @@ describe('patrols', () => {
     await page.getByLabel('Tổ', { exact: true }).selectOption({ label: SECURITY_TEAM });
     await page.getByRole('checkbox', { name: /^Lê Văn Bình — Tổ trưởng/ }).waitFor();
     await page.getByRole('checkbox', { name: /^Phạm Đình Lực — Tổ phó/ }).check();
+    await expectNoSeriousA11yViolations(page, 'the record screen');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
 
     await context.setOffline(true);
     expect(await page.evaluate(() => navigator.onLine)).toBe(false);
@@ -113,6 +115,17 @@ describe('patrols', () => {
         await page.getByRole('button', { name: 'Thêm', exact: true }).click();
         await page.getByRole('button', { name: /^Đã đến Nhà văn hóa khối Trung Mỹ/ }).click();
         await page.getByText(/Đã đến lúc \d\d:\d\d \(Bấm xác nhận\)/).waitFor();
+      }
+      if (i === 2) {
+        // Without a camera that reads codes, the code is typed or pasted; anything else is refused in words.
+        await page.getByRole('button', { name: /^Quét mã QR tại Ngõ 5 đường Lê Mao/ }).click();
+        const scan = page.getByRole('dialog', { name: /^Quét mã tại điểm: Ngõ 5 đường Lê Mao/ });
+        await scan.getByLabel(/^Nội dung mã/).fill('không phải mã');
+        await scan.getByRole('button', { name: 'Xác nhận' }).click();
+        await scan.getByText('Đây không phải mã điểm kiểm tra của Bình An.').waitFor();
+        await scan.getByLabel(/^Nội dung mã/).fill('A1b2C3d4');
+        await scan.getByRole('button', { name: 'Xác nhận' }).click();
+        await page.getByText(/Đã đến lúc \d\d:\d\d \(Quét mã QR\)/).waitFor();
       }
       await page.getByLabel('Ghi chú của lượt tuần tra').fill(`${marker} lượt ${i}`);
       await page.getByRole('button', { name: 'Lưu lượt tuần tra' }).click();
