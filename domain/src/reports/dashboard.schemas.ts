@@ -135,6 +135,8 @@ export const dashboardMapSchema = z.object({
       count,
       precision: z.enum(['exact', 'area']),
       areaId: z.uuid().nullable(),
+      /** The name of the unit a blurred point sits at (null for an exact one). */
+      areaName: z.string().nullable(),
     }),
   ),
   /** Records not drawn because neither their unit nor any unit above it has a place on the map. */

@@ -293,7 +293,10 @@ export async function getDashboardMap(deps: Deps, actor: Actor, q: DashboardQuer
       ...incidents.map((r) => ({ kind: 'incident' as const, unitId: r.unitId, lat: r.lat, lng: r.lng, count: r.n })),
     ];
     const mapAreas = new Map(units.map((u) => [u.id, toMapArea(u)]));
-    const { points, unplaced } = placeOnMap(records, mapAreas, { exact: isExact });
+    const placed = placeOnMap(records, mapAreas, { exact: isExact });
+    const names = new Map(units.map((u) => [u.id, u.name]));
+    const points = placed.points.map((p) => ({ ...p, areaName: p.areaId ? (names.get(p.areaId) ?? null) : null }));
+    const unplaced = placed.unplaced;
 
     const parentOf = new Map(units.map((u) => [u.id, u.parentId]));
     const tally = new Map<string, { tips: number; cases: number; incidents: number; rounds: number }>();
