@@ -9,7 +9,9 @@ import { caseTypesRoute } from './case-types.tsx';
 import { casesRoute } from './cases.tsx';
 import { caseDetailRoute } from './cases-detail.tsx';
 import { caseFiguresRoute } from './cases-summary.tsx';
+import { dashboardMapRoute, dashboardRoute } from './dashboard.tsx';
 import { loginRoute } from './login.tsx';
+import { mediationAlertsRoute, mediationCaseRoute, mediationRoute, mediationTeamsRoute } from './mediation.tsx';
 import { overviewRoute } from './overview.tsx';
 import { patrolsFieldRoute } from './patrols.tsx';
 import { patrolsFiguresRoute } from './patrols-figures.tsx';
@@ -32,6 +34,8 @@ const routeTree = rootRoute.addChildren([
   patrolsRecordRoute,
   signedInRoute.addChildren([
     overviewRoute,
+    dashboardRoute,
+    dashboardMapRoute,
     unitsRoute,
     usersRoute,
     auditRoute,
@@ -52,6 +56,10 @@ const routeTree = rootRoute.addChildren([
     patrolsRoundsRoute,
     patrolsRoundRoute,
     patrolsFiguresRoute,
+    mediationRoute,
+    mediationCaseRoute,
+    mediationTeamsRoute,
+    mediationAlertsRoute,
   ]),
 ]);
 

@@ -81,6 +81,7 @@ export function OverviewPage() {
   const me = useMe();
   const can = useCan();
   const modules = [
+    { to: '/dashboard' as const, label: t('nav.dashboard'), text: t('dashboardPage.overviewText'), isAllowed: can('report.read') },
     { to: '/units' as const, label: t('nav.units'), text: t('overview.modules.units'), isAllowed: can('unit.read') },
     { to: '/users' as const, label: t('nav.users'), text: t('overview.modules.users'), isAllowed: can('user.read') },
     { to: '/audit' as const, label: t('nav.audit'), text: t('overview.modules.audit'), isAllowed: can('audit.read') },

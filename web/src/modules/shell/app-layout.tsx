@@ -1,5 +1,5 @@
 import type { Action } from '@binh-an/domain';
-import { AppShell, Avatar, Box, Burger, Group, Menu, NavLink, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { AppShell, Avatar, Badge, Box, Burger, Group, Menu, NavLink, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
@@ -11,6 +11,8 @@ import { logout } from '../auth/api.ts';
 import { resetAccountLocale, useChangeLocale, useMe } from '../auth/hooks.ts';
 import { IconCalendar } from '../calendar/calendar-icon.tsx';
 import { IconFigures, IconRegister } from '../cases/cases-icons.tsx';
+import { IconDashboard, IconMap } from '../dashboard/dashboard-icons.tsx';
+import { useUnreadAlerts } from '../mediation/alerts-page.tsx';
 import { IconLog, IconPatrol, IconTeam } from '../patrols/patrols-icons.tsx';
 import { useGuardedSignOut } from '../patrols/sign-out-guard.tsx';
 import { IconReport } from '../reports/reports-icons.tsx';
@@ -19,6 +21,8 @@ import { IconInbox } from '../tips/tips-icons.tsx';
 type NavItem = {
   to:
     | '/'
+    | '/dashboard'
+    | '/dashboard/map'
     | '/units'
     | '/users'
     | '/audit'
@@ -32,7 +36,10 @@ type NavItem = {
     | '/patrols'
     | '/patrols/teams'
     | '/patrols/rounds'
-    | '/patrols/figures';
+    | '/patrols/figures'
+    | '/mediation'
+    | '/mediation-teams'
+    | '/mediation-alerts';
   labelKey: string;
   icon: ComponentType<{ size?: number }>;
   action?: Action;
@@ -41,6 +48,8 @@ type NavItem = {
 // Only modules that exist are listed, and each only for accounts allowed to use it.
 const NAV_ITEMS: NavItem[] = [
   { to: '/', labelKey: 'nav.overview', icon: IconHome },
+  { to: '/dashboard', labelKey: 'nav.dashboard', icon: IconDashboard, action: 'report.read' },
+  { to: '/dashboard/map', labelKey: 'nav.map', icon: IconMap, action: 'report.read' },
   { to: '/tips', labelKey: 'nav.tips', icon: IconInbox, action: 'tip.read' },
   { to: '/cases', labelKey: 'nav.cases', icon: IconRegister, action: 'case.read' },
   { to: '/rehab', labelKey: 'nav.rehab', icon: IconRegister, action: 'case.read' },
@@ -50,6 +59,9 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/patrols/teams', labelKey: 'nav.patrolTeams', icon: IconTeam, action: 'patrol.read' },
   { to: '/patrols/rounds', labelKey: 'nav.patrolRounds', icon: IconLog, action: 'patrol.read' },
   { to: '/patrols/figures', labelKey: 'nav.patrolFigures', icon: IconFigures, action: 'patrol.read' },
+  { to: '/mediation', labelKey: 'nav.mediationBook', icon: IconRegister, action: 'mediation.read' },
+  { to: '/mediation-teams', labelKey: 'nav.mediationTeams', icon: IconTeam, action: 'mediation.read' },
+  { to: '/mediation-alerts', labelKey: 'nav.mediationAlerts', icon: IconList, action: 'mediation.alerts' },
   { to: '/units', labelKey: 'nav.units', icon: IconBuilding, action: 'unit.read' },
   { to: '/users', labelKey: 'nav.users', icon: IconUsers, action: 'user.read' },
   { to: '/audit', labelKey: 'nav.audit', icon: IconList, action: 'audit.read' },
@@ -84,6 +96,7 @@ export function AppLayout() {
     .sort((a, b) => b.to.length - a.to.length)[0]?.to;
   const roleLabel = t(`roles.${me.user.role}`);
   const canUseTokens = me.actions.includes('token.manage');
+  const unreadAlerts = useUnreadAlerts(me.actions.includes('mediation.alerts'));
 
   const signOut = async () => {
     try {
@@ -206,6 +219,13 @@ export function AppLayout() {
                 activeOptions={{ exact: true, includeSearch: false }}
                 label={t(item.labelKey)}
                 leftSection={<Icon size={18} />}
+                rightSection={
+                  item.to === '/mediation-alerts' && unreadAlerts > 0 ? (
+                    <Badge color="red" size="sm" circle={unreadAlerts < 10} aria-label={t('mediationPage.alerts.unreadBadge', { count: unreadAlerts })}>
+                      {unreadAlerts}
+                    </Badge>
+                  ) : undefined
+                }
                 active={isActive}
                 aria-current={isActive ? 'page' : undefined}
                 onClick={closeNav}

@@ -7,6 +7,7 @@ import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { IconPlus } from '../../ui/icons.tsx';
 import { UnitBadges } from './unit-badges.tsx';
 import { pathLabelOf, type UnitForest, unitStatusOf } from './unit-forest.ts';
+import { UnitGeometryButton } from './unit-geometry-modal.tsx';
 
 type UnitDetailProps = {
   unit: Unit;
@@ -92,6 +93,7 @@ export function UnitDetail({ unit, forest, canManage, onEdit, onAddChild, headin
           <Button variant="outline" size="sm" onClick={onEdit}>
             {t('unitsPage.edit')}
           </Button>
+          <UnitGeometryButton unit={unit} />
           {canHaveChildren && unit.isActive ? (
             <Button size="sm" leftSection={<IconPlus size={16} />} onClick={onAddChild}>
               {t('unitsPage.addChild')}
