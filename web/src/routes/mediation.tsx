@@ -1,0 +1,57 @@
+import { MEDIATION_STATUSES, MEDIATION_TYPES } from '@binh-an/domain';
+import { createRoute } from '@tanstack/react-router';
+import { optionalEnum, optionalString } from '../lib/search-params.ts';
+import { RequirePermission } from '../modules/auth/require-permission.tsx';
+import { MediationAlertsPage } from '../modules/mediation/alerts-page.tsx';
+import type { MediationSearch } from '../modules/mediation/api.ts';
+import { MediationBookPage } from '../modules/mediation/book-page.tsx';
+import { MediationCasePage } from '../modules/mediation/case-page.tsx';
+import { MediationTeamsPage } from '../modules/mediation/teams-page.tsx';
+import { signedInRoute } from './signed-in.tsx';
+
+/** The mediation book; its search and filters live in the address. */
+export const mediationRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/mediation',
+  validateSearch: (search: Record<string, unknown>): MediationSearch => ({
+    q: optionalString(search.q),
+    status: optionalEnum(search.status, MEDIATION_STATUSES),
+    mediationType: optionalEnum(search.mediationType, MEDIATION_TYPES),
+    unitId: optionalString(search.unitId),
+  }),
+  component: () => (
+    <RequirePermission action="mediation.read" titleKey="mediationPage.book.title">
+      <MediationBookPage />
+    </RequirePermission>
+  ),
+});
+
+export const mediationCaseRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/mediation/$caseId',
+  component: () => (
+    <RequirePermission action="mediation.read" titleKey="mediationPage.book.title">
+      <MediationCasePage />
+    </RequirePermission>
+  ),
+});
+
+export const mediationTeamsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/mediation-teams',
+  component: () => (
+    <RequirePermission action="mediation.read" titleKey="mediationPage.teams.title">
+      <MediationTeamsPage />
+    </RequirePermission>
+  ),
+});
+
+export const mediationAlertsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/mediation-alerts',
+  component: () => (
+    <RequirePermission action="mediation.alerts" titleKey="mediationPage.alerts.title">
+      <MediationAlertsPage />
+    </RequirePermission>
+  ),
+});
