@@ -111,7 +111,7 @@ function NewCaseModal({ onClose }: { onClose: () => void }) {
   });
   const serving = team?.members.filter((m) => m.serving) ?? [];
   return (
-    <Modal opened onClose={onClose} title={t('mediationPage.form.title')} size="lg">
+    <Modal opened onClose={onClose} title={t('mediationPage.form.title')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form
         onSubmit={(e) => {
           e.preventDefault();

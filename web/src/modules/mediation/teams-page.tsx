@@ -30,7 +30,7 @@ function AddMediatorModal({ team, onClose }: { team: TeamView; onClose: () => vo
     },
   });
   return (
-    <Modal opened onClose={onClose} title={t('mediationPage.teams.addMember')}>
+    <Modal opened onClose={onClose} title={t('mediationPage.teams.addMember')} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
