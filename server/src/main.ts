@@ -4,6 +4,7 @@ import { verifyAuditChainJob } from './modules/audit/index.ts';
 import { sweepSessionsJob } from './modules/auth/index.ts';
 import { purgeIdempotencyKeysJob } from './modules/patrols/index.ts';
 import { reportJobs } from './modules/reports/index.ts';
+import { residenceJobs } from './modules/residence/index.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { startJobs } from './platform/jobs.ts';
 import { markServerRunning } from './platform/lock.ts';
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
   process.once('exit', release);
   const deps = await bootstrap(cfg);
   const app = await buildApp(deps);
-  const jobs = cfg.jobs ? await startJobs(deps, [verifyAuditChainJob, sweepSessionsJob, purgeIdempotencyKeysJob, ...reportJobs]) : null;
+  const jobs = cfg.jobs ? await startJobs(deps, [verifyAuditChainJob, sweepSessionsJob, purgeIdempotencyKeysJob, ...reportJobs, ...residenceJobs]) : null;
   const stop = async () => {
     await jobs?.stop();
     await app.close();

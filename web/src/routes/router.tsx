@@ -21,6 +21,7 @@ import { patrolsTeamRoute, patrolsTeamsRoute } from './patrols-teams.tsx';
 import { rehabRoute } from './rehab.tsx';
 import { rehabDetailRoute } from './rehab-detail.tsx';
 import { reportsRoute } from './reports.tsx';
+import { residenceRoutes } from './residence.tsx';
 import { rootRoute } from './root.tsx';
 import { signedInRoute } from './signed-in.tsx';
 import { tipsRoute } from './tips.tsx';
@@ -56,6 +57,7 @@ const routeTree = rootRoute.addChildren([
     patrolsRoundsRoute,
     patrolsRoundRoute,
     patrolsFiguresRoute,
+    ...residenceRoutes,
     mediationRoute,
     mediationCaseRoute,
     mediationTeamsRoute,
