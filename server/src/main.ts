@@ -16,7 +16,9 @@ async function main(): Promise<void> {
   process.once('exit', release);
   const deps = await bootstrap(cfg);
   const app = await buildApp(deps);
-  const jobs = cfg.jobs ? await startJobs(deps, [verifyAuditChainJob, sweepSessionsJob, purgeIdempotencyKeysJob, ...reportJobs, ...residenceJobs]) : null;
+  const jobs = cfg.jobs
+    ? await startJobs(deps, [verifyAuditChainJob, sweepSessionsJob, purgeIdempotencyKeysJob, ...reportJobs, ...residenceJobs])
+    : null;
   const stop = async () => {
     await jobs?.stop();
     await app.close();
