@@ -64,7 +64,16 @@ function dumpPatrolStore(page: Page): Promise<{ text: string; outbox: number; iv
         request.onerror = () => reject(request.error);
       });
     const outbox = (await all('outbox')) as { round: { iv: Uint8Array } }[];
-    for (const store of ['meta', 'outbox', 'vault']) add(await all(store));
+    const keys = (store: string) =>
+      new Promise<IDBValidKey[]>((resolve, reject) => {
+        const request = db.transaction(store).objectStore(store).getAllKeys();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    for (const store of ['meta', 'outbox', 'vault']) {
+      add(await all(store));
+      parts.push(...(await keys(store)).map(String));
+    }
     db.close();
     return { text: parts.join('\n'), outbox: outbox.length, ivLengths: outbox.map((r) => r.round.iv.byteLength) };
   });
@@ -129,6 +138,11 @@ describe('patrols', () => {
       }
       await page.getByLabel('Ghi chú của lượt tuần tra').fill(`${marker} lượt ${i}`);
       await page.getByRole('button', { name: 'Lưu lượt tuần tra' }).click();
+      // Saved on the device, and the form is empty again for the next round.
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Đã lưu trên máy lúc \d\d:\d\d, chưa gửi\.$/ })
+        .waitFor();
       await page.getByText(`${i} lượt chờ gửi`, { exact: true }).waitFor();
     }
 
@@ -198,9 +212,19 @@ describe('patrols', () => {
     await context.setOffline(true);
     await page.getByLabel('Ghi chú của lượt tuần tra').fill('Lượt sẽ bị xoá khi đăng xuất');
     await page.getByRole('button', { name: 'Lưu lượt tuần tra' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Đã lưu trên máy lúc/ })
+      .waitFor();
     await page.getByText('1 lượt chờ gửi', { exact: true }).waitFor();
     // Something typed and not yet saved stays too, sealed, until the logout.
     await page.getByLabel('Ghi chú của lượt tuần tra').fill('Bản nháp chưa lưu');
+    // The unfinished form survives closing the page, sealed like the outbox.
+    await expect.poll(async () => (await dumpPatrolStore(page)).text.includes('draft:')).toBe(true);
+    await page.waitForTimeout(500);
+    await openRecordScreen(page);
+    expect(await page.getByLabel('Ghi chú của lượt tuần tra').inputValue()).toBe('Bản nháp chưa lưu');
+    expect((await dumpPatrolStore(page)).text).not.toContain('Bản nháp');
     expect((await page.evaluate(() => indexedDB.databases())).map((d) => d.name)).toContain('binh-an-patrol');
 
     await page.getByRole('button', { name: /^Tài khoản của tôi/ }).click();

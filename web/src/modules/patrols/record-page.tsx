@@ -85,17 +85,14 @@ function RecordScreen({
 
   useEffect(() => startOutboxSync(userId), [userId]);
 
-  // The unfinished form comes back as it was left.
+  // The unfinished form comes back as it was left (once: a fresher field kit arriving later must not undo typing).
+  const loadedFor = useRef<string | null>(null);
   useEffect(() => {
-    let isCancelled = false;
+    if (loadedFor.current === userId) return;
+    loadedFor.current = userId;
     loadDraft<StoredDraft>(userId)
       .catch(() => null)
-      .then((kept) => {
-        if (!isCancelled) setStored(kept?.draft ? kept : { draft: newDraft(kit, new Date()), correcting: null });
-      });
-    return () => {
-      isCancelled = true;
-    };
+      .then((kept) => setStored(kept?.draft ? kept : { draft: newDraft(kit, new Date()), correcting: null }));
   }, [userId, kit]);
 
   // … and is kept, sealed, a moment after each change.
