@@ -309,12 +309,26 @@ describe('patrols', () => {
     expect(policeRoundId).not.toBeNull();
   });
 
-  test("a member sees only their own teams' rounds (another team's round is not found) and puts their shifts in the phone calendar", async () => {
+  test("a member sees and changes only their own teams' rounds (another team's round is not found) and puts their shifts in the phone calendar", async () => {
     if (!policeRoundId) throw new Error('the previous journey found no round');
     const { page } = await browser().newPage();
     await logIn(page, 'truongkhoi');
     const res = await page.request.get(`${e2e().baseUrl}/api/v1/patrols/rounds/${policeRoundId}`);
     expect(res.status()).toBe(404);
+    // Nor can it be changed; a round of the member's own team can.
+    const csrf = { 'X-Binh-An-Csrf': '1' };
+    const other = await page.request.patch(`${e2e().baseUrl}/api/v1/patrols/rounds/${policeRoundId}`, {
+      headers: csrf,
+      data: { note: 'x' },
+    });
+    expect(other.status()).toBe(404);
+    const own = (await roundsOf(page.request, await teamIdOf(page.request, PEOPLE_PATROL)))[0];
+    if (!own) throw new Error('no round of the member’s team');
+    const edited = await page.request.patch(`${e2e().baseUrl}/api/v1/patrols/rounds/${own.id}`, {
+      headers: csrf,
+      data: { note: 'Đã bổ sung ghi chú' },
+    });
+    expect(edited.status()).toBe(200);
 
     await page.goto(appUrl(`/patrols/rounds/${policeRoundId}`));
     await page.getByRole('heading', { name: 'Không mở được lượt tuần tra', level: 1 }).waitFor();
