@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { isWeekend } from '../calendar/calendar.rules.ts';
 import {
   BOOK_COLUMNS,
-  canMoveMediation,
   COMPOSITION_ARTICLES,
+  canMoveMediation,
   compositionProblems,
   isEscalation,
   isProlongedDispute,
@@ -154,7 +154,17 @@ describe('mediation schemas', () => {
     expect(createMediationCaseSchema.safeParse({ ...base, exclusions: ['unknown'] }).success).toBe(false);
   });
   it('describes the summary figures', () => {
-    const byType = { land_boundary: 1, neighbours: 0, noise_hygiene: 0, debt: 0, family: 0, inheritance: 0, property: 0, minor_violation: 0, other: 0 };
+    const byType = {
+      land_boundary: 1,
+      neighbours: 0,
+      noise_hygiene: 0,
+      debt: 0,
+      family: 0,
+      inheritance: 0,
+      property: 0,
+      minor_violation: 0,
+      other: 0,
+    };
     const figures = {
       received: 1,
       settled: 1,

@@ -187,13 +187,7 @@ export const EARLY_WARNING = { recurringCount: 1, recurringWindowDays: 365, prol
 
 /** A name compared without case, diacritics (đ → d) or extra spaces. */
 export function partyKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return name.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** Whether a new case's parties were already in enough earlier cases of the block to call the dispute returning. */
@@ -252,7 +246,11 @@ export const BOOK_COLUMNS = [
   { key: 'serial', vi: 'STT', en: 'No.' },
   { key: 'receivedOn', vi: 'Ngày, tháng, năm nhận vụ, việc hòa giải', en: 'Date received' },
   { key: 'mediators', vi: 'Họ và tên hòa giải viên và người được mời tham gia hòa giải', en: 'Mediators and invited persons' },
-  { key: 'parties', vi: 'Họ và tên, tuổi, địa chỉ của các bên và người có liên quan', en: 'Parties and related persons (name, age, address)' },
+  {
+    key: 'parties',
+    vi: 'Họ và tên, tuổi, địa chỉ của các bên và người có liên quan',
+    en: 'Parties and related persons (name, age, address)',
+  },
   { key: 'content', vi: 'Nội dung chính của vụ, việc hòa giải', en: 'Main content of the case' },
   { key: 'agreement', vi: 'Thỏa thuận đạt được hoặc yêu cầu của các bên', en: 'Agreement reached, or each side’s demands' },
   { key: 'result', vi: 'Kết quả hòa giải (thành / không thành)', en: 'Result (settled / not settled)' },

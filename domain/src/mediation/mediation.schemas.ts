@@ -5,7 +5,17 @@ import { MEDIATION_RESULTS, MEDIATION_RISKS, MEDIATION_STATUSES, SCOPE_EXCLUSION
 /** Grounds for starting mediation (Luật HGCS 2013 Art. 16). */
 export const MEDIATION_GROUNDS = ['party_request', 'mediator_observed', 'leader_assigned', 'organisation_proposal'] as const;
 /** The kinds of matter the book counts by (the team leader's summary, Part II of the book). */
-export const MEDIATION_TYPES = ['land_boundary', 'neighbours', 'noise_hygiene', 'debt', 'family', 'inheritance', 'property', 'minor_violation', 'other'] as const;
+export const MEDIATION_TYPES = [
+  'land_boundary',
+  'neighbours',
+  'noise_hygiene',
+  'debt',
+  'family',
+  'inheritance',
+  'property',
+  'minor_violation',
+  'other',
+] as const;
 export const FOLLOW_UP_STATES = ['performed', 'partly', 'not_performed'] as const;
 export const MEMBER_GENDERS = ['female', 'male'] as const;
 export const MEDIATION_MEMBER_ROLES = ['leader', 'member'] as const;
