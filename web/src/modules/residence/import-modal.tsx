@@ -40,7 +40,13 @@ export function ResidenceImportModal({ opened, onClose }: { opened: boolean; onC
   }
   const shown = preview?.rows.filter((r) => r.errors.length || r.duplicate) ?? [];
   return (
-    <Modal opened={opened} onClose={close} title={t('residencePage.import.title')} size="xl">
+    <Modal
+      opened={opened}
+      onClose={close}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      title={t('residencePage.import.title')}
+      size="xl"
+    >
       <Stack gap="sm">
         <Text size="sm">{t('residencePage.import.intro')}</Text>
         <Anchor href={IMPORT_TEMPLATE_URL} download>

@@ -94,6 +94,7 @@ export function InspectionFormModal({
     <Modal
       opened={opened}
       onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       title={
         existing ? t('residencePage.inspections.recordTitle', { reference: existing.reference }) : t('residencePage.inspections.addTitle')
       }
@@ -259,7 +260,7 @@ export function InspectionsTable({ rows }: { rows: InspectionView[] }) {
                 {i.violations.length ? (
                   <Stack gap={2}>
                     {i.violations.map((k) => (
-                      <Badge key={k} color="red.9" variant="light">
+                      <Badge key={k} color="red.9" variant="outline">
                         {t(`residence.violationKinds.${k}`)}
                       </Badge>
                     ))}

@@ -83,7 +83,13 @@ export function NotificationFormModal({
   const f = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) => setV({ ...v, [k]: e.currentTarget.value });
   const setGuest = (i: number, patch: Partial<Guest>) => setGuests(guests.map((g, j) => (j === i ? { ...g, ...patch } : g)));
   return (
-    <Modal opened={opened} onClose={onClose} title={t('residencePage.notifications.addTitle')} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      title={t('residencePage.notifications.addTitle')}
+      size="lg"
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();

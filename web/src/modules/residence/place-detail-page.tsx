@@ -40,7 +40,7 @@ function PlaceBody({ place }: { place: PlaceView }) {
   const empty = <Text c="dimmed">—</Text>;
   return (
     <Stack gap="lg">
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+      <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }} spacing="xs" m={0}>
         <DetailFact label={t('residencePage.block')}>{place.unitName}</DetailFact>
         <DetailFact label={t('residencePage.kind')}>{t(`residence.placeKinds.${place.kind}`)}</DetailFact>
         <DetailFact label={t('residencePage.fields.address')}>{place.address}</DetailFact>

@@ -68,7 +68,13 @@ function PlaceFormModal({ opened, onClose }: { opened: boolean; onClose: () => v
   });
   const f = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) => setV({ ...v, [k]: e.currentTarget.value });
   return (
-    <Modal opened={opened} onClose={onClose} title={t('residencePage.places.addTitle')} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      title={t('residencePage.places.addTitle')}
+      size="lg"
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -40,7 +40,7 @@ export function blockOptions(units: readonly Unit[]): { value: string; label: st
 export function OnTimeBadge({ onTime }: { onTime: boolean }) {
   const { t } = useTranslation();
   return (
-    <Badge color={onTime ? 'green.9' : 'red.9'} variant="light">
+    <Badge color={onTime ? 'green.9' : 'red.9'} variant="outline">
       {onTime ? t('residence.onTime') : t('residence.late')}
     </Badge>
   );

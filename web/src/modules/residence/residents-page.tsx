@@ -72,7 +72,13 @@ export function ResidentFormModal({
   });
   const f = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) => setV({ ...v, [k]: e.currentTarget.value });
   return (
-    <Modal opened={opened} onClose={onClose} title={t('residencePage.residents.addTitle')} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      title={t('residencePage.residents.addTitle')}
+      size="lg"
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -157,7 +163,7 @@ export function ResidentsTable({ rows }: { rows: ResidentView[] }) {
             <Table.Td>
               {formatDate(r.fromOn)} – {r.untilOn ? formatDate(r.untilOn) : '…'}
               <Group gap={4}>
-                <Badge color={STATE_COLOR[r.state]} variant="light">
+                <Badge color={STATE_COLOR[r.state]} variant="outline">
                   {t(`residence.stayStates.${r.state}`)}
                 </Badge>
                 {r.state === 'expiring' && r.renewalFrom ? (
