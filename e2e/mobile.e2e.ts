@@ -30,6 +30,8 @@ describe('small screen (360 px)', () => {
     const burger = page.getByRole('button', { name: VI.openNavigation, exact: true });
     expect(await isOnScreen(burger)).toBe(true);
     await burger.click();
+    // The navigation scrolls on its own when its modules outgrow the screen.
+    await unitsLink.scrollIntoViewIfNeeded();
     await expect.poll(() => isOnScreen(unitsLink)).toBe(true);
     await unitsLink.click();
 
