@@ -98,4 +98,17 @@ describe('residence checks', () => {
       .waitFor();
     await expectNoSeriousA11yViolations(page, 'the inspections');
   });
+
+  test('a block leader on a 360 px phone reads her block with names shortened, without horizontal scrolling', async () => {
+    const { page } = await browser().newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    await logIn(page, 'truongkhoi');
+    await page.goto(appUrl('/residence/residents'));
+    await page.getByRole('heading', { name: 'Tạm trú, tạm vắng', level: 1 }).waitFor();
+    await page.getByRole('rowheader').first().waitFor();
+    const names = await page.getByRole('rowheader').allTextContents();
+    for (const name of names) expect(name).toMatch(/^\S+( \S\.)+/u);
+    expect(await page.getByRole('button', { name: /^Hiện số định danh/ }).count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await expectNoSeriousA11yViolations(page, 'the residents on a phone');
+  });
 });
