@@ -14,9 +14,11 @@ import { registerAuditRoutes } from './modules/audit/index.ts';
 import { installAuthentication, registerAuthRoutes } from './modules/auth/index.ts';
 import { registerCalendarRoutes } from './modules/calendar/index.ts';
 import { registerCaseImportRoutes, registerCaseRoutes } from './modules/cases/index.ts';
+import { registerMediationRoutes } from './modules/mediation/index.ts';
 import { registerPatrolRoutes } from './modules/patrols/index.ts';
 import { registerPublicPages } from './modules/public/index.ts';
 import { registerDashboardRoutes, registerReportRoutes } from './modules/reports/index.ts';
+import { registerResidencePages, registerResidenceRoutes } from './modules/residence/index.ts';
 import { registerPublicTipRoutes, registerTipPages, registerTipRoutes } from './modules/tips/index.ts';
 import { registerUnitRoutes } from './modules/units/index.ts';
 import { registerUserRoutes } from './modules/users/index.ts';
@@ -148,11 +150,14 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
   registerCaseRoutes(app, deps);
   registerCaseImportRoutes(app, deps);
   registerPatrolRoutes(app, deps);
+  registerMediationRoutes(app, deps);
+  registerResidenceRoutes(app, deps);
   registerReportRoutes(app, deps);
   registerDashboardRoutes(app, deps);
   registerPublicTipRoutes(app, deps);
   registerPublicPages(app, deps);
   registerTipPages(app, deps);
+  registerResidencePages(app, deps);
   await registerWebApp(app);
   return app;
 }

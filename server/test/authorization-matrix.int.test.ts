@@ -150,6 +150,15 @@ describe('authorization matrix (generated from the permission table)', () => {
       'patrol.read',
       'patrol.manage',
       'patrol.record',
+      'residence.read',
+      'residence.manage',
+      'residence.inspect',
+      'residence.identity',
+      'mediation.read',
+      'mediation.manage',
+      'mediation.teams',
+      'mediation.refer',
+      'mediation.alerts',
     ]);
     expect(Object.keys(PERMISSIONS).sort()).toEqual([...tested].sort());
   });
@@ -317,6 +326,63 @@ describe('authorization matrix (generated from the permission table)', () => {
       // The ward police record for any team of the ward; a civil guard or block leader only for a team they serve in
       // (both demo accounts serve in Trung Mỹ's people's patrol team).
       expect(round.statusCode, round.body).toBe(isAllowed(account.role, 'patrol.record') ? 201 : 403);
+    });
+
+    it(`${account.role} (${account.username}): residence places, notifications, inspections and ID numbers in Trung Mỹ`, async () => {
+      const block = unitIds.get('tv:trung-my');
+      const reachesBlock = account.role !== 'admin' && account.reachUnits('tv:trung-my');
+      const expectFor = (action: 'residence.read' | 'residence.manage' | 'residence.inspect' | 'residence.identity', ok: number) =>
+        !isAllowed(account.role, action) ? 403 : reachesBlock ? ok : 404;
+      const list = await call(account.username, 'GET', '/api/v1/residence/places');
+      expect(list.statusCode).toBe(isAllowed(account.role, 'residence.read') ? 200 : 403);
+      const place = await call(account.username, 'POST', '/api/v1/residence/places', {
+        unitId: block,
+        kind: 'boarding_house',
+        name: `Nhà trọ thử ${account.username}`,
+        address: '1 Lê Mao',
+        ownerName: 'Người thử',
+      });
+      expect(place.statusCode, place.body).toBe(expectFor('residence.manage', 201));
+      const inspection = await call(account.username, 'POST', '/api/v1/residence/inspections', {
+        unitId: block,
+        kind: 'unannounced',
+        status: 'planned',
+        plannedOn: '2026-12-01',
+        inspectors: `Thử ${account.username}`,
+      });
+      expect(inspection.statusCode, inspection.body).toBe(expectFor('residence.inspect', 201));
+      const [person] = await queryRows<{ id: string }>(
+        t.deps.database.db,
+        sql`SELECT p.id FROM residence_people p WHERE p.unit_id = ${block} AND p.id_number_enc IS NOT NULL LIMIT 1`,
+      );
+      const reveal = await call(account.username, 'GET', `/api/v1/residence/residents/${person?.id}/id-number`);
+      expect(reveal.statusCode).toBe(expectFor('residence.identity', 200));
+    });
+
+    it(`${account.role} (${account.username}): mediation teams, the book, tips for mediation and the police's notifications`, async () => {
+      // A block account works in its own block; the others in Tân Quang.
+      const block = unitIds.get(account.targets.own?.startsWith('tv:') ? account.targets.own : 'tv:tan-quang');
+      const teams = await call(account.username, 'GET', '/api/v1/mediation/teams');
+      expect(teams.statusCode).toBe(isAllowed(account.role, 'mediation.read') ? 200 : 403);
+      const team = await call(account.username, 'POST', '/api/v1/mediation/teams', {
+        unitId: block,
+        name: `Tổ hòa giải thử ${account.username}`,
+        establishedOn: '2026-01-01',
+      });
+      expect(team.statusCode, team.body).toBe(isAllowed(account.role, 'mediation.teams') ? 201 : 403);
+      const book = await call(account.username, 'POST', '/api/v1/mediation/cases', {
+        unitId: block,
+        receivedOn: '2026-11-01',
+        ground: 'party_request',
+        type: 'neighbours',
+        summary: 'Vụ thử quyền',
+        parties: [{ name: `Người thử ${account.username}` }],
+      });
+      expect(book.statusCode, book.body).toBe(isAllowed(account.role, 'mediation.manage') ? 201 : 403);
+      const tips = await call(account.username, 'GET', '/api/v1/mediation/tips');
+      expect(tips.statusCode).toBe(isAllowed(account.role, 'mediation.refer') ? 200 : 403);
+      const alerts = await call(account.username, 'GET', '/api/v1/mediation/notifications');
+      expect(alerts.statusCode).toBe(isAllowed(account.role, 'mediation.alerts') ? 200 : 403);
     });
   }
 

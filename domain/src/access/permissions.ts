@@ -34,6 +34,34 @@ export const PERMISSIONS = {
   'patrol.manage': ['chief', 'officer'],
   /** Recording rounds (from a phone, offline then synced), their checkpoints, residence checks and incidents. */
   'patrol.record': ['chief', 'officer', 'civil_guard', 'block_leader'],
+  /**
+   * Grassroots mediation: team rosters and the mediation book. A mediator or block leader reaches only her block's teams
+   * and cases (her account's units, inScope); the ward police read the rosters and, of the book, only the escalations —
+   * cases at risk of violence or escalation, returning disputes, cases handed to them (the mediation policy;
+   * domain-vn §4, security.md §4.8: a mediator sees her cases, the police do the follow-up). Viewers get figures only.
+   */
+  'mediation.read': ['chief', 'officer', 'block_leader', 'mediator'],
+  /** Recording cases in the book: intake with screening, sessions, results, follow-up, risk, handing to the police. */
+  'mediation.manage': ['block_leader', 'mediator'],
+  /** Team rosters: the team leader (a mediator) for her block; the ward police advise on consolidating teams. */
+  'mediation.teams': ['chief', 'officer', 'mediator'],
+  /** Sending a tip classified as a dispute for mediation to the block's mediation book. */
+  'mediation.refer': ['chief', 'officer'],
+  /** The area officer's notifications of escalations. */
+  'mediation.alerts': ['chief', 'officer'],
+  /**
+   * The ward's residence checks: places watched, stay notifications, temporary residents and absences, inspections. A
+   * civil guard or block leader reads those of their own block only (their unit's scope), with names shortened and ID
+   * numbers masked: they check temporary residence on patrol with the area police (the 2020 Lê Mao article; security.md
+   * line "a block leader reading a residence record gets a masked ID number").
+   */
+  'residence.read': ['chief', 'officer', 'civil_guard', 'block_leader'],
+  /** Places, notifications taken by phone, residents and absences, the Excel import and export, retention periods. */
+  'residence.manage': ['chief', 'officer'],
+  /** Planning and recording inspections: also civil guards and block leaders, for their block, when checking on patrol. */
+  'residence.inspect': ['chief', 'officer', 'civil_guard', 'block_leader'],
+  /** Full names, dates of birth and the audited reveal of ID numbers: the ward police only. */
+  'residence.identity': ['chief', 'officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

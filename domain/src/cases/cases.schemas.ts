@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { cursorQuery, dateOnly, trimmed } from '../common/common.schemas.ts';
+import { mediationSummarySchema } from '../mediation/mediation.schemas.ts';
 import { patrolSummarySchema } from '../patrols/patrols.schemas.ts';
+import { residenceSummarySchema } from '../residence/residence.schemas.ts';
 import { seizureTotalSchema, seizureViewSchema } from './seizures.schemas.ts';
 
 /** The groups a ward reports cases in (domain-vn.md §9: cases by type, clearance rate). */
@@ -302,6 +304,10 @@ export const reportSummarySchema = z.object({
   tips: z.object({ received: count, transferred: count, transferredOnTime: count }),
   /** The patrol log (patrols module): rounds and turns (officers' and civilians'), hours, incidents, block coverage. */
   patrols: patrolSummarySchema,
+  /** Residence checks (residence module): places watched, stay notifications on time and late, inspections, violations, by block. */
+  residence: residenceSummarySchema,
+  /** Grassroots mediation (mediation module): received, settled, not settled, referred, the settlement rate, by type. */
+  mediation: mediationSummarySchema,
   /**
    * The figures given as null: small counts (1–4) of personal matters — people arrested, rehab dossiers — hidden from a
    * reader who may not open the records (`presentCount` in reports/report.rules.ts), e.g. ["rehabDossiers",

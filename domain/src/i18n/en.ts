@@ -1,7 +1,9 @@
 import { casesEn } from '../cases/cases.messages.ts';
+import { mediationEn } from '../mediation/mediation.messages.ts';
 import { patrolsEn } from '../patrols/patrols.messages.ts';
 import { dashboardEn } from '../reports/dashboard.messages.ts';
 import { reportsEn } from '../reports/report.messages.ts';
+import { residenceEn } from '../residence/residence.messages.ts';
 import type { Messages } from './vi.ts';
 
 /** English messages; every key mirrors the Vietnamese file. */
@@ -56,6 +58,15 @@ export const en: Messages = {
     'patrol.read': 'See teams, shifts and the patrol log',
     'patrol.manage': 'Manage teams, members, routes and shifts',
     'patrol.record': 'Record patrol rounds',
+    'residence.read': 'Read the residence checks',
+    'residence.manage': 'Manage places, stay notifications, temporary residents and absences',
+    'residence.inspect': 'Record residence inspections',
+    'residence.identity': "Read residents' names, dates of birth and ID numbers",
+    'mediation.read': 'View mediation teams and the mediation book',
+    'mediation.manage': 'Record in the mediation book',
+    'mediation.teams': 'Manage mediation teams and mediators',
+    'mediation.refer': 'Send a tip to the mediation team',
+    'mediation.alerts': 'View alerts from the mediation book',
   },
   auditActions: {
     'auth.login': 'Signed in',
@@ -154,6 +165,41 @@ export const en: Messages = {
     'patrol.incident_handover': 'Incident handed to the ward police',
     'patrol.figures': 'Patrol figures viewed',
     'demo.load': 'Demo data loaded',
+    'residence.place_create': 'Add an accommodation place',
+    'residence.place_update': 'Edit an accommodation place',
+    'residence.place_read': 'Read an accommodation place',
+    'residence.notification_create': 'Record a stay notification',
+    'residence.notification_public': 'Stay notification received through the public form',
+    'residence.notification_read': 'Read a stay notification',
+    'residence.notification_list': 'List stay notifications',
+    'residence.resident_create': 'Record a temporary resident or absence',
+    'residence.resident_list': 'List temporary residents and absences',
+    'residence.inspection_create': 'Record a residence inspection',
+    'residence.inspection_update': 'Edit a residence inspection',
+    'residence.inspection_read': 'Read a residence inspection',
+    'residence.identity_read': "Read a resident's ID number",
+    'residence.export': 'Export the residence checks',
+    'residence.import': 'Import places and residents from Excel',
+    'residence.retention_update': 'Change the retention of residence records',
+    'residence.purge': 'Delete residence records past their retention',
+    'residence.reminders': 'Mark temporary stays expiring soon',
+    'mediation.team_create': 'Set up a mediation team',
+    'mediation.team_update': 'Change a mediation team',
+    'mediation.member_add': 'Add a mediator',
+    'mediation.member_update': 'Change a mediator',
+    'mediation.member_leave': 'A mediator leaves',
+    'mediation.case_create': 'Record a case in the mediation book',
+    'mediation.case_read': 'Open a mediation case',
+    'mediation.case_from_tip': 'Send a tip to mediation',
+    'mediation.session_add': 'Record a mediation session',
+    'mediation.result': 'Record a mediation result',
+    'mediation.reopen': 'Continue mediation',
+    'mediation.follow_up': 'Record the follow-up of a settlement',
+    'mediation.risk': 'Mark a risk',
+    'mediation.hand_to_police': 'Hand a case to the ward police',
+    'mediation.book_export': 'Export the mediation book',
+    'mediation.record_print': 'Print a settlement record',
+    'mediation.alert_read': 'Mark an alert as read',
   },
   errors: {
     badRequest: 'The request is not valid.',
@@ -253,6 +299,8 @@ export const en: Messages = {
   },
   cases: casesEn,
   patrols: patrolsEn,
+  mediation: mediationEn,
+  residence: residenceEn,
   reports: reportsEn,
   dashboard: dashboardEn,
   caseImport: {

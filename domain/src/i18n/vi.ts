@@ -1,7 +1,9 @@
 import { casesVi } from '../cases/cases.messages.ts';
+import { mediationVi } from '../mediation/mediation.messages.ts';
 import { patrolsVi } from '../patrols/patrols.messages.ts';
 import { dashboardVi } from '../reports/dashboard.messages.ts';
 import { reportsVi } from '../reports/report.messages.ts';
+import { residenceVi } from '../residence/residence.messages.ts';
 
 /** Vietnamese messages shared by the server and the web app. Keys are stable; the English file mirrors them. */
 export const vi = {
@@ -55,6 +57,15 @@ export const vi = {
     'patrol.read': 'Xem tổ, lịch trực và nhật ký tuần tra',
     'patrol.manage': 'Quản lý tổ, thành viên, tuyến và lịch trực',
     'patrol.record': 'Ghi nhật ký tuần tra',
+    'residence.read': 'Xem sổ kiểm tra cư trú',
+    'residence.manage': 'Quản lý cơ sở lưu trú, thông báo lưu trú, tạm trú, tạm vắng',
+    'residence.inspect': 'Ghi kiểm tra cư trú',
+    'residence.identity': 'Xem họ tên, ngày sinh, số định danh của người cư trú',
+    'mediation.read': 'Xem tổ hòa giải và sổ hòa giải',
+    'mediation.manage': 'Ghi sổ theo dõi hoạt động hòa giải',
+    'mediation.teams': 'Quản lý tổ hòa giải và hòa giải viên',
+    'mediation.refer': 'Chuyển tin báo sang tổ hòa giải',
+    'mediation.alerts': 'Xem cảnh báo từ sổ hòa giải',
   },
   auditActions: {
     'auth.login': 'Đăng nhập',
@@ -153,6 +164,41 @@ export const vi = {
     'patrol.incident_handover': 'Chuyển vụ việc cho Công an phường',
     'patrol.figures': 'Xem số liệu tuần tra',
     'demo.load': 'Nạp dữ liệu mẫu',
+    'residence.place_create': 'Thêm cơ sở lưu trú',
+    'residence.place_update': 'Sửa cơ sở lưu trú',
+    'residence.place_read': 'Xem cơ sở lưu trú',
+    'residence.notification_create': 'Ghi thông báo lưu trú',
+    'residence.notification_public': 'Nhận thông báo lưu trú qua biểu mẫu công khai',
+    'residence.notification_read': 'Xem thông báo lưu trú',
+    'residence.notification_list': 'Xem danh sách thông báo lưu trú',
+    'residence.resident_create': 'Ghi người tạm trú, tạm vắng',
+    'residence.resident_list': 'Xem danh sách tạm trú, tạm vắng',
+    'residence.inspection_create': 'Ghi kiểm tra cư trú',
+    'residence.inspection_update': 'Sửa kiểm tra cư trú',
+    'residence.inspection_read': 'Xem kiểm tra cư trú',
+    'residence.identity_read': 'Xem số định danh của người cư trú',
+    'residence.export': 'Xuất sổ kiểm tra cư trú',
+    'residence.import': 'Nhập sổ cơ sở lưu trú, tạm trú từ Excel',
+    'residence.retention_update': 'Sửa thời hạn lưu giữ hồ sơ cư trú',
+    'residence.purge': 'Xoá hồ sơ cư trú hết thời hạn lưu giữ',
+    'residence.reminders': 'Đánh dấu tạm trú sắp hết hạn',
+    'mediation.team_create': 'Lập tổ hòa giải',
+    'mediation.team_update': 'Sửa thông tin tổ hòa giải',
+    'mediation.member_add': 'Thêm hòa giải viên',
+    'mediation.member_update': 'Sửa thông tin hòa giải viên',
+    'mediation.member_leave': 'Hòa giải viên thôi làm hòa giải viên',
+    'mediation.case_create': 'Ghi vụ, việc vào sổ hòa giải',
+    'mediation.case_read': 'Xem vụ, việc hòa giải',
+    'mediation.case_from_tip': 'Chuyển tin báo sang tổ hòa giải',
+    'mediation.session_add': 'Ghi buổi hòa giải',
+    'mediation.result': 'Ghi kết quả hòa giải',
+    'mediation.reopen': 'Tiếp tục hòa giải',
+    'mediation.follow_up': 'Ghi theo dõi thực hiện thỏa thuận',
+    'mediation.risk': 'Đánh dấu nguy cơ',
+    'mediation.hand_to_police': 'Chuyển vụ, việc cho Công an phường',
+    'mediation.book_export': 'Xuất sổ theo dõi hoạt động hòa giải',
+    'mediation.record_print': 'In văn bản hòa giải thành',
+    'mediation.alert_read': 'Đánh dấu đã xem cảnh báo',
   },
   errors: {
     badRequest: 'Yêu cầu không hợp lệ.',
@@ -252,6 +298,8 @@ export const vi = {
   },
   cases: casesVi,
   patrols: patrolsVi,
+  mediation: mediationVi,
+  residence: residenceVi,
   reports: reportsVi,
   dashboard: dashboardVi,
   caseImport: {

@@ -5,13 +5,19 @@ import { calendarEn } from '../locales/calendar.en.ts';
 import { calendarVi } from '../locales/calendar.vi.ts';
 import { casesPageEn } from '../locales/cases.en.ts';
 import { casesPageVi } from '../locales/cases.vi.ts';
+import { dashboardEn } from '../locales/dashboard.en.ts';
+import { dashboardVi } from '../locales/dashboard.vi.ts';
 import { en as webEn } from '../locales/en.ts';
+import { mediationPageEn } from '../locales/mediation.en.ts';
+import { mediationPageVi } from '../locales/mediation.vi.ts';
 import { patrolsPageEn } from '../locales/patrols.en.ts';
 import { patrolsPageVi } from '../locales/patrols.vi.ts';
 import { rehabEn } from '../locales/rehab.en.ts';
 import { rehabVi } from '../locales/rehab.vi.ts';
 import { reportsPageEn } from '../locales/reports.en.ts';
 import { reportsPageVi } from '../locales/reports.vi.ts';
+import { residencePageEn } from '../locales/residence.en.ts';
+import { residencePageVi } from '../locales/residence.vi.ts';
 import { tipsEn } from '../locales/tips.en.ts';
 import { tipsVi } from '../locales/tips.vi.ts';
 import { vi as webVi } from '../locales/vi.ts';
@@ -101,6 +107,18 @@ void i18n.use(initReactI18next).init({
 // The patrol screens' strings, added to each language (none of their keys is in another file).
 i18n.addResourceBundle('vi', 'translation', patrolsPageVi, true, false);
 i18n.addResourceBundle('en', 'translation', patrolsPageEn, true, false);
+
+// The dashboard's and the map's strings, deep-merged into each language (existing keys are kept).
+i18n.addResourceBundle('vi', 'translation', dashboardVi, true, false);
+i18n.addResourceBundle('en', 'translation', dashboardEn, true, false);
+
+// The mediation screens' strings, deep-merged into each language (their `nav` keys join the shell's).
+i18n.addResourceBundle('vi', 'translation', mediationPageVi, true, false);
+i18n.addResourceBundle('en', 'translation', mediationPageEn, true, false);
+
+// The residence screens' strings, deep-merged into each language (their `nav` key joins the shell's).
+i18n.addResourceBundle('vi', 'translation', residencePageVi, true, false);
+i18n.addResourceBundle('en', 'translation', residencePageEn, true, false);
 
 function applyDocumentLanguage(lng: string): void {
   document.documentElement.lang = isLocale(lng) ? lng : 'vi';

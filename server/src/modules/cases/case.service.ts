@@ -30,7 +30,9 @@ import type { DbOrTx, Tx } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { vnToday } from '../../platform/time.ts';
+import { summariseMediation } from '../mediation/index.ts';
 import { summarisePatrols } from '../patrols/index.ts';
+import { summariseResidence } from '../residence/index.ts';
 import { findTipNumbers, markTipUsedInCase, summariseTips } from '../tips/index.ts';
 import { findSubtreeIds, findUnitByCodeInScope, findUnitInScope } from '../units/index.ts';
 import { findAssigneeNames } from './case.officers.ts';
@@ -453,6 +455,8 @@ export async function summaryFigures(deps: Deps, actor: Actor, unitCode: string,
       rehab,
       tips,
       patrols,
+      residence: await summariseResidence(tx, unitIds, from, to),
+      mediation: await summariseMediation(tx, unitIds, from, to),
     };
   });
 }

@@ -9,7 +9,9 @@ import { type Db, type DbOrTx, queryRows } from '../../platform/db.ts';
 import { Envelope } from '../../platform/envelope.ts';
 import { vnToday } from '../../platform/time.ts';
 import { loadDemoCases } from '../cases/index.ts';
+import { loadDemoMediation } from '../mediation/index.ts';
 import { loadDemoPatrols } from '../patrols/index.ts';
+import { loadDemoResidence } from '../residence/index.ts';
 import { loadDemoTips } from '../tips/index.ts';
 import { insertUnit, type NewUnitInput, replacePredecessors } from '../units/index.ts';
 import { insertUser } from '../users/index.ts';
@@ -258,6 +260,23 @@ export async function loadDemo(db: Db, key: Buffer): Promise<{ logins: DemoLogin
         truongkhoi: userIds.truongkhoi ?? null,
       },
       vnToday(),
+    );
+    await loadDemoMediation(
+      tx,
+      {
+        leMao: { id: ids['le-mao'] as string, units: blocksOf('lm:') },
+        thanhVinh: { id: ids['thanh-vinh'] as string, units: blocksOf('tv:') },
+      },
+      vnToday(),
+    );
+    await loadDemoResidence(
+      tx,
+      key,
+      {
+        leMao: { id: ids['le-mao'] as string, blocks: blocksOf('lm:') },
+        thanhVinh: { id: ids['thanh-vinh'] as string, blocks: blocksOf('tv:') },
+      },
+      userIds.canbo ?? null,
     );
     await recordAudit(tx, { action: 'demo.load', detail: { units: Object.keys(ids).length, accounts: logins.length } });
     return { logins, tipReceipt: receipt };

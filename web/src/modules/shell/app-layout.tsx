@@ -37,6 +37,7 @@ type NavItem = {
     | '/patrols/teams'
     | '/patrols/rounds'
     | '/patrols/figures'
+    | '/residence'
     | '/mediation'
     | '/mediation-teams'
     | '/mediation-alerts';
@@ -59,6 +60,7 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/patrols/teams', labelKey: 'nav.patrolTeams', icon: IconTeam, action: 'patrol.read' },
   { to: '/patrols/rounds', labelKey: 'nav.patrolRounds', icon: IconLog, action: 'patrol.read' },
   { to: '/patrols/figures', labelKey: 'nav.patrolFigures', icon: IconFigures, action: 'patrol.read' },
+  { to: '/residence', labelKey: 'nav.residence', icon: IconBuilding, action: 'residence.read' },
   { to: '/mediation', labelKey: 'nav.mediationBook', icon: IconRegister, action: 'mediation.read' },
   { to: '/mediation-teams', labelKey: 'nav.mediationTeams', icon: IconTeam, action: 'mediation.read' },
   { to: '/mediation-alerts', labelKey: 'nav.mediationAlerts', icon: IconList, action: 'mediation.alerts' },
@@ -198,7 +200,8 @@ export function AppLayout() {
           </Group>
         </AppShell.Header>
 
-        <AppShell.Navbar p="xs" id="app-navigation" aria-label={t('shell.mainNavigation')}>
+        {/* The list of modules outgrows a phone's height (and a short window's): the navigation scrolls on its own. */}
+        <AppShell.Navbar p="xs" id="app-navigation" aria-label={t('shell.mainNavigation')} style={{ overflowY: 'auto' }}>
           <Box hiddenFrom="md" px="sm" pb="xs" mb="xs" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
             <Text size="xs" c="dimmed">
               {t('shell.yourUnit')}
@@ -221,7 +224,12 @@ export function AppLayout() {
                 leftSection={<Icon size={18} />}
                 rightSection={
                   item.to === '/mediation-alerts' && unreadAlerts > 0 ? (
-                    <Badge color="red" size="sm" circle={unreadAlerts < 10} aria-label={t('mediationPage.alerts.unreadBadge', { count: unreadAlerts })}>
+                    <Badge
+                      color="red"
+                      size="sm"
+                      circle={unreadAlerts < 10}
+                      aria-label={t('mediationPage.alerts.unreadBadge', { count: unreadAlerts })}
+                    >
                       {unreadAlerts}
                     </Badge>
                   ) : undefined
