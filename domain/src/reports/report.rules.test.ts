@@ -296,6 +296,43 @@ describe('the narrative, from the figures', () => {
     expect(powder?.href).toBe('/app/cases?group=firecrackers&from=2020-01-01&to=2020-06-30');
   });
 
+  it('writes the residence checks and the grassroots mediation once their modules give figures', () => {
+    const residence = {
+      placesWatched: 12,
+      notifications: 90,
+      notificationsOnTime: 84,
+      notificationsLate: 6,
+      inspections: 36,
+      violations: 5,
+      finesReferred: 2,
+    };
+    const mediation = { received: 24, settled: 18, notSettled: 3, referred: 1, settlementRate: 18 / 21, atRisk: 1 };
+    const links = reportLinks(H1_2020, { cases: true, tips: true, patrols: true, residence: true, mediation: true });
+    const report = buildPeriodicReport(
+      context({ links }),
+      { ...LE_MAO_H1_2020, residence, mediation },
+      { ...LE_MAO_H1_2019, residence: { ...residence, inspections: 30 }, mediation: null },
+    );
+    expect(textOf(report, 'residence')).toBe(
+      'Công an phường Lê Mao đang theo dõi 12 cơ sở cho thuê lưu trú; đã tiếp nhận 90 thông báo lưu trú (đúng thời hạn 84, chậm 6); ' +
+        'tổ chức 36 lượt kiểm tra cư trú, phát hiện 5 trường hợp vi phạm, đề nghị xử phạt vi phạm hành chính 2 trường hợp.',
+    );
+    expect(textOf(report, 'mediation')).toBe(
+      'Các tổ hòa giải ở cơ sở đã tiếp nhận 24 vụ việc; hòa giải thành 18 vụ, không thành 3 vụ, đạt tỷ lệ 85,7%; ' +
+        'chuyển cơ quan có thẩm quyền 1 vụ; 1 vụ có nguy cơ phát sinh phức tạp đã được báo Công an phường.',
+    );
+    const figures = report.sections.flatMap((s) => s.figures);
+    expect(figures.find((f) => f.key === 'residence.inspections')).toMatchObject({
+      current: { value: 36 },
+      previous: { value: 30 },
+      href: '/app/residence',
+    });
+    expect(figures.find((f) => f.key === 'mediation.settlementRate')?.current.text).toBe('85,7%');
+    // Without the reader's right to open them, the figures stay but lose their links.
+    const plain = buildPeriodicReport(context(), { ...LE_MAO_H1_2020, residence, mediation }, LE_MAO_H1_2019);
+    expect(plain.sections.find((s) => s.key === 'residence')?.figures.every((f) => f.href === null)).toBe(true);
+  });
+
   it('writes tips received by channel, transferred in time and their outcomes', () => {
     const report = buildPeriodicReport(
       context(),

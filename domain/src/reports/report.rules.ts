@@ -386,6 +386,8 @@ export type ReportLinks = {
   rehab(filter?: { status?: string; isPeriod?: boolean }): string | null;
   tips(filter?: { channel?: TipChannel }): string | null;
   patrols(): string | null;
+  residence(): string | null;
+  mediation(): string | null;
 };
 
 /**
@@ -394,7 +396,7 @@ export type ReportLinks = {
  */
 export function reportLinks(
   period: Period,
-  allowed: { cases: boolean; tips: boolean; patrols: boolean },
+  allowed: { cases: boolean; tips: boolean; patrols: boolean; residence?: boolean; mediation?: boolean },
   unitId?: string,
   patrolsPath: string | null = null,
 ): ReportLinks {
@@ -407,6 +409,8 @@ export function reportLinks(
         : null,
     tips: (f = {}) => (allowed.tips ? `/app/tips${query({ view: 'all', channel: f.channel, unitId })}` : null),
     patrols: () => (allowed.patrols && patrolsPath ? `${patrolsPath}${query({ from: period.from, to: period.to })}` : null),
+    residence: () => (allowed.residence ? '/app/residence' : null),
+    mediation: () => (allowed.mediation ? '/app/mediation' : null),
   };
 }
 
@@ -446,6 +450,25 @@ export type ReportFigures = {
     residenceChecks?: number;
     blocks?: number;
     blocksCovered?: number;
+  } | null;
+  /** Residence checks (residence module), once the summary carries them. */
+  residence?: {
+    placesWatched: number;
+    notifications: number;
+    notificationsOnTime: number;
+    notificationsLate: number;
+    inspections: number;
+    violations: number;
+    finesReferred: number;
+  } | null;
+  /** Grassroots mediation (mediation module), once the summary carries it. */
+  mediation?: {
+    received: number;
+    settled: number;
+    notSettled: number;
+    referred: number;
+    settlementRate: number | null;
+    atRisk: number;
   } | null;
 };
 
@@ -876,6 +899,83 @@ function patrolsSection(b: Builder, author: string): ReportSection | null {
   return { key: 'patrols', title: m.sections.patrols, sentences: [tidy(sentence)], figures };
 }
 
+function residenceSection(b: Builder, author: string): ReportSection | null {
+  const { m, ctx } = b;
+  const cur = b.cur.residence;
+  const prev = b.prev.residence;
+  if (!cur) return null;
+  const href = ctx.links.residence();
+  const rf = (key: keyof NonNullable<ReportFigures['residence']>, label: string, level: 0 | 1 = 0) =>
+    figure(b, `residence.${key}`, label, cur[key], prev?.[key] ?? 0, href, { level });
+  const places = rf('placesWatched', m.figures.residencePlaces);
+  const notifications = rf('notifications', m.figures.residenceNotifications);
+  const onTime = rf('notificationsOnTime', m.figures.residenceOnTime, 1);
+  const late = rf('notificationsLate', m.figures.residenceLate, 1);
+  const inspections = rf('inspections', m.figures.residenceInspections);
+  const violations = rf('violations', m.figures.residenceViolations, 1);
+  const fines = rf('finesReferred', m.figures.residenceFines, 1);
+  const s = m.sentences;
+  let sentence: ReportSegment[];
+  if (cur.placesWatched + cur.notifications + cur.inspections === 0) sentence = fillSegments(s.residenceNone, {});
+  else {
+    sentence = fillSegments(s.residence, { author, places: inline(places, m), notifications: inline(notifications, m) });
+    if (cur.notifications > 0) sentence.push(...fillSegments(s.residenceTiming, { onTime: inline(onTime, m), late: inline(late, m) }));
+    if (cur.inspections > 0) {
+      sentence.push(...fillSegments(s.residenceInspections, { inspections: inline(inspections, m), violations: inline(violations, m) }));
+      if (cur.finesReferred > 0) sentence.push(...fillSegments(s.residenceFines, { fines: inline(fines, m) }));
+    }
+    sentence.push({ text: '.' });
+  }
+  return {
+    key: 'residence',
+    title: m.sections.residence,
+    sentences: [tidy(sentence)],
+    figures: [places, notifications, onTime, late, inspections, violations, fines],
+  };
+}
+
+function mediationSection(b: Builder): ReportSection | null {
+  const { m, ctx } = b;
+  const cur = b.cur.mediation;
+  const prev = b.prev.mediation;
+  if (!cur) return null;
+  const lang = ctx.lang;
+  const href = ctx.links.mediation();
+  const mf = (key: 'received' | 'settled' | 'notSettled' | 'referred' | 'atRisk', label: string, level: 0 | 1 = 0) =>
+    figure(b, `mediation.${key}`, label, cur[key], prev?.[key] ?? 0, href, { level });
+  const received = mf('received', m.figures.mediationReceived);
+  const settled = mf('settled', m.figures.mediationSettled, 1);
+  const notSettled = mf('notSettled', m.figures.mediationNotSettled, 1);
+  const referred = mf('referred', m.figures.mediationReferred, 1);
+  const atRisk = mf('atRisk', m.figures.mediationAtRisk, 1);
+  const rateText = (r: number | null | undefined) => (r === null || r === undefined ? '—' : formatReportPercent(r, lang));
+  const rate: ReportFigure = {
+    key: 'mediation.settlementRate',
+    label: m.figures.mediationRate,
+    level: 0,
+    current: { value: cur.settlementRate, text: rateText(cur.settlementRate) },
+    previous: { value: prev?.settlementRate ?? null, text: rateText(prev?.settlementRate) },
+    change: describeChange(cur.settlementRate, prev?.settlementRate ?? null, lang, { kind: 'rate' }),
+    href,
+  };
+  const s = m.sentences;
+  let sentence: ReportSegment[];
+  if (cur.received === 0 && cur.settled + cur.notSettled === 0) sentence = fillSegments(s.mediationNone, {});
+  else {
+    sentence = fillSegments(s.mediation, { received: inline(received, m), settled: inline(settled, m), notSettled: inline(notSettled, m) });
+    if (cur.settlementRate !== null) sentence.push(...fillSegments(s.mediationRate, { rate: rateText(cur.settlementRate) }));
+    if (cur.referred > 0) sentence.push(...fillSegments(s.mediationReferred, { referred: inline(referred, m) }));
+    if (cur.atRisk > 0) sentence.push(...fillSegments(s.mediationAtRisk, { atRisk: inline(atRisk, m) }));
+    sentence.push({ text: '.' });
+  }
+  return {
+    key: 'mediation',
+    title: m.sections.mediation,
+    sentences: [tidy(sentence)],
+    figures: [received, settled, notSettled, rate, referred, atRisk],
+  };
+}
+
 /** Sentences start with a capital letter, whatever their first word. */
 function tidy(segments: ReportSegment[]): ReportSegment[] {
   const first = segments[0];
@@ -901,6 +1001,10 @@ export function buildPeriodicReport(ctx: ReportContext, current: ReportFigures, 
   const notes: string[] = [];
   if (patrols) sections.push(patrols);
   else notes.push(m.notes.patrolsMissing);
+  const residence = residenceSection(b, author);
+  if (residence) sections.push(residence);
+  const mediation = mediationSection(b);
+  if (mediation) sections.push(mediation);
   if (ctx.links.tips()) notes.push(m.notes.tipsNoPeriodFilter);
   if (ctx.suppress) notes.push(m.suppressionNote);
   return {

@@ -101,6 +101,8 @@ function asFigures(
     rehab: summary.rehab,
     tips: { ...summary.tips, byChannel: details.byChannel, byOutcome: details.byOutcome },
     patrols: summary.patrols,
+    residence: summary.residence,
+    mediation: summary.mediation,
   };
 }
 
@@ -151,8 +153,15 @@ async function composeReport(
       suppress: !can(actor, 'case.read'),
       links: reportLinks(
         period,
-        { cases: can(actor, 'case.read'), tips: can(actor, 'tip.read'), patrols: can(actor, 'patrol.read') },
+        {
+          cases: can(actor, 'case.read'),
+          tips: can(actor, 'tip.read'),
+          patrols: can(actor, 'patrol.read'),
+          residence: can(actor, 'residence.read'),
+          mediation: can(actor, 'mediation.read'),
+        },
         isBelowWard ? scope.unit.id : undefined,
+        '/app/patrols/rounds',
       ),
     },
     asFigures(current, details.now),
