@@ -44,6 +44,7 @@ export const en: WebMessages = {
     users: 'Accounts',
     audit: 'Audit log',
     tokens: 'API tokens',
+    groups: { work: 'Tips and cases', patrols: 'Patrols', community: 'Residence, mediation', admin: 'Administration' },
   },
   shell: {
     skipToContent: 'Skip to main content',

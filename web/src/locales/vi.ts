@@ -42,6 +42,7 @@ export const vi = {
     users: 'Tài khoản',
     audit: 'Nhật ký hệ thống',
     tokens: 'Khoá truy cập API',
+    groups: { work: 'Tin báo, vụ việc', patrols: 'Tuần tra', community: 'Cư trú, hòa giải', admin: 'Quản trị' },
   },
   shell: {
     skipToContent: 'Bỏ qua, đến nội dung chính',

@@ -1,9 +1,10 @@
 import { AUDIT_OUTCOMES } from '@binh-an/domain';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { optionalEnum, optionalString } from '../lib/search-params.ts';
-import { AuditPage } from '../modules/audit/audit-page.tsx';
 import { RequirePermission } from '../modules/auth/require-permission.tsx';
 import { signedInRoute } from './signed-in.tsx';
+
+const AuditPage = lazyRouteComponent(() => import('../modules/audit/audit-page.tsx'), 'AuditPage');
 
 export type AuditSearch = {
   action?: string;

@@ -1,9 +1,10 @@
 import { CALENDAR_MAX_YEAR, CALENDAR_MIN_YEAR } from '@binh-an/domain';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { optionalString } from '../lib/search-params.ts';
 import { RequirePermission } from '../modules/auth/require-permission.tsx';
-import { CalendarPage } from '../modules/calendar/calendar-page.tsx';
 import { signedInRoute } from './signed-in.tsx';
+
+const CalendarPage = lazyRouteComponent(() => import('../modules/calendar/calendar-page.tsx'), 'CalendarPage');
 
 export type CalendarSearch = { year?: number };
 

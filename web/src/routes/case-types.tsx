@@ -1,7 +1,8 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../modules/auth/require-permission.tsx';
-import { CaseTypesPage } from '../modules/cases/case-types-page.tsx';
 import { signedInRoute } from './signed-in.tsx';
+
+const CaseTypesPage = lazyRouteComponent(() => import('../modules/cases/case-types-page.tsx'), 'CaseTypesPage');
 
 /** The case-type catalogue, kept by the administrator (the register reads it through its forms and filters). */
 export const caseTypesRoute = createRoute({

@@ -1,7 +1,8 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../modules/auth/require-permission.tsx';
-import { CaseDetailPage } from '../modules/cases/case-detail-page.tsx';
 import { signedInRoute } from './signed-in.tsx';
+
+const CaseDetailPage = lazyRouteComponent(() => import('../modules/cases/case-detail-page.tsx'), 'CaseDetailPage');
 
 export const caseDetailRoute = createRoute({
   getParentRoute: () => signedInRoute,

@@ -1,9 +1,10 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { optionalEnum, optionalString } from '../lib/search-params.ts';
 import { RequirePermission } from '../modules/auth/require-permission.tsx';
-import { CaseFiguresPage } from '../modules/cases/case-figures-page.tsx';
 import { isDay, PERIOD_PRESETS, type PeriodSearch } from '../modules/cases/period.ts';
 import { signedInRoute } from './signed-in.tsx';
+
+const CaseFiguresPage = lazyRouteComponent(() => import('../modules/cases/case-figures-page.tsx'), 'CaseFiguresPage');
 
 /** The unit (by code, or id when the code is shared with a historic unit) and the period, kept in the address. */
 export type CaseFiguresSearch = PeriodSearch & { unit?: string };

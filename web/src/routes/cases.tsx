@@ -1,11 +1,12 @@
 import { CASE_GROUPS, CASE_SORTS, CASE_STATUSES } from '@binh-an/domain';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { optionalEnum, optionalString } from '../lib/search-params.ts';
 import { RequirePermission } from '../modules/auth/require-permission.tsx';
 import type { RegisterSearch } from '../modules/cases/api.ts';
-import { CasesPage } from '../modules/cases/cases-page.tsx';
 import { isDay } from '../modules/cases/period.ts';
 import { signedInRoute } from './signed-in.tsx';
+
+const CasesPage = lazyRouteComponent(() => import('../modules/cases/cases-page.tsx'), 'CasesPage');
 
 /**
  * The register's search and filters, all in the address so that Back, reload and shared links keep them. The case type

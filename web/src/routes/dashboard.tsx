@@ -1,11 +1,12 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { optionalEnum } from '../lib/search-params.ts';
 import { RequirePermission } from '../modules/auth/require-permission.tsx';
 import type { DashboardSearch } from '../modules/dashboard/dashboard-model.ts';
-import { DashboardPage } from '../modules/dashboard/dashboard-page.tsx';
-import { MapPage } from '../modules/dashboard/map-page.tsx';
 import { isDay, REPORT_PERIOD_KINDS } from '../modules/reports/period.ts';
 import { signedInRoute } from './signed-in.tsx';
+
+const DashboardPage = lazyRouteComponent(() => import('../modules/dashboard/dashboard-page.tsx'), 'DashboardPage');
+const MapPage = lazyRouteComponent(() => import('../modules/dashboard/map-page.tsx'), 'MapPage');
 
 /** The unit and the period, kept in the address (as on the report page) so that a view can be linked and reloaded. */
 function validateDashboardSearch(search: Record<string, unknown>): DashboardSearch {

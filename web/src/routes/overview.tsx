@@ -1,6 +1,7 @@
-import { createRoute } from '@tanstack/react-router';
-import { OverviewPage } from '../modules/overview/overview-page.tsx';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { signedInRoute } from './signed-in.tsx';
+
+const OverviewPage = lazyRouteComponent(() => import('../modules/overview/overview-page.tsx'), 'OverviewPage');
 
 export const overviewRoute = createRoute({
   getParentRoute: () => signedInRoute,

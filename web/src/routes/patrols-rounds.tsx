@@ -1,10 +1,11 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { optionalDay, optionalEnum, optionalString } from '../lib/search-params.ts';
 import { RequirePermission } from '../modules/auth/require-permission.tsx';
 import type { RoundFilters } from '../modules/patrols/api.ts';
-import { RoundPage } from '../modules/patrols/round-page.tsx';
-import { RoundsPage } from '../modules/patrols/rounds-page.tsx';
 import { signedInRoute } from './signed-in.tsx';
+
+const RoundPage = lazyRouteComponent(() => import('../modules/patrols/round-page.tsx'), 'RoundPage');
+const RoundsPage = lazyRouteComponent(() => import('../modules/patrols/rounds-page.tsx'), 'RoundsPage');
 
 /** The patrol log; its filters live in the address. */
 export const patrolsRoundsRoute = createRoute({

@@ -1,11 +1,12 @@
 import { PATROL_TEAM_KINDS } from '@binh-an/domain';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { optionalEnum, optionalString } from '../lib/search-params.ts';
 import { RequirePermission } from '../modules/auth/require-permission.tsx';
 import { TEAM_STATUSES_SHOWN, type TeamFilters } from '../modules/patrols/api.ts';
-import { TeamPage } from '../modules/patrols/team-page.tsx';
-import { TeamsPage } from '../modules/patrols/teams-page.tsx';
 import { signedInRoute } from './signed-in.tsx';
+
+const TeamPage = lazyRouteComponent(() => import('../modules/patrols/team-page.tsx'), 'TeamPage');
+const TeamsPage = lazyRouteComponent(() => import('../modules/patrols/teams-page.tsx'), 'TeamsPage');
 
 /** The teams list; its search and filters live in the address. */
 export const patrolsTeamsRoute = createRoute({

@@ -1,7 +1,8 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../modules/auth/require-permission.tsx';
-import { RehabDetailPage } from '../modules/rehab/rehab-detail-page.tsx';
 import { signedInRoute } from './signed-in.tsx';
+
+const RehabDetailPage = lazyRouteComponent(() => import('../modules/rehab/rehab-detail-page.tsx'), 'RehabDetailPage');
 
 export const rehabDetailRoute = createRoute({
   getParentRoute: () => signedInRoute,

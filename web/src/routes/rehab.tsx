@@ -1,10 +1,11 @@
 import { REHAB_DOSSIER_STATUSES, REHAB_SORT_DIRECTIONS, REHAB_SORTS } from '@binh-an/domain';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { optionalDay, optionalEnum, optionalString } from '../lib/search-params.ts';
 import { RequirePermission } from '../modules/auth/require-permission.tsx';
 import type { RehabFilters } from '../modules/rehab/api.ts';
-import { RehabPage } from '../modules/rehab/rehab-page.tsx';
 import { signedInRoute } from './signed-in.tsx';
+
+const RehabPage = lazyRouteComponent(() => import('../modules/rehab/rehab-page.tsx'), 'RehabPage');
 
 /** The dossiers' search, filters and order, in the address so that Back, reload and shared links keep them. */
 export const rehabRoute = createRoute({

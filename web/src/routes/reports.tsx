@@ -1,9 +1,10 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { optionalEnum } from '../lib/search-params.ts';
 import { RequirePermission } from '../modules/auth/require-permission.tsx';
 import { isDay, REPORT_PERIOD_KINDS, type ReportSearch } from '../modules/reports/period.ts';
-import { ReportsPage } from '../modules/reports/reports-page.tsx';
 import { signedInRoute } from './signed-in.tsx';
+
+const ReportsPage = lazyRouteComponent(() => import('../modules/reports/reports-page.tsx'), 'ReportsPage');
 
 /** The unit, the period and the report's language, kept in the address so that a report can be linked and reloaded. */
 export const reportsRoute = createRoute({

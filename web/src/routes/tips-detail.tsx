@@ -1,7 +1,8 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../modules/auth/require-permission.tsx';
-import { TipDetailPage } from '../modules/tips/tip-detail-page.tsx';
 import { signedInRoute } from './signed-in.tsx';
+
+const TipDetailPage = lazyRouteComponent(() => import('../modules/tips/tip-detail-page.tsx'), 'TipDetailPage');
 
 export const tipDetailRoute = createRoute({
   getParentRoute: () => signedInRoute,

@@ -1,10 +1,11 @@
 import { TIP_CATEGORIES, TIP_CHANNELS, TIP_CLASSES } from '@binh-an/domain';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { optionalEnum, optionalString } from '../lib/search-params.ts';
 import { RequirePermission } from '../modules/auth/require-permission.tsx';
 import { TIP_VIEWS, type TipFilters, type TipView } from '../modules/tips/api.ts';
-import { TipsPage } from '../modules/tips/tips-page.tsx';
 import { signedInRoute } from './signed-in.tsx';
+
+const TipsPage = lazyRouteComponent(() => import('../modules/tips/tips-page.tsx'), 'TipsPage');
 
 /** The inbox's view and filters, all in the address so that Back, reload and shared links keep them. */
 export type TipsSearch = TipFilters & { view?: TipView };

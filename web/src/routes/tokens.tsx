@@ -1,7 +1,8 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../modules/auth/require-permission.tsx';
-import { TokensPage } from '../modules/tokens/tokens-page.tsx';
 import { signedInRoute } from './signed-in.tsx';
+
+const TokensPage = lazyRouteComponent(() => import('../modules/tokens/tokens-page.tsx'), 'TokensPage');
 
 export const tokensRoute = createRoute({
   getParentRoute: () => signedInRoute,

@@ -1,9 +1,10 @@
 import { UNIT_TYPES } from '@binh-an/domain';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { optionalEnum, optionalString } from '../lib/search-params.ts';
 import { RequirePermission } from '../modules/auth/require-permission.tsx';
-import { UnitsPage } from '../modules/units/units-page.tsx';
 import { signedInRoute } from './signed-in.tsx';
+
+const UnitsPage = lazyRouteComponent(() => import('../modules/units/units-page.tsx'), 'UnitsPage');
 
 export type UnitsSearch = { q?: string; type?: (typeof UNIT_TYPES)[number]; inactive?: '1'; unit?: string };
 

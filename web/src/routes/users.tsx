@@ -1,10 +1,11 @@
 import { ROLES } from '@binh-an/domain';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { optionalEnum, optionalString } from '../lib/search-params.ts';
 import { RequirePermission } from '../modules/auth/require-permission.tsx';
 import { USER_STATUSES, type UserStatus } from '../modules/users/api.ts';
-import { UsersPage } from '../modules/users/users-page.tsx';
 import { signedInRoute } from './signed-in.tsx';
+
+const UsersPage = lazyRouteComponent(() => import('../modules/users/users-page.tsx'), 'UsersPage');
 
 export type UsersSearch = { q?: string; role?: (typeof ROLES)[number]; unitId?: string; status?: UserStatus };
 

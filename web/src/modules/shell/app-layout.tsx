@@ -3,7 +3,7 @@ import { AppShell, Avatar, Badge, Box, Burger, Group, Menu, NavLink, Text, Unsty
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
-import type { ComponentType } from 'react';
+import { type ComponentType, Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IconBuilding, IconHome, IconKey, IconList, IconLogout, IconShield, IconUsers } from '../../ui/icons.tsx';
 import { LanguageSwitch } from '../../ui/language-switch.tsx';
@@ -44,31 +44,35 @@ type NavItem = {
   labelKey: string;
   icon: ComponentType<{ size?: number }>;
   action?: Action;
+  /** The part of the navigation it sits in, under that part's name (none for the first part). */
+  group?: 'work' | 'patrols' | 'community' | 'admin';
 };
+
+const NAV_GROUPS = ['work', 'patrols', 'community', 'admin'] as const;
 
 // Only modules that exist are listed, and each only for accounts allowed to use it.
 const NAV_ITEMS: NavItem[] = [
   { to: '/', labelKey: 'nav.overview', icon: IconHome },
   { to: '/dashboard', labelKey: 'nav.dashboard', icon: IconDashboard, action: 'report.read' },
   { to: '/dashboard/map', labelKey: 'nav.map', icon: IconMap, action: 'report.read' },
-  { to: '/tips', labelKey: 'nav.tips', icon: IconInbox, action: 'tip.read' },
-  { to: '/cases', labelKey: 'nav.cases', icon: IconRegister, action: 'case.read' },
-  { to: '/rehab', labelKey: 'nav.rehab', icon: IconRegister, action: 'case.read' },
-  { to: '/cases/summary', labelKey: 'nav.caseFigures', icon: IconFigures, action: 'report.read' },
   { to: '/reports', labelKey: 'nav.reports', icon: IconReport, action: 'report.read' },
-  { to: '/patrols', labelKey: 'nav.patrolField', icon: IconPatrol, action: 'patrol.record' },
-  { to: '/patrols/teams', labelKey: 'nav.patrolTeams', icon: IconTeam, action: 'patrol.read' },
-  { to: '/patrols/rounds', labelKey: 'nav.patrolRounds', icon: IconLog, action: 'patrol.read' },
-  { to: '/patrols/figures', labelKey: 'nav.patrolFigures', icon: IconFigures, action: 'patrol.read' },
-  { to: '/residence', labelKey: 'nav.residence', icon: IconBuilding, action: 'residence.read' },
-  { to: '/mediation', labelKey: 'nav.mediationBook', icon: IconRegister, action: 'mediation.read' },
-  { to: '/mediation-teams', labelKey: 'nav.mediationTeams', icon: IconTeam, action: 'mediation.read' },
-  { to: '/mediation-alerts', labelKey: 'nav.mediationAlerts', icon: IconList, action: 'mediation.alerts' },
-  { to: '/units', labelKey: 'nav.units', icon: IconBuilding, action: 'unit.read' },
-  { to: '/users', labelKey: 'nav.users', icon: IconUsers, action: 'user.read' },
-  { to: '/audit', labelKey: 'nav.audit', icon: IconList, action: 'audit.read' },
-  { to: '/calendar', labelKey: 'nav.calendar', icon: IconCalendar, action: 'calendar.read' },
-  { to: '/case-types', labelKey: 'nav.caseTypes', icon: IconRegister, action: 'case.catalogue' },
+  { to: '/tips', labelKey: 'nav.tips', icon: IconInbox, action: 'tip.read', group: 'work' },
+  { to: '/cases', labelKey: 'nav.cases', icon: IconRegister, action: 'case.read', group: 'work' },
+  { to: '/rehab', labelKey: 'nav.rehab', icon: IconRegister, action: 'case.read', group: 'work' },
+  { to: '/cases/summary', labelKey: 'nav.caseFigures', icon: IconFigures, action: 'report.read', group: 'work' },
+  { to: '/patrols', labelKey: 'nav.patrolField', icon: IconPatrol, action: 'patrol.record', group: 'patrols' },
+  { to: '/patrols/teams', labelKey: 'nav.patrolTeams', icon: IconTeam, action: 'patrol.read', group: 'patrols' },
+  { to: '/patrols/rounds', labelKey: 'nav.patrolRounds', icon: IconLog, action: 'patrol.read', group: 'patrols' },
+  { to: '/patrols/figures', labelKey: 'nav.patrolFigures', icon: IconFigures, action: 'patrol.read', group: 'patrols' },
+  { to: '/residence', labelKey: 'nav.residence', icon: IconBuilding, action: 'residence.read', group: 'community' },
+  { to: '/mediation', labelKey: 'nav.mediationBook', icon: IconRegister, action: 'mediation.read', group: 'community' },
+  { to: '/mediation-teams', labelKey: 'nav.mediationTeams', icon: IconTeam, action: 'mediation.read', group: 'community' },
+  { to: '/mediation-alerts', labelKey: 'nav.mediationAlerts', icon: IconList, action: 'mediation.alerts', group: 'community' },
+  { to: '/units', labelKey: 'nav.units', icon: IconBuilding, action: 'unit.read', group: 'admin' },
+  { to: '/users', labelKey: 'nav.users', icon: IconUsers, action: 'user.read', group: 'admin' },
+  { to: '/audit', labelKey: 'nav.audit', icon: IconList, action: 'audit.read', group: 'admin' },
+  { to: '/calendar', labelKey: 'nav.calendar', icon: IconCalendar, action: 'calendar.read', group: 'admin' },
+  { to: '/case-types', labelKey: 'nav.caseTypes', icon: IconRegister, action: 'case.catalogue', group: 'admin' },
 ];
 
 function initialsOf(name: string): string {
@@ -210,37 +214,51 @@ export function AppLayout() {
               {me.unit.name}
             </Text>
           </Box>
-          {items.map((item) => {
-            const isActive = item.to === activeTo;
-            const Icon = item.icon;
+          {[undefined, ...NAV_GROUPS].map((group) => {
+            const groupItems = items.filter((item) => item.group === group);
+            if (groupItems.length === 0) return null;
+            const links = groupItems.map((item) => {
+              const isActive = item.to === activeTo;
+              const Icon = item.icon;
+              return (
+                <NavLink
+                  key={item.to}
+                  component={Link}
+                  to={item.to}
+                  // The router marks a link active for every path under it; the current entry is decided above instead.
+                  activeOptions={{ exact: true, includeSearch: false }}
+                  label={t(item.labelKey)}
+                  leftSection={<Icon size={18} />}
+                  rightSection={
+                    item.to === '/mediation-alerts' && unreadAlerts > 0 ? (
+                      <Badge
+                        color="red"
+                        size="sm"
+                        circle={unreadAlerts < 10}
+                        aria-label={t('mediationPage.alerts.unreadBadge', { count: unreadAlerts })}
+                      >
+                        {unreadAlerts}
+                      </Badge>
+                    ) : undefined
+                  }
+                  active={isActive}
+                  aria-current={isActive ? 'page' : undefined}
+                  onClick={closeNav}
+                  variant="light"
+                  fw={isActive ? 700 : 500}
+                  style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+                />
+              );
+            });
+            if (!group) return <Fragment key="main">{links}</Fragment>;
+            // A part of the navigation under its name, so that twenty entries read as four areas.
             return (
-              <NavLink
-                key={item.to}
-                component={Link}
-                to={item.to}
-                // The router marks a link active for every path under it; the current entry is decided above instead.
-                activeOptions={{ exact: true, includeSearch: false }}
-                label={t(item.labelKey)}
-                leftSection={<Icon size={18} />}
-                rightSection={
-                  item.to === '/mediation-alerts' && unreadAlerts > 0 ? (
-                    <Badge
-                      color="red"
-                      size="sm"
-                      circle={unreadAlerts < 10}
-                      aria-label={t('mediationPage.alerts.unreadBadge', { count: unreadAlerts })}
-                    >
-                      {unreadAlerts}
-                    </Badge>
-                  ) : undefined
-                }
-                active={isActive}
-                aria-current={isActive ? 'page' : undefined}
-                onClick={closeNav}
-                variant="light"
-                fw={isActive ? 700 : 500}
-                style={{ borderRadius: 'var(--mantine-radius-sm)' }}
-              />
+              <div key={group} role="group" aria-labelledby={`nav-group-${group}`}>
+                <Text id={`nav-group-${group}`} size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="sm" pb={4}>
+                  {t(`nav.groups.${group}`)}
+                </Text>
+                {links}
+              </div>
             );
           })}
         </AppShell.Navbar>
