@@ -61,6 +61,74 @@ describe('the mediation book', () => {
     await page.getByRole('heading', { level: 1, name: /^HG-\d{4}-\d{4}/ }).waitFor();
   });
 
+  test('a mediator sets up a team, sees the composition warning change as she types, and confirms before a member leaves', async () => {
+    const { page } = await browser().newPage();
+    await logIn(page, 'hoagiai');
+    await page.goto(appUrl('/mediation-teams'));
+    await page.getByRole('heading', { name: 'Tổ hòa giải', level: 1 }).waitFor();
+
+    const teamName = `Tổ hòa giải số 2 khối Tân Quang ${Date.now()}`;
+    await page.getByRole('button', { name: 'Lập tổ hòa giải' }).click();
+    const create = page.getByRole('dialog', { name: 'Lập tổ hòa giải mới' });
+    await field(create, 'Tên tổ').fill(teamName);
+    await create.getByText('Tổ có dưới 3 hòa giải viên (Điều 12.1)').waitFor();
+    await field(create, 'Địa bàn có nhiều người dân tộc thiểu số').check();
+    await create.getByText('Tổ chưa có hòa giải viên là người dân tộc thiểu số (Điều 12.1)').waitFor();
+    await field(create, 'Địa bàn có nhiều người dân tộc thiểu số').uncheck();
+    await expect.poll(() => create.getByText(/dân tộc thiểu số \(Điều 12\.1\)/).count()).toBe(0);
+    await expectNoSeriousA11yViolations(page, 'the new team form');
+    await create.getByRole('button', { name: 'Lưu' }).click();
+    const team = page.getByRole('region', { name: teamName });
+    await team.getByText('Tổ có dưới 3 hòa giải viên (Điều 12.1)').waitFor();
+
+    for (const [name, gender] of [
+      ['Lò Thị Mai', 'Nữ'],
+      ['Vi Văn Sơn', 'Nam'],
+    ] as const) {
+      await team.getByRole('button', { name: 'Thêm hòa giải viên' }).click();
+      const add = page.getByRole('dialog', { name: 'Thêm hòa giải viên' });
+      await field(add, 'Họ và tên').fill(name);
+      await add.getByRole('combobox', { name: 'Giới tính', exact: true }).click();
+      await page.getByRole('option', { name: gender, exact: true }).click();
+      if (gender === 'Nữ') await add.getByText('Tổ chưa có hòa giải viên nữ').waitFor({ state: 'detached' });
+      await expectNoSeriousA11yViolations(page, 'the add-a-mediator form');
+      await add.getByRole('button', { name: 'Lưu' }).click();
+      await team.getByRole('cell', { name, exact: true }).waitFor();
+    }
+
+    await team.getByRole('button', { name: 'Sửa thông tin tổ' }).click();
+    const edit = page.getByRole('dialog', { name: `Sửa thông tin ${teamName}` });
+    await field(edit, 'Địa bàn có nhiều người dân tộc thiểu số').check();
+    await edit.getByText('Tổ chưa có hòa giải viên là người dân tộc thiểu số (Điều 12.1)').waitFor();
+    await field(edit, 'Số quyết định').fill('15/QĐ-UBND');
+    await expectNoSeriousA11yViolations(page, 'the edit-a-team form');
+    await edit.getByRole('button', { name: 'Lưu' }).click();
+    await team.getByText('Tổ chưa có hòa giải viên là người dân tộc thiểu số (Điều 12.1)').waitFor();
+
+    await team.getByRole('button', { name: 'Cho Lò Thị Mai thôi làm hòa giải viên' }).click();
+    const leave = page.getByRole('dialog', { name: 'Cho Lò Thị Mai thôi làm hòa giải viên' });
+    await leave.getByText('Tổ chưa có hòa giải viên nữ (Điều 12.1)').waitFor();
+    await field(leave, 'Lý do').fill('Chuyển nơi ở');
+    await leave.getByRole('button', { name: 'Tiếp tục' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Xác nhận thôi làm hòa giải viên' });
+    await confirm.getByText(/Lò Thị Mai sẽ thôi làm hòa giải viên .*không đủ thành phần: .*Tổ chưa có hòa giải viên nữ/).waitFor();
+    await expectNoSeriousA11yViolations(page, 'the confirmation before a mediator leaves');
+    await confirm.getByRole('button', { name: 'Cho thôi làm hòa giải viên' }).click();
+    await team.getByText(/Thôi làm hòa giải viên từ/).waitFor();
+    await team.getByText('Tổ chưa có hòa giải viên nữ (Điều 12.1)').waitFor();
+  });
+
+  test('the teams fit a 360 px screen', async () => {
+    const { page } = await browser().newPage({ viewport: { width: 360, height: 740 } });
+    await logIn(page, 'hoagiai');
+    await page.goto(appUrl('/mediation-teams'));
+    await page.getByRole('heading', { name: 'Tổ hòa giải', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Lập tổ hòa giải' }).click();
+    await page.getByRole('dialog', { name: 'Lập tổ hòa giải mới' }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
   test('the book fits a 360 px screen', async () => {
     const { page } = await browser().newPage({ viewport: { width: 360, height: 740 } });
     await logIn(page, 'truongkhoi');

@@ -14,8 +14,11 @@ export type MediatorView = {
   fullName: string;
   gender: 'female' | 'male';
   role: 'leader' | 'member';
+  ethnicMinority: boolean;
   joinedOn: string;
+  proposedOn: string | null;
   recognisedOn: string | null;
+  decisionRef: string | null;
   trainedOn: string | null;
   leftOn: string | null;
   serving: boolean;
@@ -27,6 +30,11 @@ export type TeamView = {
   unitId: string;
   unitName: string;
   name: string;
+  establishedOn: string;
+  decisionRef: string | null;
+  ethnicArea: boolean;
+  closedOn: string | null;
+  note: string | null;
   serving: number;
   problems: { code: CompositionProblem; article: string }[];
   pendingRecognitions: number;
@@ -83,6 +91,12 @@ export const createCase = (body: CreateMediationCaseInput) => requestApi<CaseDet
 export const postCase = (id: string, action: string, body: object) =>
   requestApi<CaseDetail>('POST', `/mediation/cases/${id}/${action}`, { body });
 export const addMediator = (teamId: string, body: object) => requestApi<TeamView>('POST', `/mediation/teams/${teamId}/members`, { body });
+export const createTeam = (body: object) => requestApi<TeamView>('POST', '/mediation/teams', { body });
+export const updateTeam = (teamId: string, body: object) => requestApi<TeamView>('PATCH', `/mediation/teams/${teamId}`, { body });
+export const updateMediator = (teamId: string, memberId: string, body: object) =>
+  requestApi<TeamView>('PATCH', `/mediation/teams/${teamId}/members/${memberId}`, { body });
+export const leaveMediator = (teamId: string, memberId: string, body: { leftOn: string; reason: string }) =>
+  requestApi<TeamView>('POST', `/mediation/teams/${teamId}/members/${memberId}/leave`, { body });
 export const fetchTipsToMediate = () =>
   requestApi<{ items: { id: string; number: string; unitName: string; receivedOn: string; excerpt: string }[] }>('GET', '/mediation/tips');
 export const sendTip = (tipId: string) => requestApi<CaseDetail>('POST', '/mediation/cases/from-tip', { body: { tipId } });

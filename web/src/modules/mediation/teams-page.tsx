@@ -1,86 +1,27 @@
-import { MEMBER_GENDERS } from '@binh-an/domain';
-import { Alert, Badge, Button, Card, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../../lib/api.ts';
-import { formatDate, todayInVietnam } from '../../lib/format.ts';
+import { formatDate } from '../../lib/format.ts';
 import { DataTable } from '../../ui/data-table.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { LoadingState } from '../../ui/loading-state.tsx';
-import { notifySuccess } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { useCan } from '../auth/hooks.ts';
-import { addMediator, fetchTeams, mediationKey, type TeamView } from './api.ts';
-
-function AddMediatorModal({ team, onClose }: { team: TeamView; onClose: () => void }) {
-  const { t } = useTranslation();
-  const client = useQueryClient();
-  const [fullName, setName] = useState('');
-  const [gender, setGender] = useState<string | null>('female');
-  const [joinedOn, setJoined] = useState(todayInVietnam());
-  const [proposedOn, setProposed] = useState('');
-  const save = useMutation({
-    mutationFn: () => addMediator(team.id, { fullName, gender, role: 'member', joinedOn, ...(proposedOn ? { proposedOn } : {}) }),
-    onSuccess: () => {
-      notifySuccess(t('mediationPage.teams.added'));
-      void client.invalidateQueries({ queryKey: mediationKey });
-      onClose();
-    },
-  });
-  return (
-    <Modal opened onClose={onClose} title={t('mediationPage.teams.addMember')} closeButtonProps={{ 'aria-label': t('common.close') }}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-      >
-        <Stack>
-          {save.error ? <Alert color="red">{describeError(save.error)}</Alert> : null}
-          <TextInput label={t('mediationPage.teams.name')} value={fullName} onChange={(e) => setName(e.currentTarget.value)} required />
-          <Select
-            label={t('mediationPage.teams.gender')}
-            data={MEMBER_GENDERS.map((g) => ({ value: g, label: t(`mediation.genders.${g}`) }))}
-            value={gender}
-            onChange={setGender}
-            allowDeselect={false}
-          />
-          <TextInput
-            type="date"
-            label={t('mediationPage.teams.joinedOn')}
-            value={joinedOn}
-            onChange={(e) => setJoined(e.currentTarget.value)}
-            required
-          />
-          <TextInput
-            type="date"
-            label={t('mediationPage.teams.proposedOn')}
-            value={proposedOn}
-            onChange={(e) => setProposed(e.currentTarget.value)}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('mediationPage.teams.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('mediationPage.teams.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
-}
+import { fetchTeams, type MediatorView, mediationKey, type TeamView } from './api.ts';
+import { AddMediatorModal, CreateTeamModal, EditMediatorModal, EditTeamModal, LeaveMediatorModal } from './team-forms.tsx';
 
 function TeamCard({ team, canManage }: { team: TeamView; canManage: boolean }) {
   const { t } = useTranslation();
   const [isAdding, setAdding] = useState(false);
+  const [isEditing, setEditing] = useState(false);
+  const [editing, setEditingMember] = useState<MediatorView | null>(null);
+  const [leaving, setLeaving] = useState<MediatorView | null>(null);
   return (
-    <Card withBorder padding="md">
+    <Card withBorder padding="md" component="section" aria-labelledby={`team-${team.id}`}>
       <Group justify="space-between" wrap="wrap" gap="xs">
-        <Title order={2} size="h4">
+        <Title order={2} size="h4" id={`team-${team.id}`}>
           {team.name}
         </Title>
         <Badge color={team.problems.length ? 'orange' : 'green'} variant="light">
@@ -109,6 +50,7 @@ function TeamCard({ team, canManage }: { team: TeamView; canManage: boolean }) {
             <Table.Th scope="col">{t('mediationPage.teams.gender')}</Table.Th>
             <Table.Th scope="col">{t('mediationPage.teams.recognition')}</Table.Th>
             <Table.Th scope="col">{t('mediationPage.teams.status')}</Table.Th>
+            {canManage ? <Table.Th scope="col">{t('mediationPage.teams.actions')}</Table.Th> : null}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -138,18 +80,49 @@ function TeamCard({ team, canManage }: { team: TeamView; canManage: boolean }) {
                     ? t('mediationPage.teams.trainedOn', { date: formatDate(m.trainedOn) })
                     : '—'}
               </Table.Td>
+              {canManage ? (
+                <Table.Td>
+                  {m.leftOn ? null : (
+                    <Group gap={4} wrap="wrap">
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        aria-label={t('mediationPage.teams.editMemberTitle', { name: m.fullName })}
+                        onClick={() => setEditingMember(m)}
+                      >
+                        {t('mediationPage.teams.edit')}
+                      </Button>
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        color="red"
+                        aria-label={t('mediationPage.teams.leaveTitle', { name: m.fullName })}
+                        onClick={() => setLeaving(m)}
+                      >
+                        {t('mediationPage.teams.leave')}
+                      </Button>
+                    </Group>
+                  )}
+                </Table.Td>
+              ) : null}
             </Table.Tr>
           ))}
         </Table.Tbody>
       </DataTable>
       {canManage ? (
-        <Group mt="sm">
+        <Group mt="sm" wrap="wrap">
           <Button size="xs" variant="light" onClick={() => setAdding(true)}>
             {t('mediationPage.teams.addMember')}
+          </Button>
+          <Button size="xs" variant="default" onClick={() => setEditing(true)}>
+            {t('mediationPage.teams.editTeam')}
           </Button>
         </Group>
       ) : null}
       {isAdding ? <AddMediatorModal team={team} onClose={() => setAdding(false)} /> : null}
+      {isEditing ? <EditTeamModal team={team} onClose={() => setEditing(false)} /> : null}
+      {editing ? <EditMediatorModal team={team} member={editing} onClose={() => setEditingMember(null)} /> : null}
+      {leaving ? <LeaveMediatorModal team={team} member={leaving} onClose={() => setLeaving(null)} /> : null}
     </Card>
   );
 }
@@ -159,9 +132,16 @@ export function MediationTeamsPage() {
   const { t } = useTranslation();
   const can = useCan();
   const query = useQuery({ queryKey: [...mediationKey, 'teams'], queryFn: fetchTeams });
+  const [isCreating, setCreating] = useState(false);
   return (
     <>
       <PageHeader title={t('mediationPage.teams.title')} description={t('mediationPage.teams.description')} />
+      {can('mediation.teams') ? (
+        <Group mb="md">
+          <Button onClick={() => setCreating(true)}>{t('mediationPage.teams.create')}</Button>
+        </Group>
+      ) : null}
+      {isCreating ? <CreateTeamModal onClose={() => setCreating(false)} /> : null}
       {query.isPending ? <LoadingState /> : null}
       {query.error ? <ErrorAlert error={query.error} /> : null}
       {query.data && query.data.items.length === 0 ? <EmptyState title={t('mediationPage.teams.empty')} description="" /> : null}
