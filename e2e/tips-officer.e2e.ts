@@ -30,8 +30,15 @@ describe('the tip inbox (officer)', () => {
     await page.getByRole('textbox', { name: 'Nội dung', exact: true }).fill('Ghi chú nội bộ: cần xác minh tài khoản bán hàng');
     await page.getByRole('button', { name: 'Lưu ghi chú nội bộ' }).click();
     await page.getByText('Ghi chú nội bộ: cần xác minh tài khoản bán hàng').waitFor();
-
-    await page.getByLabel('Câu hỏi gửi người gửi').check();
+    // The form empties itself once the note is saved; choose the next kind only after that, and check it took.
+    await expect.poll(() => page.getByRole('textbox', { name: 'Nội dung', exact: true }).inputValue()).toBe('');
+    const askSender = page.getByLabel('Câu hỏi gửi người gửi');
+    await expect
+      .poll(async () => {
+        await askSender.click();
+        return askSender.isChecked();
+      })
+      .toBe(true);
     await page.getByRole('textbox', { name: 'Nội dung', exact: true }).fill('Bạn có biết tên tài khoản mạng xã hội của người bán không?');
     await page.getByRole('button', { name: 'Gửi cho người gửi…' }).click();
     await page.getByRole('button', { name: 'Gửi câu hỏi' }).click();
