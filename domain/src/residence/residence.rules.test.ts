@@ -10,6 +10,7 @@ import {
   matchesWithoutDiacritics,
   normaliseCccd,
   parseCccd,
+  readDayParts,
   renewalWindowStart,
   retentionCutoff,
   stayNoticeDueAt,
@@ -166,5 +167,20 @@ describe('public notification form', () => {
     expect(publicNotificationSchema.safeParse({ ...base, consent: false }).success).toBe(false);
     expect(publicNotificationSchema.safeParse({ ...base, guests: [] }).success).toBe(false);
     expect(publicNotificationSchema.safeParse({ ...base, arrivalTime: '24:00' }).success).toBe(false);
+  });
+});
+
+describe('readDayParts (three date boxes)', () => {
+  it('reads forgiving days and months', () => {
+    expect(readDayParts({ day: '3', month: 'T3', year: '2026' })).toEqual({ ok: true, date: '2026-03-03' });
+    expect(readDayParts({ day: ' 03 ', month: 'tháng 12', year: '1990' })).toEqual({ ok: true, date: '1990-12-03' });
+    expect(readDayParts({ day: '', month: '', year: '' })).toEqual({ ok: true, date: null });
+  });
+  it('names the first box to fix', () => {
+    expect(readDayParts({ day: '3', month: '', year: '2026' })).toMatchObject({ ok: false, problem: 'missingPart', part: 'month' });
+    expect(readDayParts({ day: '32', month: '1', year: '2026' })).toMatchObject({ ok: false, problem: 'day' });
+    expect(readDayParts({ day: '1', month: '13', year: '2026' })).toMatchObject({ ok: false, problem: 'month' });
+    expect(readDayParts({ day: '1', month: '1', year: '26' })).toMatchObject({ ok: false, problem: 'year', part: 'year' });
+    expect(readDayParts({ day: '30', month: '2', year: '2026' })).toMatchObject({ ok: false, problem: 'notReal', part: 'day' });
   });
 });

@@ -208,3 +208,35 @@ export const RESIDENCE_FINE_BANDS: readonly { from: string; key: string; minVnd:
   { from: '2025-12-15', key: 'individual', minVnd: 500_000, maxVnd: 1_000_000 },
   { from: '2025-12-15', key: 'accommodation_business', minVnd: 4_000_000, maxVnd: 8_000_000 },
 ];
+
+/** What a date typed in three boxes (ux.md: dates people know) lacks or gets wrong; `part` is the first box to fix. */
+export type DayPartsProblem = 'required' | 'missingPart' | 'day' | 'month' | 'year' | 'notReal';
+export type DayPartsResult =
+  | { ok: true; date: string | null }
+  | { ok: false; problem: DayPartsProblem; part: 'day' | 'month' | 'year'; missing?: 'day' | 'month' | 'year' };
+
+/**
+ * Reads a day from three boxes, forgiving as ux.md asks: spaces dropped, "03" or "3", the month also as "T3", "th3" or
+ * "tháng 3". All three empty is no date (`date: null`); the caller decides whether that is allowed.
+ */
+export function readDayParts(parts: { day?: string; month?: string; year?: string }): DayPartsResult {
+  const clean = (s: string | undefined) => (s ?? '').normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, '');
+  const day = clean(parts.day);
+  const month = clean(parts.month).replace(/^(tháng|thang|th|t)(?=\d)/u, '');
+  const year = clean(parts.year);
+  if (!day && !month && !year) return { ok: true, date: null };
+  for (const [name, value] of [
+    ['day', day],
+    ['month', month],
+    ['year', year],
+  ] as const)
+    if (!value) return { ok: false, problem: 'missingPart', part: name, missing: name };
+  const d = /^\d{1,2}$/.test(day) ? Number(day) : 0;
+  if (d < 1 || d > 31) return { ok: false, problem: 'day', part: 'day' };
+  const m = /^\d{1,2}$/.test(month) ? Number(month) : 0;
+  if (m < 1 || m > 12) return { ok: false, problem: 'month', part: 'month' };
+  if (!/^\d{4}$/.test(year) || Number(year) < 1900) return { ok: false, problem: 'year', part: 'year' };
+  const at = new Date(Date.UTC(Number(year), m - 1, d));
+  if (at.getUTCDate() !== d || at.getUTCMonth() !== m - 1) return { ok: false, problem: 'notReal', part: 'day' };
+  return { ok: true, date: `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
+}

@@ -242,44 +242,148 @@ describe('figures', () => {
 
 describe('the public form /luu-tru without JavaScript', () => {
   const post = (fields: Record<string, string>) => t.app.inject({ method: 'POST', url: '/luu-tru', ...multipart(fields) });
-  const answers = () => ({
-    wardCode: 'thanh-vinh',
-    address: '12 ngõ 5 Lê Mao',
-    placeName: 'Nhà trọ Hoa Mai',
-    hostName: 'Phạm Thị Lựu',
-    hostContact: '0912 345 678',
-    arrivalDate: today().split('-').reverse().join('/'),
-    arrivalTime: '00:05',
-    g1Name: 'Hoàng Văn Nam',
-    g1Id: '040204012345',
-    g1Birth: '20/05/2004',
-    consent: 'yes',
-  });
+  const answers = (): Record<string, string> => {
+    const [year, month, day] = today().split('-') as [string, string, string];
+    return {
+      wardCode: 'thanh-vinh',
+      address: '12 ngõ 5 Lê Mao',
+      placeName: 'Nhà trọ Hoa Mai',
+      hostName: 'Phạm Thị Lựu',
+      hostContact: '0912 345 678',
+      arrivalDay: day,
+      arrivalMonth: `T${Number(month)}`,
+      arrivalYear: year,
+      arrivalTime: '00:05',
+      guestCount: '1',
+      g1Name: 'Hoàng Văn Nam',
+      g1Id: '040204012345',
+      g1BirthDay: '20',
+      g1BirthMonth: '05',
+      g1BirthYear: '2004',
+      consent: 'yes',
+    };
+  };
 
-  it('states the deadline and VNeID, sets no cookie and loads no script', async () => {
+  it('states the deadline and VNeID, asks one question on its first page, sets no cookie and loads no script', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/luu-tru?phuong=thanh-vinh' });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('trước 23 giờ ngày người lưu trú đến');
     expect(res.body).toContain('VNeID');
+    expect(res.body).toContain('Bước 1/6: Cơ sở lưu trú');
+    expect(res.body).toContain('<h1>Cơ sở lưu trú ở đâu?</h1>');
+    expect(res.body).not.toContain('name="hostName"');
     expect(res.body).not.toContain('<script');
     expect(res.headers['set-cookie']).toBeUndefined();
     expect(res.headers['cache-control']).toBe('no-store');
   });
 
-  it('names each error and writes nothing; then reviews, sends and shows the on-time result', async () => {
+  it('goes page by page keeping every answer, adds and removes guests, and checks the three date boxes', async () => {
+    const place = await post({ wardCode: 'thanh-vinh', page: 'place', go: 'next', address: '' });
+    expect(place.statusCode).toBe(400);
+    expect(place.body).toContain('<title>Lỗi:');
+    expect(place.body).toContain('href="#f-address"');
+    const host = await post({ wardCode: 'thanh-vinh', page: 'place', go: 'next', address: '12 ngõ 5 Lê Mao' });
+    expect(host.body).toContain('Ai là người thông báo?');
+    expect(host.body).toContain('name="address" value="12 ngõ 5 Lê Mao"');
+    const guest = await post({
+      wardCode: 'thanh-vinh',
+      page: 'host',
+      go: 'next',
+      address: '12 ngõ 5 Lê Mao',
+      hostName: 'Phạm Thị Lựu',
+      hostContact: '0912345678',
+    });
+    expect(guest.body).toContain('Thông tin người lưu trú thứ 1');
+    expect(guest.body).toContain('name="guestCount" value="1"');
+    // The host is also a guest: the name is copied, not typed again; a birth day without its month is named.
+    const base = {
+      wardCode: 'thanh-vinh',
+      address: '12 ngõ 5 Lê Mao',
+      hostName: 'Phạm Thị Lựu',
+      hostContact: '0912345678',
+      guestCount: '1',
+    };
+    const noMonth = await post({ ...base, page: 'guest', gi: '1', go: 'next', g1Self: 'yes', g1BirthDay: '3', g1BirthYear: '1990' });
+    expect(noMonth.statusCode).toBe(400);
+    expect(noMonth.body).toContain('Nhập cả tháng của ngày sinh.');
+    expect(noMonth.body).toContain('href="#f-g1BirthMonth"');
+    expect(noMonth.body).toContain('name="g1BirthDay" value="3"');
+    const badDay = await post({
+      ...base,
+      page: 'guest',
+      gi: '1',
+      go: 'next',
+      g1Self: 'yes',
+      g1BirthDay: '30',
+      g1BirthMonth: '2',
+      g1BirthYear: '1990',
+    });
+    expect(badDay.body).toContain('ngày này không có trong lịch');
+    const list = await post({
+      ...base,
+      page: 'guest',
+      gi: '1',
+      go: 'next',
+      g1Self: 'yes',
+      g1BirthDay: '3',
+      g1BirthMonth: 'tháng 3',
+      g1BirthYear: '1990',
+    });
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('Bạn đã thêm 1 người lưu trú');
+    expect(list.body).toContain('<dt>Phạm Thị Lựu</dt>');
+    expect(list.body).toContain('03/03/1990');
+    // "Thêm người lưu trú" re-renders with one more guest, keeping the first.
+    const fields1 = { ...base, g1Self: 'yes', g1BirthDay: '3', g1BirthMonth: 'tháng 3', g1BirthYear: '1990' };
+    const added = await post({ ...fields1, page: 'guests', go: 'add' });
+    expect(added.body).toContain('Thông tin người lưu trú thứ 2');
+    expect(added.body).toContain('name="guestCount" value="2"');
+    expect(added.body).toContain('name="g1Self" value="yes"');
+    const two = await post({ ...fields1, guestCount: '2', page: 'guest', gi: '2', go: 'next', g2Name: 'Hoàng Văn Nam' });
+    expect(two.body).toContain('Bạn đã thêm 2 người lưu trú');
+    const removed = await post({ ...fields1, guestCount: '2', g2Name: 'Hoàng Văn Nam', page: 'guests', go: 'remove-1' });
+    expect(removed.body).toContain('Bạn đã thêm 1 người lưu trú');
+    expect(removed.body).toContain('name="g1Name" value="Hoàng Văn Nam"');
+    expect(removed.body).not.toContain('g2Name');
+    // The arrival day is checked on its own page, with a clear message.
+    const stay = await post({
+      ...fields1,
+      page: 'stay',
+      go: 'next',
+      arrivalDay: '3',
+      arrivalMonth: '13',
+      arrivalYear: '2026',
+      arrivalTime: '21:00',
+    });
+    expect(stay.statusCode).toBe(400);
+    expect(stay.body).toContain('Tháng của ngày đến phải là số từ 1 đến 12');
+    expect(stay.body).toContain('href="#f-arrivalMonth"');
+    const empty = await post({ ...fields1, page: 'stay', go: 'next' });
+    expect(empty.body).toContain('Nhập ngày đến.');
+  });
+
+  it('names each error and writes nothing; then reviews, changes an answer, sends and shows the on-time result', async () => {
     const before = await count('residence_notifications');
-    const bad = await post({ ...answers(), step: 'review', hostName: '', g1Id: '123', consent: '' });
+    const bad = await post({ ...answers(), page: 'review', go: 'send', consent: '' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('<title>Lỗi:');
-    expect(bad.body).toContain('href="#f-hostName"');
-    expect(bad.body).toContain('href="#f-g1Id"');
     expect(bad.body).toContain('href="#f-consent"');
-    expect(bad.body).toContain('value="Phạm Thị Lựu"'.replace('Phạm Thị Lựu', '12 ngõ 5 Lê Mao'));
-    const review = await post({ ...answers(), step: 'review' });
+    const badId = await post({ ...answers(), g1Id: '123', page: 'review', go: 'send' });
+    expect(badId.statusCode).toBe(400);
+    expect(badId.body).toContain('href="#f-g1Id"');
+    expect(badId.body).toContain('Thông tin người lưu trú thứ 1');
+    const review = await post({ ...answers(), page: 'stay', go: 'next' });
     expect(review.statusCode).toBe(200);
     expect(review.body).toContain('Kiểm tra lại thông báo');
+    expect(review.body).toContain('Bước 5/6');
+    // "Thay đổi" goes to the question and "Tiếp tục" comes back to the review.
+    const change = await post({ ...answers(), page: 'review', go: 'change-host' });
+    expect(change.body).toContain('Ai là người thông báo?');
+    expect(change.body).toContain('name="from" value="review"');
+    const back = await post({ ...answers(), hostName: 'Phạm Thị Lựu B', page: 'host', from: 'review', go: 'next' });
+    expect(back.body).toContain('Kiểm tra lại thông báo');
+    expect(back.body).toContain('Phạm Thị Lựu B');
     expect(await count('residence_notifications')).toBe(before);
-    const sent = await post({ ...answers(), step: 'send' });
+    const sent = await post({ ...answers(), page: 'review', go: 'send' });
     expect(sent.statusCode, sent.body).toBe(201);
     expect(sent.body).toMatch(/LT-\d{4}-\d{4}/);
     expect(sent.body).toContain('Thông báo đúng hạn');
@@ -301,17 +405,17 @@ describe('the public form /luu-tru without JavaScript', () => {
 
   it('verifies the host contact with a one-time code from the stub sender; a wrong code is refused', async () => {
     const sender = contactCodeSenderOf(t.deps) as MemoryContactCodeSender;
-    const asked = await post({ ...answers(), step: 'code' });
+    const asked = await post({ ...answers(), page: 'review', go: 'code' });
     expect(asked.statusCode).toBe(200);
     const challenge = /name="challenge" value="([^"]+)"/.exec(asked.body)?.[1] as string;
     expect(challenge).toBeTruthy();
     const code = sender.lastCodeFor('0912345678') as string;
     expect(code).toMatch(/^\d{6}$/);
     expect(asked.body).not.toContain(code);
-    const wrong = await post({ ...answers(), step: 'send', challenge, code: code === '000000' ? '111111' : '000000' });
+    const wrong = await post({ ...answers(), page: 'review', go: 'send', challenge, code: code === '000000' ? '111111' : '000000' });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain('Mã xác nhận không đúng');
-    const ok = await post({ ...answers(), step: 'send', challenge, code });
+    const ok = await post({ ...answers(), page: 'review', go: 'send', challenge, code });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.body).toContain('Liên hệ đã được xác nhận');
   });
