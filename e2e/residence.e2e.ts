@@ -163,6 +163,36 @@ describe('residence checks', () => {
     await expectNoSeriousA11yViolations(page, 'the inspections');
   });
 
+  test('an officer corrects a place and stops watching it only after a confirmation naming it', async () => {
+    const { page } = await browser().newPage();
+    await logIn(page, 'canbo');
+    await page.goto(appUrl('/residence'));
+    await page
+      .getByRole('link', { name: /^Mở cơ sở / })
+      .first()
+      .click();
+    await page.getByRole('heading', { name: 'Thông báo lưu trú', level: 2 }).waitFor();
+    const name = ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').trim();
+    await page.getByRole('button', { name: 'Sửa', exact: true }).click();
+    const form = page.getByRole('dialog', { name: `Sửa cơ sở ${name}` });
+    await form.waitFor();
+    await page.waitForTimeout(500);
+    await expectNoSeriousA11yViolations(page, 'the place form');
+    await form.getByLabel('Điện thoại').fill('0987 654 321');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Đã lưu cơ sở lưu trú.').waitFor();
+    await page.getByText('0987 654 321').or(page.getByText('0987654321')).first().waitFor();
+
+    await page.getByRole('button', { name: 'Ngừng theo dõi' }).click();
+    const confirm = page.getByRole('dialog', { name: `Ngừng theo dõi ${name}?` });
+    await confirm.waitFor();
+    await page.waitForTimeout(500);
+    await expectNoSeriousA11yViolations(page, 'the stop-watching confirmation');
+    await confirm.getByRole('button', { name: 'Ngừng theo dõi' }).click();
+    await page.getByRole('button', { name: 'Theo dõi lại' }).click();
+    await page.getByRole('button', { name: 'Ngừng theo dõi' }).waitFor();
+  });
+
   test('a block leader on a 360 px phone reads her block with names shortened, without horizontal scrolling', async () => {
     const { page } = await browser().newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     await logIn(page, 'truongkhoi');

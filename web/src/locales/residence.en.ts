@@ -71,6 +71,16 @@ export const residencePageEn: Widen<typeof residencePageVi> = {
       unit: 'Block',
     },
     places: {
+      edit: 'Edit',
+      editTitle: 'Edit {{name}}',
+      saved: 'Place saved.',
+      stop: 'Stop watching',
+      stopTitle: 'Stop watching {{name}}?',
+      stopMessage:
+        '{{name}} will leave the list of places watched and no longer count among them. Its notifications, residents and inspections are kept. You can watch it again later.',
+      stopped: 'No longer watching {{name}}.',
+      resume: 'Watch again',
+      resumed: 'Watching {{name}} again.',
       add: 'Add a place',
       addTitle: 'Add an accommodation place',
       created: 'Place added.',
@@ -159,6 +169,7 @@ export const residencePageEn: Widen<typeof residencePageVi> = {
       fixFirst: 'Fix the rows with problems in the file, then check it again.',
     },
     cancel: 'Cancel',
+    save: 'Save',
     close: 'Close',
   },
 };

@@ -65,6 +65,16 @@ export const residencePageVi = {
       unit: 'Khối',
     },
     places: {
+      edit: 'Sửa',
+      editTitle: 'Sửa cơ sở {{name}}',
+      saved: 'Đã lưu cơ sở lưu trú.',
+      stop: 'Ngừng theo dõi',
+      stopTitle: 'Ngừng theo dõi {{name}}?',
+      stopMessage:
+        'Cơ sở {{name}} sẽ không còn trong danh sách đang theo dõi và không được tính vào số cơ sở theo dõi. Thông báo, tạm trú và kiểm tra đã ghi vẫn được giữ. Có thể theo dõi lại sau.',
+      stopped: 'Đã ngừng theo dõi {{name}}.',
+      resume: 'Theo dõi lại',
+      resumed: 'Đã theo dõi lại {{name}}.',
       add: 'Thêm cơ sở',
       addTitle: 'Thêm cơ sở lưu trú',
       created: 'Đã thêm cơ sở lưu trú.',
@@ -152,6 +162,7 @@ export const residencePageVi = {
       fixFirst: 'Sửa các dòng có lỗi trong tệp rồi kiểm tra lại.',
     },
     cancel: 'Huỷ',
+    save: 'Lưu',
     close: 'Đóng',
   },
 };

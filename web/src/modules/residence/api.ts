@@ -21,6 +21,8 @@ export const fetchPlaces = (query: Query, signal?: AbortSignal) => api.get<Page<
 export const fetchPlace = (id: string, signal?: AbortSignal) =>
   api.get<PlaceView>(`/residence/places/${encodeURIComponent(id)}`, { signal });
 export const createPlace = (body: PlaceInput) => api.post<PlaceView>('/residence/places', body);
+export const updatePlace = (id: string, body: Partial<PlaceInput> & { active?: boolean }) =>
+  api.patch<PlaceView>(`/residence/places/${encodeURIComponent(id)}`, body);
 export const fetchNotifications = (query: Query, signal?: AbortSignal) =>
   api.get<Page<NotificationView>>('/residence/notifications', { query, signal });
 export const createNotification = (body: NotificationInput) => api.post<NotificationView>('/residence/notifications', body);

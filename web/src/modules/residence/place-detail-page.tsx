@@ -1,15 +1,18 @@
 import type { InspectionView, NotificationView, PlaceView, ResidentView } from '@binh-an/domain';
 import { Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber } from '../../lib/format.ts';
+import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { DetailFact, DetailPageShell } from '../../ui/detail-page-shell.tsx';
+import { notifySuccess } from '../../ui/notify.ts';
 import { useCan } from '../auth/hooks.ts';
-import { fetchInspections, fetchNotifications, fetchPlace, fetchResidents, residenceQueryKey } from './api.ts';
+import { fetchInspections, fetchNotifications, fetchPlace, fetchResidents, residenceQueryKey, updatePlace } from './api.ts';
 import { InspectionFormModal, InspectionsTable } from './inspections-page.tsx';
 import { NotificationFormModal, NotificationsTable } from './notifications-page.tsx';
+import { fieldErrors, PlaceFormModal } from './places-page.tsx';
 import { ResidentFormModal, ResidentsTable } from './residents-page.tsx';
 import { usePagedList } from './use-paged.ts';
 
@@ -99,6 +102,50 @@ function PlaceBody({ place }: { place: PlaceView }) {
   );
 }
 
+/** "Sửa" opens the place's form; "Ngừng theo dõi" asks first, naming the place and what it means. */
+function PlaceActions({ place }: { place: PlaceView }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const qc = useQueryClient();
+  const [open, setOpen] = useState<'edit' | 'stop' | null>(null);
+  const toggle = useMutation({
+    mutationFn: () => updatePlace(place.id, { active: !place.active }),
+    onSuccess: () => {
+      notifySuccess(t(place.active ? 'residencePage.places.stopped' : 'residencePage.places.resumed', { name: place.name }));
+      void qc.invalidateQueries({ queryKey: residenceQueryKey });
+      setOpen(null);
+    },
+  });
+  if (!can('residence.manage')) return null;
+  return (
+    <Group gap="xs">
+      <Button variant="outline" onClick={() => setOpen('edit')}>
+        {t('residencePage.places.edit')}
+      </Button>
+      {place.active ? (
+        <Button variant="outline" color="red" onClick={() => setOpen('stop')}>
+          {t('residencePage.places.stop')}
+        </Button>
+      ) : (
+        <Button variant="outline" onClick={() => toggle.mutate()} loading={toggle.isPending}>
+          {t('residencePage.places.resume')}
+        </Button>
+      )}
+      {open === 'edit' ? <PlaceFormModal opened onClose={() => setOpen(null)} place={place} /> : null}
+      <ConfirmDialog
+        opened={open === 'stop'}
+        title={t('residencePage.places.stopTitle', { name: place.name })}
+        message={t('residencePage.places.stopMessage', { name: place.name })}
+        confirmLabel={t('residencePage.places.stop')}
+        onConfirm={() => toggle.mutate()}
+        onClose={() => setOpen(null)}
+        isLoading={toggle.isPending}
+        error={toggle.isError ? fieldErrors(toggle.error) : null}
+      />
+    </Group>
+  );
+}
+
 /** One place with its notifications, residents and inspections. */
 export function PlaceDetailPage() {
   const { t } = useTranslation();
@@ -111,6 +158,7 @@ export function PlaceDetailPage() {
       loadingTitle={t('residencePage.places.loading')}
       errorTitle={t('residencePage.places.error')}
       title={(p) => p.name}
+      actions={(p) => <PlaceActions place={p} />}
       meta={(p) => (
         <Text size="sm" c="dimmed">
           {p.lastInspectedOn

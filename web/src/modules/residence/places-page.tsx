@@ -20,7 +20,7 @@ import { notifySuccess } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { useCan } from '../auth/hooks.ts';
 import { useAllUnits } from '../units/api.ts';
-import { createPlace, fetchPlaces, placesExportUrl, residenceQueryKey } from './api.ts';
+import { createPlace, fetchPlaces, placesExportUrl, residenceQueryKey, updatePlace } from './api.ts';
 import { ResidenceImportModal } from './import-modal.tsx';
 import { blockOptions, ResidenceNav } from './residence-parts.tsx';
 import { usePagedList } from './use-paged.ts';
@@ -34,23 +34,24 @@ function fieldErrors(error: unknown): string | null {
   return describeError(error);
 }
 
-function PlaceFormModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+/** Adds a place, or corrects one when `place` is given (PATCH: only the answers, the block stays). */
+function PlaceFormModal({ opened, onClose, place }: { opened: boolean; onClose: () => void; place?: PlaceView }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const units = blockOptions(useAllUnits().data ?? []);
   const [v, setV] = useState({
-    unitId: '',
-    kind: 'boarding_house' as PlaceKind,
-    name: '',
-    address: '',
-    ownerName: '',
-    phone: '',
-    capacity: '' as number | string,
-    conditionsMet: false,
+    unitId: place?.unitId ?? '',
+    kind: (place?.kind ?? 'boarding_house') as PlaceKind,
+    name: place?.name ?? '',
+    address: place?.address ?? '',
+    ownerName: place?.ownerName ?? '',
+    phone: place?.phone ?? '',
+    capacity: (place?.capacity ?? '') as number | string,
+    conditionsMet: place?.conditionsMet ?? false,
   });
   const save = useMutation({
-    mutationFn: () =>
-      createPlace({
+    mutationFn: () => {
+      const body = {
         unitId: v.unitId,
         kind: v.kind,
         name: v.name,
@@ -59,9 +60,11 @@ function PlaceFormModal({ opened, onClose }: { opened: boolean; onClose: () => v
         phone: v.phone || null,
         capacity: v.capacity === '' ? null : Number(v.capacity),
         conditionsMet: v.conditionsMet,
-      }),
+      };
+      return place ? updatePlace(place.id, body) : createPlace(body);
+    },
     onSuccess: () => {
-      notifySuccess(t('residencePage.places.created'));
+      notifySuccess(t(place ? 'residencePage.places.saved' : 'residencePage.places.created'));
       void qc.invalidateQueries({ queryKey: residenceQueryKey });
       onClose();
     },
@@ -72,7 +75,7 @@ function PlaceFormModal({ opened, onClose }: { opened: boolean; onClose: () => v
       opened={opened}
       onClose={onClose}
       closeButtonProps={{ 'aria-label': t('common.close') }}
-      title={t('residencePage.places.addTitle')}
+      title={place ? t('residencePage.places.editTitle', { name: place.name }) : t('residencePage.places.addTitle')}
       size="lg"
     >
       <form
@@ -121,7 +124,7 @@ function PlaceFormModal({ opened, onClose }: { opened: boolean; onClose: () => v
               {t('residencePage.cancel')}
             </Button>
             <Button type="submit" loading={save.isPending}>
-              {t('residencePage.places.add')}
+              {place ? t('residencePage.save') : t('residencePage.places.add')}
             </Button>
           </Group>
         </Stack>
