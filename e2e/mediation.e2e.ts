@@ -19,12 +19,27 @@ describe('the mediation book', () => {
     await field(dialog, 'Nội dung chính của vụ, việc').fill(unique);
     await field(dialog, 'Họ và tên bên thứ 1').fill('Trịnh Thị Nguyệt');
     await field(dialog, 'Họ và tên bên thứ 2').fill('Mai Văn Cường');
+    await field(dialog, 'Người được mời tham gia').fill('Ông Trần Văn Bình (trưởng dòng họ)');
     await expectNoSeriousA11yViolations(page, 'the new case form');
     await dialog.getByRole('button', { name: 'Ghi vào sổ' }).click();
     await page.getByRole('heading', { level: 1, name: /^HG-\d{4}-\d{4}/ }).waitFor();
     await page.getByText(unique).waitFor();
     await page.getByText('Khối Tân Quang').first().waitFor();
     await expectNoSeriousA11yViolations(page, 'a mediation case');
+    await page.getByText('Ông Trần Văn Bình (trưởng dòng họ)').waitFor();
+
+    // The parties and invitees are corrected after recording.
+    await page.getByRole('button', { name: 'Sửa các bên và người được mời' }).click();
+    const parties = page.getByRole('dialog', { name: /^Sửa các bên và người được mời — HG-/ });
+    await parties.getByRole('button', { name: 'Thêm một bên' }).click();
+    await field(parties, 'Họ và tên bên thứ 3').fill('Mai Thị Hạnh');
+    await field(parties, 'Tuổi của bên thứ 3').fill('34');
+    await field(parties, 'Bên thứ 3 là người có quyền lợi, nghĩa vụ liên quan').check();
+    await field(parties, 'Người được mời tham gia').fill('Bà Lê Thị Thu (Chi hội phụ nữ)');
+    await expectNoSeriousA11yViolations(page, 'the parties form');
+    await parties.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Mai Thị Hạnh, 34 tuổi, người có liên quan').waitFor();
+    await page.getByText('Bà Lê Thị Thu (Chi hội phụ nữ)').waitFor();
 
     await page.goto(appUrl('/mediation'));
     const table = page.getByRole('table', { name: /Sổ hòa giải/ });
@@ -61,7 +76,7 @@ describe('the mediation book', () => {
     await page.getByRole('heading', { level: 1, name: /^HG-\d{4}-\d{4}/ }).waitFor();
   });
 
-  test('a mediator sets up a team, sees the composition warning change as she types, and confirms before a member leaves', async () => {
+  test('a mediator sets up a team, sees the composition warning change as she types, has the leader elected by more than half of the team (Art. 14.1), and confirms before a member leaves', async () => {
     const { page } = await browser().newPage();
     await logIn(page, 'hoagiai');
     await page.goto(appUrl('/mediation-teams'));
@@ -95,6 +110,32 @@ describe('the mediation book', () => {
       await add.getByRole('button', { name: 'Lưu' }).click();
       await team.getByRole('cell', { name, exact: true }).waitFor();
     }
+
+    // The team leader (Art. 14.1): more than half of the team's mediators must agree.
+    await team.getByRole('button', { name: 'Thêm hòa giải viên' }).click();
+    const lead = page.getByRole('dialog', { name: 'Thêm hòa giải viên' });
+    await field(lead, 'Họ và tên').fill('Hà Văn Thành');
+    await lead.getByRole('combobox', { name: 'Giới tính', exact: true }).click();
+    await page.getByRole('option', { name: 'Nam', exact: true }).click();
+    await lead.getByRole('combobox', { name: 'Vai trò', exact: true }).click();
+    await page.getByRole('option', { name: 'Tổ trưởng', exact: true }).click();
+    await expect.poll(() => field(lead, 'Tổng số hòa giải viên của tổ').inputValue()).toBe('3');
+    await field(lead, 'Số hòa giải viên tán thành').fill('1');
+    const refusal = /Tổ trưởng phải được trên một nửa tổng số hòa giải viên của tổ tán thành \(Điều 14/;
+    await lead.getByRole('status').getByText(refusal).waitFor();
+    await expectNoSeriousA11yViolations(page, 'the team-leader election');
+    await lead.getByRole('button', { name: 'Lưu' }).click();
+    await lead.getByRole('alert').getByText(refusal).waitFor();
+    // The refusal is the server's 400, which the browser logs once.
+    const { consoleErrors } = browser().problems;
+    const refused = /status of 400 .*\/mediation\/teams\/[^/]+\/members\)/;
+    expect(consoleErrors.filter((line) => refused.test(line))).toHaveLength(1);
+    consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((line) => !refused.test(line)));
+    await field(lead, 'Số hòa giải viên tán thành').fill('2');
+    await lead.getByText('Đủ trên một nửa số hòa giải viên của tổ tán thành.').waitFor();
+    await lead.getByRole('button', { name: 'Lưu' }).click();
+    await team.getByText('Được bầu với 2/3 hòa giải viên tán thành').waitFor();
+    await expect.poll(() => team.getByText('Tổ chưa có tổ trưởng').count()).toBe(0);
 
     await team.getByRole('button', { name: 'Sửa thông tin tổ' }).click();
     const edit = page.getByRole('dialog', { name: `Sửa thông tin ${teamName}` });

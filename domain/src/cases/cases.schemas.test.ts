@@ -210,6 +210,7 @@ describe('list and report queries', () => {
           minor_violation: 1,
           other: 0,
         },
+        byBlock: [{ unitId: '3f1c9a52-8d4e-4b7a-9c2d-1e5f6a7b8c9d', name: 'Khối Tân Quang', received: 12, settled: 9 }],
       },
       residence: {
         placesWatched: 12,

@@ -65,6 +65,11 @@ export const mediationVi = {
     tipNotDispute: 'Chỉ chuyển sang hòa giải tin báo đã được phân loại là tranh chấp cần hòa giải.',
     dateBeforeReceived: 'Ngày này không được trước ngày nhận vụ, việc.',
     future: 'Ngày này chưa đến.',
+    leaderVoteRequired: 'Nhập kết quả bầu tổ trưởng: số hòa giải viên tán thành và tổng số hòa giải viên của tổ.',
+    leaderNoMajority:
+      'Tổ trưởng phải được trên một nửa tổng số hòa giải viên của tổ tán thành (Điều 14 Luật Hòa giải ở cơ sở 2013). Chưa thể công nhận tổ trưởng với kết quả bầu này.',
+    leaderVoteTotal: 'Tổng số phải bằng số hòa giải viên đang làm nhiệm vụ của tổ, kể cả người được bầu.',
+    leaderVoteOverTotal: 'Số người tán thành không được lớn hơn tổng số hòa giải viên.',
   },
 } as const;
 
@@ -134,5 +139,10 @@ export const mediationEn: Shape<typeof mediationVi> = {
     tipNotDispute: 'Only a tip classified as a dispute for mediation can be sent to mediation.',
     dateBeforeReceived: 'This day cannot be before the day the case was received.',
     future: 'This day has not come yet.',
+    leaderVoteRequired: 'Enter the result of the team-leader election: mediators in favour and the team’s mediators.',
+    leaderNoMajority:
+      'A team leader needs the agreement of more than half of the team’s mediators (Art. 14, Law on Grassroots Mediation 2013). This vote cannot make a leader.',
+    leaderVoteTotal: 'The total must be the number of mediators serving in the team, the person elected included.',
+    leaderVoteOverTotal: 'Those in favour cannot outnumber the team’s mediators.',
   },
 };

@@ -8,6 +8,8 @@ import {
   isEscalation,
   isProlongedDispute,
   isReturningDispute,
+  LEADER_ELECTION_ARTICLE,
+  leaderVoteProblem,
   mediationCaseNumber,
   partyKey,
   recognitionClock,
@@ -178,7 +180,28 @@ describe('mediation schemas', () => {
       returning: 0,
       prolonged: 0,
       byType,
+      byBlock: [{ unitId: '3f1c9a52-8d4e-4b7a-9c2d-1e5f6a7b8c9d', name: 'Khối Tân Quang', received: 1, settled: 1 }],
     };
     expect(mediationSummarySchema.parse(figures)).toEqual(figures);
+    expect(() => mediationSummarySchema.parse({ ...figures, byBlock: [{ ...figures.byBlock[0], received: -1 }] })).toThrow();
+  });
+});
+
+describe('electing the team leader (Luật Hòa giải ở cơ sở 2013 Art. 14.1; NQLT 01/2014: more than half of the team)', () => {
+  it('names the article', () => {
+    expect(LEADER_ELECTION_ARTICLE).toContain('Điều 14.1');
+  });
+  it('accepts more than half of the team’s mediators', () => {
+    expect(leaderVoteProblem({ for: 3, total: 5 }, 5)).toBeNull();
+    expect(leaderVoteProblem({ for: 1, total: 1 }, 1)).toBeNull();
+    expect(leaderVoteProblem({ for: 3, total: 4 }, 4)).toBeNull();
+  });
+  it('refuses exactly half, and less', () => {
+    expect(leaderVoteProblem({ for: 2, total: 4 }, 4)).toBe('noMajority');
+    expect(leaderVoteProblem({ for: 0, total: 3 }, 3)).toBe('noMajority');
+  });
+  it('counts the whole team, not only those present', () => {
+    expect(leaderVoteProblem({ for: 2, total: 3 }, 5)).toBe('totalNotTeam');
+    expect(leaderVoteProblem({ for: 4, total: 3 }, 3)).toBe('forOverTotal');
   });
 });

@@ -116,6 +116,26 @@ export function recognitionClock(
   return { dueOn, decidedOn, isOverdue: decidedOn ? decidedOn > dueOn : today > dueOn };
 }
 
+export type LeaderVote = { for: number; total: number };
+export type LeaderVoteProblem = 'noMajority' | 'totalNotTeam' | 'forOverTotal';
+
+/** The article the team-leader election rule comes from. */
+export const LEADER_ELECTION_ARTICLE = 'Điều 14.1 Luật Hòa giải ở cơ sở 2013; NQLT 01/2014/NQLT/CP-UBTƯMTTQVN';
+
+/**
+ * The team leader is elected by the team's mediators from among themselves (Luật HGCS 2013 Art. 14.1), and is proposed
+ * for recognition only with the agreement of more than half of the team's mediators (NQLT 01/2014, domain-vn §4.2):
+ * `for` must be strictly more than half of `total`, and `total` is the number of mediators serving in the team on the
+ * day (the candidate included), so that a majority of those present is not taken for a majority of the team.
+ * [V] Verify the clause of NQLT 01/2014 before changing the threshold.
+ */
+export function leaderVoteProblem(vote: LeaderVote, teamSize: number): LeaderVoteProblem | null {
+  if (vote.for > vote.total) return 'forOverTotal';
+  if (vote.total !== teamSize) return 'totalNotTeam';
+  if (vote.for * 2 <= vote.total) return 'noMajority';
+  return null;
+}
+
 /** Art. 20.2: the day by which mediation must start, 3 (calendar) days after the assignment. */
 export function startDueOn(assignedOn: Day): Day {
   return addDays(assignedOn, mediationRulesOn(assignedOn).startWithinDays);

@@ -52,6 +52,12 @@ export const updateMediationTeamSchema = z.strictObject({
   note: optionalText(1000),
 });
 
+/** The vote that elected a team leader (Art. 14.1): mediators in favour, and the team's mediators. */
+export const leaderVoteSchema = z.strictObject({
+  for: z.number().int().min(0).max(200),
+  total: z.number().int().min(1).max(200),
+});
+
 export const addMediatorSchema = z.strictObject({
   fullName: trimmed(1, 200),
   gender: z.enum(MEMBER_GENDERS),
@@ -65,10 +71,14 @@ export const addMediatorSchema = z.strictObject({
   decisionRef: optionalText(100),
   trainedOn: dateOnly.optional(),
   trainingNote: optionalText(500),
+  /** Required when the role is leader (Art. 14.1: more than half of the team's mediators). */
+  leaderVote: leaderVoteSchema.optional(),
 });
 
 export const updateMediatorSchema = z.strictObject({
   role: z.enum(MEDIATION_MEMBER_ROLES).optional(),
+  /** Required when the role becomes leader (Art. 14.1). */
+  leaderVote: leaderVoteSchema.optional(),
   proposedOn: dateOnly.nullable().optional(),
   recognisedOn: dateOnly.nullable().optional(),
   decisionRef: optionalText(100),
@@ -105,6 +115,14 @@ export const createMediationCaseSchema = z.strictObject({
   notes: optionalText(1000),
 });
 export type CreateMediationCaseInput = z.input<typeof createMediationCaseSchema>;
+
+/** Corrects a recorded case's parties and invitees (the book's columns 3 and 4); at least one of them. */
+export const updateMediationPartiesSchema = z
+  .strictObject({
+    parties: z.array(mediationPartySchema).min(1, { message: 'validation.required' }).max(20).optional(),
+    invitees: trimmed(0, 500).nullable().optional(),
+  })
+  .refine((v) => v.parties !== undefined || v.invitees !== undefined, { message: 'validation.required', path: ['parties'] });
 
 export const mediationSessionSchema = z.strictObject({ heldOn: dateOnly, place: optionalText(200), summary: trimmed(1, 2000) });
 
@@ -182,5 +200,7 @@ export const mediationSummarySchema = z.object({
   returning: count,
   prolonged: count,
   byType: z.record(mediationTypeSchema, count),
+  /** Each block with cases in the period: received (by the day received) and settled (by the day of the result). */
+  byBlock: z.array(z.object({ unitId: z.uuid(), name: z.string(), received: count, settled: count })),
 });
 export type MediationSummary = z.infer<typeof mediationSummarySchema>;

@@ -74,6 +74,21 @@ export function bookSummary(cases: readonly BookCase[]) {
   }).filter((r) => r.total > 0);
 }
 
+/** Part II by mediator: each mediator's cases of the year and their results (a case with two mediators counts for each). */
+export function bookMediatorSummary(cases: readonly BookCase[]) {
+  const names = [...new Set(cases.flatMap((c) => c.mediators))].sort((a, b) => a.localeCompare(b, 'vi'));
+  return names.map((mediator) => {
+    const own = cases.filter((c) => c.mediators.includes(mediator));
+    return {
+      mediator,
+      total: own.length,
+      settled: own.filter((c) => c.status === 'settled').length,
+      notSettled: own.filter((c) => c.status === 'not_settled').length,
+      other: own.filter((c) => c.status !== 'settled' && c.status !== 'not_settled').length,
+    };
+  });
+}
+
 function headerLines(d: BookData, lang: Locale): string[] {
   const vi = lang === 'vi';
   return [
@@ -89,6 +104,9 @@ function headerLines(d: BookData, lang: Locale): string[] {
 const title = (lang: Locale) => (lang === 'vi' ? 'SỔ THEO DÕI HOẠT ĐỘNG HÒA GIẢI Ở CƠ SỞ' : 'GRASSROOTS MEDIATION BOOK');
 const partOne = (lang: Locale) => (lang === 'vi' ? 'Phần I. Ghi chép của hòa giải viên' : 'Part I. Mediator entries');
 const partTwo = (lang: Locale) => (lang === 'vi' ? 'Phần II. Tổng hợp của tổ trưởng tổ hòa giải' : 'Part II. Team leader’s summary');
+const mediatorHead = (lang: Locale) =>
+  lang === 'vi' ? ['Hòa giải viên', 'Tổng số', 'Thành', 'Không thành', 'Khác'] : ['Mediator', 'Total', 'Settled', 'Not settled', 'Other'];
+const mediatorRows = (d: BookData) => bookMediatorSummary(d.cases).map((r) => [r.mediator, r.total, r.settled, r.notSettled, r.other]);
 const summaryHead = (lang: Locale) =>
   lang === 'vi' ? ['Loại vụ, việc', 'Tổng số', 'Thành', 'Không thành', 'Khác'] : ['Type', 'Total', 'Settled', 'Not settled', 'Other'];
 
@@ -119,6 +137,9 @@ export async function renderBookXlsx(d: BookData, lang: Locale): Promise<Buffer>
   ws2.addRow(summaryHead(lang)).font = { bold: true };
   for (const r of bookSummary(d.cases))
     ws2.addRow([translate(lang, `mediation.types.${r.type}`), r.total, r.settled, r.notSettled, r.other]);
+  ws2.addRow([]);
+  ws2.addRow(mediatorHead(lang)).font = { bold: true };
+  for (const r of mediatorRows(d)) ws2.addRow(r);
   ws2.getColumn(1).width = 36;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -165,6 +186,14 @@ export async function renderBookDocx(d: BookData, lang: Locale): Promise<Buffer>
       ),
     ],
   });
+  const mediatorTable = new Table({
+    width: { size: textWidth, type: WidthType.DXA },
+    columnWidths: sWidths,
+    rows: [
+      new TableRow({ children: mediatorHead(lang).map((h, i) => docCell(h, sWidths[i] as number, true)) }),
+      ...mediatorRows(d).map((r) => new TableRow({ children: r.map((v, i) => docCell(String(v), sWidths[i] as number)) })),
+    ],
+  });
   const doc = new Document({
     creator: 'Bình An',
     title: `${title(lang)} ${d.year}`,
@@ -184,6 +213,8 @@ export async function renderBookDocx(d: BookData, lang: Locale): Promise<Buffer>
           partOneTable,
           new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: partTwo(lang), bold: true })] }),
           partTwoTable,
+          new Paragraph({ spacing: { before: 240 }, children: [] }),
+          mediatorTable,
         ],
       },
     ],
@@ -239,6 +270,14 @@ export function renderBookPdf(d: BookData, lang: Locale): Promise<Buffer> {
       { table: { headerRows: 1, widths: [18, 44, 70, 90, '*', 90, 42, 40, 52], body }, fontSize: 8 },
       { text: partTwo(lang), bold: true, margin: [0, 10, 0, 4], pageBreak: d.cases.length > 12 ? 'before' : undefined },
       { table: { headerRows: 1, widths: [180, 50, 50, 60, 50], body: summary } },
+      {
+        table: {
+          headerRows: 1,
+          widths: [180, 50, 50, 60, 50],
+          body: [mediatorHead(lang).map((h) => ({ text: h, bold: true })), ...mediatorRows(d).map((r) => r.map(String))],
+        },
+        margin: [0, 10, 0, 0],
+      },
     ],
   });
 }

@@ -85,6 +85,87 @@ describe('teams', () => {
   });
 });
 
+describe('electing the team leader (Luật HGCS 2013 Art. 14.1: more than half of the team’s mediators)', () => {
+  it('sets up a team, records the vote with the leader, and refuses a leader without a majority, writing nothing', async () => {
+    const created = await as('hoagiai', 'POST', '/api/v1/mediation/teams', {
+      unitId: tv['tan-quang'],
+      name: 'Tổ hòa giải thử bầu tổ trưởng',
+      establishedOn: today(),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const teamId = created.json().id as string;
+    const member = (fullName: string, gender: string) => ({ fullName, gender, role: 'member', joinedOn: today() });
+    for (const [name, gender] of [
+      ['Hà Thị Loan', 'female'],
+      ['Đinh Văn Tài', 'male'],
+      ['Sầm Văn Khánh', 'male'],
+    ])
+      expect(
+        (await as('hoagiai', 'POST', `/api/v1/mediation/teams/${teamId}/members`, member(name as string, gender as string))).statusCode,
+      ).toBe(201);
+    const leaders = () => count(sql`SELECT count(*)::int AS n FROM mediation_members WHERE team_id = ${teamId} AND role = 'leader'`);
+    const audits = () => count(sql`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = ${teamId}`);
+    const auditsBefore = await audits();
+
+    // A fourth mediator as leader: 2 of 4 is half, not more than half.
+    const half = await as('hoagiai', 'POST', `/api/v1/mediation/teams/${teamId}/members`, {
+      ...member('Nông Thị Hằng', 'female'),
+      role: 'leader',
+      leaderVote: { for: 2, total: 4 },
+    });
+    expect(half.statusCode).toBe(400);
+    expect(half.body).toContain('trên một nửa tổng số hòa giải viên');
+    // Without the vote, and with a total that is not the team.
+    const noVote = await as('hoagiai', 'POST', `/api/v1/mediation/teams/${teamId}/members`, {
+      ...member('Nông Thị Hằng', 'female'),
+      role: 'leader',
+    });
+    expect(noVote.statusCode).toBe(400);
+    const present = await as('hoagiai', 'POST', `/api/v1/mediation/teams/${teamId}/members`, {
+      ...member('Nông Thị Hằng', 'female'),
+      role: 'leader',
+      leaderVote: { for: 2, total: 3 },
+    });
+    expect(present.statusCode).toBe(400);
+    expect(await leaders()).toBe(0);
+    expect(await audits()).toBe(auditsBefore);
+
+    const elected = await as('hoagiai', 'POST', `/api/v1/mediation/teams/${teamId}/members`, {
+      ...member('Nông Thị Hằng', 'female'),
+      role: 'leader',
+      leaderVote: { for: 3, total: 4 },
+    });
+    expect(elected.statusCode, elected.body).toBe(201);
+    const leader = elected.json().members.find((m: { role: string }) => m.role === 'leader');
+    expect(leader.leaderVote).toEqual({ for: 3, total: 4 });
+    expect(elected.json().problems).toEqual([]);
+
+    // Making a member leader by PATCH needs the vote too, and the team keeps one leader.
+    const other = elected.json().members.find((m: { fullName: string }) => m.fullName === 'Đinh Văn Tài');
+    const taken = await as('hoagiai', 'PATCH', `/api/v1/mediation/teams/${teamId}/members/${other.id}`, {
+      role: 'leader',
+      leaderVote: { for: 4, total: 4 },
+    });
+    expect(taken.statusCode).toBe(409);
+    await as('hoagiai', 'POST', `/api/v1/mediation/teams/${teamId}/members/${leader.id}/leave`, {
+      leftOn: today(),
+      reason: 'Chuyển công tác',
+    });
+    const minority = await as('hoagiai', 'PATCH', `/api/v1/mediation/teams/${teamId}/members/${other.id}`, {
+      role: 'leader',
+      leaderVote: { for: 1, total: 3 },
+    });
+    expect(minority.statusCode).toBe(400);
+    expect(minority.body).toContain('Điều 14');
+    const patched = await as('hoagiai', 'PATCH', `/api/v1/mediation/teams/${teamId}/members/${other.id}`, {
+      role: 'leader',
+      leaderVote: { for: 2, total: 3 },
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(patched.json().members.find((m: { id: string }) => m.id === other.id).leaderVote).toEqual({ for: 2, total: 3 });
+  });
+});
+
 describe('the book', () => {
   it('records a case in the mediator’s block and shows her only her block’s cases', async () => {
     const created = await as('hoagiai', 'POST', '/api/v1/mediation/cases', newCase());
@@ -282,6 +363,61 @@ describe('tip → mediation → case', () => {
 });
 
 describe('the book’s documents and figures', () => {
+  it('corrects a case’s parties and invitees after recording, audited and scoped, and the book shows them', async () => {
+    const created = await as('hoagiai', 'POST', '/api/v1/mediation/cases', newCase({ invitees: 'Ông Lục Văn Bảy (trưởng họ)' }));
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    expect(created.json().invitees).toBe('Ông Lục Văn Bảy (trưởng họ)');
+    const stamp = () =>
+      queryRows<{ parties: unknown; updated_at: string }>(
+        t.deps.database.db,
+        sql`SELECT parties, updated_at::text FROM mediation_cases WHERE id = ${id}`,
+      );
+    const audits = () => count(sql`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = ${id} AND action = 'mediation.case_update'`);
+    const before = await stamp();
+    for (const bad of [
+      { parties: [] },
+      {},
+      { parties: [{ name: '' }] },
+      { parties: [{ name: 'Phan Thị Quyên', age: 300 }] },
+      { parties: [{ name: 'Phan Thị Quyên' }], colour: 'đỏ' },
+      { invitees: 'x'.repeat(501) },
+    ]) {
+      const res = await as('hoagiai', 'PATCH', `/api/v1/mediation/cases/${id}`, bad);
+      expect(res.statusCode, JSON.stringify(bad)).toBe(400);
+    }
+    expect(await stamp()).toEqual(before);
+    expect(await audits()).toBe(0);
+    // Another block's mediator, the police and a viewer cannot change it.
+    expect((await as('truongkhoi', 'PATCH', `/api/v1/mediation/cases/${id}`, { invitees: 'Ai đó' })).statusCode).toBe(404);
+    expect((await as('canbo', 'PATCH', `/api/v1/mediation/cases/${id}`, { invitees: 'Ai đó' })).statusCode).toBe(403);
+    expect(await audits()).toBe(0);
+
+    const res = await as('hoagiai', 'PATCH', `/api/v1/mediation/cases/${id}`, {
+      parties: [
+        { name: 'Phan Thị Quyên', age: 52, address: 'Số 5 ngõ 3 (địa chỉ mẫu)' },
+        { name: 'Lý Văn Khoa', age: 41 },
+        { name: 'Lý Thị Hương', age: 38, related: true },
+      ],
+      invitees: 'Bà Đào Thị Xuân (Chi hội trưởng phụ nữ)',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().parties).toHaveLength(3);
+    expect(res.json().invitees).toBe('Bà Đào Thị Xuân (Chi hội trưởng phụ nữ)');
+    expect(await audits()).toBe(1);
+
+    const book = await as('hoagiai', 'GET', `/api/v1/mediation/book?unitId=${tv['tan-quang']}&year=${today().slice(0, 4)}&format=xlsx`);
+    expect(book.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(book.rawPayload as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    wb.worksheets[0]?.eachRow((row) => {
+      cells.push(row.getCell(3).text, row.getCell(4).text);
+    });
+    expect(cells.some((c) => c.includes('Bà Đào Thị Xuân (Chi hội trưởng phụ nữ)'))).toBe(true);
+    expect(cells.some((c) => c.includes('Lý Thị Hương, 38 tuổi'))).toBe(true);
+  });
+
   it('exports Lê Mao’s 2020 book of Tân Quang with the columns of the form', async () => {
     const res = await as('hoagiai', 'GET', `/api/v1/mediation/book?unitId=${lm['tan-quang']}&year=2020&format=xlsx`);
     expect(res.statusCode, res.body).toBe(200);
@@ -299,6 +435,22 @@ describe('the book’s documents and figures', () => {
     expect(rows).toBe(await count(sql`SELECT count(*)::int AS n FROM mediation_cases WHERE unit_id = ${lm['tan-quang']} AND year = 2020`));
     expect(ws?.getRow(headRow + 1).getCell(1).text).toBe('1');
     expect(['Thành', 'Không thành']).toContain(ws?.getRow(headRow + 1).getCell(7).text);
+    // Part II: by type, then by mediator; each mediator's count is the number of Part I rows naming her.
+    const part2 = wb.worksheets[1];
+    let mediatorHead = 0;
+    part2?.eachRow((row, n) => {
+      if (row.getCell(1).text === 'Hòa giải viên') mediatorHead = n;
+    });
+    expect(mediatorHead).toBeGreaterThan(0);
+    const first = part2?.getRow(mediatorHead + 1);
+    const name = first?.getCell(1).text ?? '';
+    expect(name.length).toBeGreaterThan(0);
+    let named = 0;
+    ws?.eachRow((row, n) => {
+      if (n > headRow && row.getCell(3).text.split('\n')[0]?.split(', ').includes(name)) named += 1;
+    });
+    expect(Number(first?.getCell(2).text)).toBe(named);
+    expect(Number(first?.getCell(3).text) + Number(first?.getCell(4).text) + Number(first?.getCell(5).text)).toBe(named);
     for (const format of ['pdf', 'docx'] as const) {
       const doc = await as('hoagiai', 'GET', `/api/v1/mediation/book?unitId=${lm['tan-quang']}&year=2020&format=${format}`);
       expect(doc.statusCode).toBe(200);
@@ -318,6 +470,12 @@ describe('the book’s documents and figures', () => {
     expect(m.settlementRate).toBeCloseTo(m.settled / (m.settled + m.notSettled));
     expect(m.returning).toBe(1);
     expect(Object.values(m.byType as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(m.received);
+    // By block: every case counted once under its own block, by the same days as the totals.
+    const blocks = m.byBlock as { unitId: string; name: string; received: number; settled: number }[];
+    expect(blocks.reduce((a, b) => a + b.received, 0)).toBe(m.received);
+    expect(blocks.reduce((a, b) => a + b.settled, 0)).toBe(m.settled);
+    expect(blocks.find((b) => b.unitId === lm['tan-quang'])).toMatchObject({ name: 'Khối Tân Quang' });
+    expect(blocks.map((b) => b.name)).toEqual([...blocks.map((b) => b.name)].sort((a, b) => a.localeCompare(b, 'vi')));
     const viewer = await as('theodoi', 'GET', '/api/v1/reports/summary?unit=le-mao&from=2020-01-01&to=2020-12-31');
     expect(viewer.json().mediation.received).toBe(m.received);
   });

@@ -330,6 +330,32 @@ export type SummaryRow = {
   excluded: boolean;
 };
 
+/**
+ * The figures of each block in a period, for the report summary: cases received (by the day received) and settled (by
+ * the day of the result). Counts only; blocks without either are left out. Sorted by name in Vietnamese order by the caller.
+ */
+export async function countCasesByBlock(
+  tx: DbOrTx,
+  unitIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<{ unitId: string; name: string; received: number; settled: number }[]> {
+  if (unitIds.length === 0) return [];
+  const received = and(gte(mediationCases.receivedOn, from), lte(mediationCases.receivedOn, to));
+  const settled = and(eq(mediationCases.status, 'settled'), gte(mediationCases.resultOn, from), lte(mediationCases.resultOn, to));
+  return tx
+    .select({
+      unitId: mediationCases.unitId,
+      name: units.name,
+      received: sql<number>`(count(*) FILTER (WHERE ${received}))::int`,
+      settled: sql<number>`(count(*) FILTER (WHERE ${settled}))::int`,
+    })
+    .from(mediationCases)
+    .innerJoin(units, eq(units.id, mediationCases.unitId))
+    .where(and(inArray(mediationCases.unitId, [...unitIds]), or(received, settled)))
+    .groupBy(mediationCases.unitId, units.name);
+}
+
 /** The cases of some units received, or given a result or referred, in a period: one row each, no personal data. */
 export async function findCasesForFigures(tx: DbOrTx, unitIds: readonly string[], from: string, to: string): Promise<SummaryRow[]> {
   if (unitIds.length === 0) return [];

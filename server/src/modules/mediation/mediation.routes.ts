@@ -13,6 +13,7 @@ import {
   mediationResultInputSchema,
   mediationRiskInputSchema,
   mediationSessionSchema,
+  updateMediationPartiesSchema,
   updateMediationTeamSchema,
   updateMediatorSchema,
 } from '@binh-an/domain';
@@ -42,6 +43,7 @@ import {
   setRisk,
   settlementRecord,
   updateMediator,
+  updateParties,
   updateTeam,
 } from './mediation.service.ts';
 
@@ -137,6 +139,18 @@ export function registerMediationRoutes(app: FastifyInstance, deps: Deps): void 
   );
   r.get(`${base}/cases/:id`, { schema: { tags, summary: 'One case (audited read)', params: idParamSchema } }, (req) =>
     getCase(deps, requireActor(req), req.params.id),
+  );
+  r.patch(
+    `${base}/cases/:id`,
+    {
+      schema: {
+        tags,
+        summary: 'Correct the parties and the invitees of a recorded case',
+        params: idParamSchema,
+        body: updateMediationPartiesSchema,
+      },
+    },
+    (req) => updateParties(deps, requireActor(req), req.params.id, req.body),
   );
   r.post(
     `${base}/cases/:id/sessions`,

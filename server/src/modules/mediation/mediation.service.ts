@@ -10,7 +10,9 @@ import {
   EARLY_WARNING,
   isProlongedDispute,
   isReturningDispute,
+  type LeaderVote,
   type Locale,
+  leaderVoteProblem,
   type leaveMediatorSchema,
   type listMediationCasesQuerySchema,
   type listMediationTeamsQuerySchema,
@@ -29,8 +31,10 @@ import {
   SCOPE_EXCLUSIONS,
   type ScopeExclusion,
   screenMatter,
+  servesOn,
   settlementRate,
   translate,
+  type updateMediationPartiesSchema,
   type updateMediationTeamSchema,
   type updateMediatorSchema,
 } from '@binh-an/domain';
@@ -55,6 +59,7 @@ import {
 } from './mediation.book.ts';
 import {
   type CaseRecord,
+  countCasesByBlock,
   countUnreadNotifications,
   findBookCases,
   findCaseInScope,
@@ -108,6 +113,7 @@ function memberView(m: MediationMemberRow, today: string, isWorkingDay: (d: stri
     trainingNote: m.trainingNote,
     leftOn: m.leftOn,
     leaveReason: m.leaveReason,
+    leaderVote: m.leaderVotesFor !== null && m.leaderVotesTotal !== null ? { for: m.leaderVotesFor, total: m.leaderVotesTotal } : null,
     serving: m.joinedOn <= today && (m.leftOn === null || m.leftOn > today),
     recognition: clock,
   };
@@ -244,10 +250,12 @@ export async function addMediator(deps: Deps, actor: Actor, teamId: string, inpu
   return withActor(deps.database.db, actor, async (tx) => {
     const team = await loadTeam(tx, actor, teamId);
     if (input.recognisedOn && input.proposedOn && input.recognisedOn < input.proposedOn) throw invalid('recognisedOn');
+    let vote: LeaderVote | null = null;
     if (input.role === 'leader') {
       const members = await findMembers(tx, [team.wardId], [team.id]);
       if (members.some((m) => m.role === 'leader' && (m.leftOn === null || m.leftOn > input.joinedOn))) throw new AppError('leaderTaken');
-    }
+      vote = checkLeaderVote(input.leaderVote, members.filter((m) => servesOn(m, input.joinedOn)).length + 1);
+    } else if (input.leaderVote) throw invalid('leaderVote');
     const id = randomUUID();
     await insertMember(tx, {
       wardId: team.wardId,
@@ -264,6 +272,8 @@ export async function addMediator(deps: Deps, actor: Actor, teamId: string, inpu
       decisionRef: input.decisionRef || null,
       trainedOn: input.trainedOn ?? null,
       trainingNote: input.trainingNote || null,
+      leaderVotesFor: vote?.for ?? null,
+      leaderVotesTotal: vote?.total ?? null,
     });
     await recordAudit(tx, {
       action: 'mediation.member_add',
@@ -271,10 +281,24 @@ export async function addMediator(deps: Deps, actor: Actor, teamId: string, inpu
       wardId: team.wardId,
       entityType: 'mediation_team',
       entityId: team.id,
-      detail: { memberId: id, role: input.role },
+      detail: { memberId: id, role: input.role, ...(vote ? { leaderVote: vote } : {}) },
     });
     return teamDetail(tx, actor, teamId, today);
   });
+}
+
+const VOTE_MESSAGES = {
+  noMajority: 'mediation.errors.leaderNoMajority',
+  totalNotTeam: 'mediation.errors.leaderVoteTotal',
+  forOverTotal: 'mediation.errors.leaderVoteOverTotal',
+} as const;
+
+/** A leader needs the vote of more than half of the team's mediators serving on the day (Art. 14.1); throws otherwise. */
+function checkLeaderVote(vote: LeaderVote | undefined, teamSize: number): LeaderVote {
+  if (!vote) throw invalid('leaderVote', 'mediation.errors.leaderVoteRequired');
+  const problem = leaderVoteProblem(vote, teamSize);
+  if (problem) throw invalid(problem === 'noMajority' ? 'leaderVote.for' : 'leaderVote.total', VOTE_MESSAGES[problem]);
+  return vote;
 }
 
 async function loadMember(tx: Tx, team: TeamRecord, memberId: string) {
@@ -298,12 +322,17 @@ export async function updateMediator(
     const proposedOn = input.proposedOn === undefined ? m.proposedOn : input.proposedOn;
     const recognisedOn = input.recognisedOn === undefined ? m.recognisedOn : input.recognisedOn;
     if (recognisedOn && proposedOn && recognisedOn < proposedOn) throw invalid('recognisedOn');
+    let vote: LeaderVote | null = null;
     if (input.role === 'leader' && m.role !== 'leader') {
+      if (m.leftOn) throw new AppError('conflict');
       const members = await findMembers(tx, [team.wardId], [team.id]);
       if (members.some((o) => o.role === 'leader' && o.leftOn === null)) throw new AppError('leaderTaken');
-    }
+      vote = checkLeaderVote(input.leaderVote, members.filter((o) => servesOn(o, today)).length);
+    } else if (input.leaderVote) throw invalid('leaderVote');
     const values = {
       ...(input.role !== undefined ? { role: input.role } : {}),
+      ...(vote ? { leaderVotesFor: vote.for, leaderVotesTotal: vote.total } : {}),
+      ...(input.role === 'member' ? { leaderVotesFor: null, leaderVotesTotal: null } : {}),
       ...(input.proposedOn !== undefined ? { proposedOn: input.proposedOn } : {}),
       ...(input.recognisedOn !== undefined ? { recognisedOn: input.recognisedOn } : {}),
       ...(input.decisionRef !== undefined ? { decisionRef: input.decisionRef || null } : {}),
@@ -477,6 +506,14 @@ async function notify(tx: Tx, c: { wardId: string; unitId: string; id: string },
   await insertNotification(tx, { wardId: c.wardId, id: randomUUID(), unitId: c.unitId, caseId: c.id, kind });
 }
 
+/** A party as the book keeps it: empty fields left out. */
+const partyRow = (p: { name: string; age?: number; address?: string; related?: boolean }) => ({
+  name: p.name,
+  ...(p.age !== undefined ? { age: p.age } : {}),
+  ...(p.address ? { address: p.address } : {}),
+  ...(p.related ? { related: true } : {}),
+});
+
 type NewCase = z.output<typeof createMediationCaseSchema> & { sourceTip?: { id: string; number: string } };
 
 async function insertNewCase(tx: Tx, actor: Actor, input: NewCase, wardId: string, unitId: string, today: string) {
@@ -522,12 +559,7 @@ async function insertNewCase(tx: Tx, actor: Actor, input: NewCase, wardId: strin
     ground: input.ground,
     type: input.type,
     summary: input.summary,
-    parties: input.parties.map((p) => ({
-      name: p.name,
-      ...(p.age !== undefined ? { age: p.age } : {}),
-      ...(p.address ? { address: p.address } : {}),
-      ...(p.related ? { related: true } : {}),
-    })),
+    parties: input.parties.map(partyRow),
     partyKeys: keys,
     mediatorIds,
     invitees: input.invitees || null,
@@ -647,6 +679,26 @@ async function changeCase(
 function checkDay(day: string, c: CaseRecord, today: string, path: string) {
   if (day > today) throw invalid(path, 'mediation.errors.future');
   if (day < c.receivedOn) throw invalid(path, 'mediation.errors.dateBeforeReceived');
+}
+
+/**
+ * Corrects the parties and related persons (the book's column 4) and the invitees (column 3) of a recorded case; the
+ * audit entry names what changed (not the names). The returning-dispute flag keeps the day of intake.
+ */
+export function updateParties(deps: Deps, actor: Actor, id: string, input: z.output<typeof updateMediationPartiesSchema>) {
+  return changeCase(deps, actor, id, 'mediation.case_update', async (tx, c) => {
+    const values = {
+      ...(input.parties
+        ? {
+            parties: input.parties.map(partyRow),
+            partyKeys: [...new Set(input.parties.map((p) => partyKey(p.name)).filter(Boolean))],
+          }
+        : {}),
+      ...(input.invitees !== undefined ? { invitees: input.invitees || null } : {}),
+    };
+    await updateCaseRow(tx, c.wardId, c.id, values);
+    return { changed: Object.keys(values).filter((k) => k !== 'partyKeys'), parties: input.parties?.length ?? c.parties.length };
+  });
 }
 
 /** A mediation session (Art. 21); a case not settled or stopped goes back in progress (Art. 27: the parties ask to continue). */
@@ -829,6 +881,7 @@ export async function summariseMediation(tx: Tx, unitIds: readonly string[], fro
         }),
     ).length,
     byType,
+    byBlock: (await countCasesByBlock(tx, unitIds, from, to)).sort((a, b) => a.name.localeCompare(b.name, 'vi')),
   };
 }
 

@@ -40,6 +40,8 @@ export const mediationMembers = pgTable(
     trainingNote: text('training_note'),
     leftOn: date('left_on'),
     leaveReason: text('leave_reason'),
+    leaderVotesFor: integer('leader_votes_for'),
+    leaderVotesTotal: integer('leader_votes_total'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },

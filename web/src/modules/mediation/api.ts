@@ -19,6 +19,7 @@ export type MediatorView = {
   proposedOn: string | null;
   recognisedOn: string | null;
   decisionRef: string | null;
+  leaderVote: { for: number; total: number } | null;
   trainedOn: string | null;
   leftOn: string | null;
   serving: boolean;
@@ -59,7 +60,7 @@ export type CaseSummary = {
 export type CaseDetail = CaseSummary & {
   ground: string;
   summary: string;
-  parties: { name: string; age?: number; address?: string }[];
+  parties: { name: string; age?: number; address?: string; related?: boolean }[];
   mediators: { id: string; fullName: string }[];
   invitees: string | null;
   screening: { inScope: boolean; reasons: { code: ScopeExclusion; article: string }[]; suggestPolice: boolean };
@@ -88,6 +89,8 @@ export const fetchCases = (f: CaseFilters, cursor?: string) =>
   });
 export const fetchCase = (id: string) => requestApi<CaseDetail>('GET', `/mediation/cases/${id}`);
 export const createCase = (body: CreateMediationCaseInput) => requestApi<CaseDetail>('POST', '/mediation/cases', { body });
+export const updateCaseParties = (id: string, body: { parties: object[]; invitees: string | null }) =>
+  requestApi<CaseDetail>('PATCH', `/mediation/cases/${id}`, { body });
 export const postCase = (id: string, action: string, body: object) =>
   requestApi<CaseDetail>('POST', `/mediation/cases/${id}/${action}`, { body });
 export const addMediator = (teamId: string, body: object) => requestApi<TeamView>('POST', `/mediation/teams/${teamId}/members`, { body });

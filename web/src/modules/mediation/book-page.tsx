@@ -80,6 +80,7 @@ function NewCaseModal({ onClose }: { onClose: () => void }) {
   const [mediatorIds, setMediators] = useState<string[]>([]);
   const [exclusions, setExclusions] = useState<ScopeExclusion[]>([]);
   const [refusalNote, setRefusal] = useState('');
+  const [invitees, setInvitees] = useState('');
   const [risk, setRisk] = useState<string | null>('none');
   const save = useMutation({
     mutationFn: () =>
@@ -98,6 +99,7 @@ function NewCaseModal({ onClose }: { onClose: () => void }) {
             ...(p.address.trim() ? { address: p.address } : {}),
           })),
         mediatorIds,
+        ...(invitees.trim() ? { invitees } : {}),
         exclusions,
         ...(refusalNote.trim() ? { refusalNote } : {}),
         risk: risk as (typeof MEDIATION_RISKS)[number],
@@ -202,6 +204,15 @@ function NewCaseModal({ onClose }: { onClose: () => void }) {
               </Group>
             </Checkbox.Group>
           ) : null}
+          <Textarea
+            label={t('mediationPage.form.invitees')}
+            description={t('mediationPage.form.inviteesHint')}
+            value={invitees}
+            onChange={(e) => setInvitees(e.currentTarget.value)}
+            autosize
+            minRows={1}
+            maxLength={500}
+          />
           <Checkbox.Group
             label={t('mediationPage.form.screening')}
             description={t('mediationPage.form.screeningHint')}

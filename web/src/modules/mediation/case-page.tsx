@@ -15,6 +15,7 @@ import { PageHeader } from '../../ui/page-header.tsx';
 import { useCan } from '../auth/hooks.ts';
 import { type CaseDetail, fetchCase, mediationKey, postCase } from './api.ts';
 import { StatusBadge } from './book-page.tsx';
+import { EditPartiesModal } from './parties-form.tsx';
 
 const routeApi = getRouteApi('/signed-in/mediation/$caseId');
 
@@ -222,6 +223,7 @@ export function MediationCasePage() {
   const client = useQueryClient();
   const query = useQuery({ queryKey: [...mediationKey, 'case', caseId], queryFn: () => fetchCase(caseId) });
   const [isConfirming, setConfirming] = useState(false);
+  const [isEditingParties, setEditingParties] = useState(false);
   const hand = useMutation({
     mutationFn: () => postCase(caseId, 'hand-to-police', {}),
     onSuccess: (next) => {
@@ -290,7 +292,12 @@ export function MediationCasePage() {
               {c.parties.map((p, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: parties are listed in the order recorded.
                 <li key={i}>
-                  {[p.name, p.age !== undefined ? t('mediationPage.case.years', { age: p.age }) : '', p.address ?? '']
+                  {[
+                    p.name,
+                    p.age !== undefined ? t('mediationPage.case.years', { age: p.age }) : '',
+                    p.address ?? '',
+                    p.related ? t('mediationPage.case.related') : '',
+                  ]
                     .filter(Boolean)
                     .join(', ')}
                 </li>
@@ -299,7 +306,20 @@ export function MediationCasePage() {
             <Title order={3} size="h5" mt="sm">
               {t('mediationPage.case.mediators')}
             </Title>
-            <Text size="sm">{[c.mediators.map((m) => m.fullName).join(', '), c.invitees].filter(Boolean).join(' · ') || '—'}</Text>
+            <Text size="sm">{c.mediators.map((m) => m.fullName).join(', ') || '—'}</Text>
+            {c.invitees ? (
+              <Text size="sm">
+                <strong>{t('mediationPage.case.invitees')}:</strong> {c.invitees}
+              </Text>
+            ) : null}
+            {canManage ? (
+              <Group mt="sm">
+                <Button size="xs" variant="light" onClick={() => setEditingParties(true)}>
+                  {t('mediationPage.case.editParties')}
+                </Button>
+              </Group>
+            ) : null}
+            {isEditingParties ? <EditPartiesModal c={c} onClose={() => setEditingParties(false)} /> : null}
           </Section>
           <Section title={t('mediationPage.case.history')}>
             <Stack gap={4}>

@@ -2,14 +2,16 @@ import {
   COMPOSITION_ARTICLES,
   type CompositionProblem,
   compositionProblems,
+  type LeaderVoteProblem,
+  leaderVoteProblem,
   MEDIATION_MEMBER_ROLES,
   MEMBER_GENDERS,
 } from '@binh-an/domain';
-import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, NumberInput, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../../lib/api.ts';
+import { ApiError, describeError } from '../../lib/api.ts';
 import { todayInVietnam } from '../../lib/format.ts';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { notifySuccess } from '../../ui/notify.ts';
@@ -26,6 +28,13 @@ import {
 } from './api.ts';
 
 type MemberFacts = Pick<MediatorView, 'role' | 'gender' | 'ethnicMinority' | 'joinedOn' | 'leftOn'>;
+
+/** The server's refusal with each field's message (a leader without a majority says why, with the article). */
+export function refusalText(error: unknown): string {
+  const head = describeError(error);
+  if (!(error instanceof ApiError) || error.fieldErrors.length === 0) return head;
+  return `${head}: ${error.fieldErrors.map((f) => f.message).join(' ')}`;
+}
 
 /** The composition problems (Art. 12.1) a team would have today with these members. */
 export function problemsOf(members: readonly MemberFacts[], ethnicArea: boolean): CompositionProblem[] {
@@ -60,6 +69,61 @@ export function CompositionPreview({ problems }: { problems: readonly Compositio
     </div>
   );
 }
+
+const VOTE_MESSAGES: Record<LeaderVoteProblem, string> = {
+  noMajority: 'leaderNoMajority',
+  totalNotTeam: 'leaderVoteTotal',
+  forOverTotal: 'leaderVoteOverTotal',
+};
+
+type VoteState = { for: number | string; total: number | string };
+
+/**
+ * The result of the team-leader election (Luật HGCS 2013 Art. 14.1): mediators in favour and the team's mediators; says
+ * at once whether it is more than half of the team.
+ */
+function LeaderVoteFields({ vote, onChange, teamSize }: { vote: VoteState; onChange: (v: VoteState) => void; teamSize: number }) {
+  const { t } = useTranslation();
+  const isComplete = typeof vote.for === 'number' && typeof vote.total === 'number';
+  const problem = isComplete ? leaderVoteProblem({ for: vote.for as number, total: vote.total as number }, teamSize) : null;
+  return (
+    <Stack gap="xs">
+      <Group grow wrap="wrap" align="flex-start">
+        <NumberInput
+          label={t('mediationPage.teams.votesFor')}
+          value={vote.for}
+          min={0}
+          max={200}
+          allowDecimal={false}
+          required
+          onChange={(v) => onChange({ ...vote, for: v })}
+        />
+        <NumberInput
+          label={t('mediationPage.teams.votesTotal')}
+          description={t('mediationPage.teams.votesTotalHint', { count: teamSize })}
+          value={vote.total}
+          min={1}
+          max={200}
+          allowDecimal={false}
+          required
+          onChange={(v) => onChange({ ...vote, total: v })}
+        />
+      </Group>
+      <div role="status" aria-live="polite">
+        {isComplete ? (
+          <Text size="sm" c={problem ? 'red.8' : undefined}>
+            {problem ? t(`mediation.errors.${VOTE_MESSAGES[problem]}`) : t('mediationPage.teams.voteOk')}
+          </Text>
+        ) : (
+          <Text size="sm">{t('mediationPage.teams.voteRule')}</Text>
+        )}
+      </div>
+    </Stack>
+  );
+}
+
+const voteBody = (vote: VoteState) =>
+  typeof vote.for === 'number' && typeof vote.total === 'number' ? { leaderVote: { for: vote.for, total: vote.total } } : {};
 
 function useTeamSaved(message: string, onClose: () => void) {
   const { t } = useTranslation();
@@ -109,7 +173,7 @@ export function CreateTeamModal({ onClose }: { onClose: () => void }) {
         }}
       >
         <Stack>
-          {save.error ? <Alert color="red">{describeError(save.error)}</Alert> : null}
+          {save.error ? <Alert color="red">{refusalText(save.error)}</Alert> : null}
           <Select
             label={t('mediationPage.teams.block')}
             data={blocks.map((b) => ({ value: b.id, label: b.name }))}
@@ -170,7 +234,7 @@ export function EditTeamModal({ team, onClose }: { team: TeamView; onClose: () =
         }}
       >
         <Stack>
-          {save.error ? <Alert color="red">{describeError(save.error)}</Alert> : null}
+          {save.error ? <Alert color="red">{refusalText(save.error)}</Alert> : null}
           <TextInput label={t('mediationPage.teams.teamName')} value={name} onChange={(e) => setName(e.currentTarget.value)} required />
           <TextInput
             label={t('mediationPage.teams.decisionRef')}
@@ -212,9 +276,20 @@ export function AddMediatorModal({ team, onClose }: { team: TeamView; onClose: (
   const [ethnicMinority, setEthnic] = useState(false);
   const [joinedOn, setJoined] = useState(todayInVietnam());
   const [proposedOn, setProposed] = useState('');
+  const teamSize = team.members.filter((m) => m.serving).length + 1;
+  const [vote, setVote] = useState<VoteState>({ for: '', total: teamSize });
   const done = useTeamSaved('mediationPage.teams.added', onClose);
   const save = useMutation({
-    mutationFn: () => addMediator(team.id, { fullName, gender, role, ethnicMinority, joinedOn, ...(proposedOn ? { proposedOn } : {}) }),
+    mutationFn: () =>
+      addMediator(team.id, {
+        fullName,
+        gender,
+        role,
+        ethnicMinority,
+        joinedOn,
+        ...(proposedOn ? { proposedOn } : {}),
+        ...(role === 'leader' ? voteBody(vote) : {}),
+      }),
     onSuccess: done,
   });
   const preview = problemsOf([...team.members, { role, gender, ethnicMinority, joinedOn, leftOn: null }], team.ethnicArea);
@@ -227,7 +302,7 @@ export function AddMediatorModal({ team, onClose }: { team: TeamView; onClose: (
         }}
       >
         <Stack>
-          {save.error ? <Alert color="red">{describeError(save.error)}</Alert> : null}
+          {save.error ? <Alert color="red">{refusalText(save.error)}</Alert> : null}
           <TextInput label={t('mediationPage.teams.name')} value={fullName} onChange={(e) => setName(e.currentTarget.value)} required />
           <Select
             label={t('mediationPage.teams.gender')}
@@ -243,6 +318,7 @@ export function AddMediatorModal({ team, onClose }: { team: TeamView; onClose: (
             onChange={(v) => setRole((v as 'leader' | 'member' | null) ?? 'member')}
             allowDeselect={false}
           />
+          {role === 'leader' ? <LeaderVoteFields vote={vote} onChange={setVote} teamSize={teamSize} /> : null}
           <Checkbox
             label={t('mediationPage.teams.ethnicMinority')}
             checked={ethnicMinority}
@@ -277,11 +353,15 @@ export function EditMediatorModal({ team, member, onClose }: { team: TeamView; m
   const [recognisedOn, setRecognised] = useState(member.recognisedOn ?? '');
   const [decisionRef, setDecision] = useState(member.decisionRef ?? '');
   const [trainedOn, setTrained] = useState(member.trainedOn ?? '');
+  const teamSize = team.members.filter((m) => m.serving).length;
+  const [vote, setVote] = useState<VoteState>({ for: '', total: teamSize });
+  const isElecting = role === 'leader' && member.role !== 'leader';
   const done = useTeamSaved('mediationPage.teams.saved', onClose);
   const save = useMutation({
     mutationFn: () =>
       updateMediator(team.id, member.id, {
         ...(role !== member.role ? { role } : {}),
+        ...(isElecting ? voteBody(vote) : {}),
         proposedOn: proposedOn || null,
         recognisedOn: recognisedOn || null,
         decisionRef,
@@ -307,7 +387,7 @@ export function EditMediatorModal({ team, member, onClose }: { team: TeamView; m
         }}
       >
         <Stack>
-          {save.error ? <Alert color="red">{describeError(save.error)}</Alert> : null}
+          {save.error ? <Alert color="red">{refusalText(save.error)}</Alert> : null}
           <Select
             label={t('mediationPage.teams.role')}
             data={MEDIATION_MEMBER_ROLES.map((r) => ({ value: r, label: t(`mediation.memberRoles.${r}`) }))}
@@ -315,6 +395,7 @@ export function EditMediatorModal({ team, member, onClose }: { team: TeamView; m
             onChange={(v) => setRole((v as 'leader' | 'member' | null) ?? member.role)}
             allowDeselect={false}
           />
+          {isElecting ? <LeaderVoteFields vote={vote} onChange={setVote} teamSize={teamSize} /> : null}
           <TextInput
             type="date"
             label={t('mediationPage.teams.proposedOn')}
@@ -419,7 +500,7 @@ export function LeaveMediatorModal({ team, member, onClose }: { team: TeamView; 
         onConfirm={() => save.mutate()}
         onClose={() => setConfirming(false)}
         isLoading={save.isPending}
-        error={save.error ? describeError(save.error) : null}
+        error={save.error ? refusalText(save.error) : null}
       />
     </>
   );

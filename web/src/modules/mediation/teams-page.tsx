@@ -57,7 +57,12 @@ function TeamCard({ team, canManage }: { team: TeamView; canManage: boolean }) {
           {team.members.map((m) => (
             <Table.Tr key={m.id}>
               <Table.Td>{m.fullName}</Table.Td>
-              <Table.Td>{t(`mediation.memberRoles.${m.role}`)}</Table.Td>
+              <Table.Td>
+                {t(`mediation.memberRoles.${m.role}`)}
+                {m.leaderVote ? (
+                  <Text size="xs">{t('mediationPage.teams.voteShown', { for: m.leaderVote.for, total: m.leaderVote.total })}</Text>
+                ) : null}
+              </Table.Td>
               <Table.Td>{t(`mediation.genders.${m.gender}`)}</Table.Td>
               <Table.Td>
                 {m.recognisedOn ? (
