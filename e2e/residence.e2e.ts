@@ -193,6 +193,23 @@ describe('residence checks', () => {
     await page.getByRole('button', { name: 'Ngừng theo dõi' }).waitFor();
   });
 
+  test('an officer corrects a temporary resident from the list', async () => {
+    const { page } = await browser().newPage();
+    await logIn(page, 'canbo');
+    await page.goto(appUrl('/residence/residents'));
+    await page.getByRole('heading', { name: 'Tạm trú, tạm vắng', level: 1 }).waitFor();
+    const edit = page.getByRole('button', { name: /^Sửa / }).first();
+    const label = (await edit.getAttribute('aria-label')) ?? '';
+    await edit.click();
+    const form = page.getByRole('dialog', { name: label.replace(/^Sửa /, 'Sửa thông tin ') });
+    await form.waitFor();
+    await page.waitForTimeout(500);
+    await expectNoSeriousA11yViolations(page, 'the resident form');
+    await form.getByLabel('Ghi chú (không bắt buộc)').fill('Đã gặp trực tiếp');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Đã lưu thông tin tạm trú, tạm vắng.').waitFor();
+  });
+
   test('a block leader on a 360 px phone reads her block with names shortened, without horizontal scrolling', async () => {
     const { page } = await browser().newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     await logIn(page, 'truongkhoi');

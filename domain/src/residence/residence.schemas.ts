@@ -165,6 +165,9 @@ export const residentInputSchema = z.strictObject({
   note: text(1000).optional(),
 });
 export type ResidentInput = z.input<typeof residentInputSchema>;
+/** A correction of a temporary resident or absence: any answer but the block and the source; null clears an optional one. */
+export const updateResidentSchema = residentInputSchema.omit({ unitId: true, source: true }).partial();
+export type ResidentUpdate = z.input<typeof updateResidentSchema>;
 
 export const listResidentsQuerySchema = z.strictObject({
   q: z.string().max(200).optional(),

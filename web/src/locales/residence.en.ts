@@ -122,6 +122,13 @@ export const residencePageEn: Widen<typeof residencePageVi> = {
       verified: 'contact confirmed',
     },
     residents: {
+      edit: 'Edit',
+      editOne: 'Edit {{name}}',
+      editTitle: 'Edit {{name}}',
+      saved: 'Resident saved.',
+      actions: 'Actions',
+      note: 'Note (optional)',
+      idNumberKept: 'On record: {{masked}}. Leave empty to keep it; type a new number to replace it.',
       add: 'Record a temporary resident or absence',
       addTitle: 'Record a temporary resident or an absence',
       created: 'Recorded.',

@@ -115,6 +115,13 @@ export const residencePageVi = {
       verified: 'đã xác nhận liên hệ',
     },
     residents: {
+      edit: 'Sửa',
+      editOne: 'Sửa {{name}}',
+      editTitle: 'Sửa thông tin {{name}}',
+      saved: 'Đã lưu thông tin tạm trú, tạm vắng.',
+      actions: 'Thao tác',
+      note: 'Ghi chú (không bắt buộc)',
+      idNumberKept: 'Đang lưu: {{masked}}. Để trống để giữ nguyên; nhập số mới để thay.',
       add: 'Ghi tạm trú, tạm vắng',
       addTitle: 'Ghi người tạm trú hoặc tạm vắng',
       created: 'Đã ghi.',

@@ -161,6 +161,46 @@ describe('one ward never reaches another', () => {
   });
 });
 
+describe('correcting a temporary resident or an absence', () => {
+  it('corrects the answers with an audit naming the fields; bad input is refused with nothing written; other wards get 404', async () => {
+    const [row] = await queryRows<{ id: string; from_on: string }>(
+      t.deps.database.db,
+      sql`SELECT p.id, p.from_on::text FROM residence_people p JOIN units u ON u.id = p.ward_id WHERE u.code = 'thanh-vinh' LIMIT 1`,
+    );
+    const url = `/api/v1/residence/residents/${row?.id}`;
+    const updates = async () =>
+      (
+        await queryRows<{ n: number }>(
+          t.deps.database.db,
+          sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'residence.resident_update'`,
+        )
+      )[0]?.n;
+    const before = await updates();
+    const bad = await call('canbo', 'PATCH', url, { untilOn: '2000-01-01' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors?.[0]?.path ?? JSON.stringify(bad.json())).toContain('untilOn');
+    expect((await call('canbo', 'PATCH', url, { idNumber: '123' })).statusCode).toBe(400);
+    expect((await call('canbo', 'PATCH', url, { unitId: '00000000-0000-4000-8000-000000000000' })).statusCode).toBe(400);
+    expect(await updates()).toBe(before);
+    const [unchanged] = await queryRows<{ until_on: string | null }>(
+      t.deps.database.db,
+      sql`SELECT until_on::text FROM residence_people WHERE id = ${row?.id}`,
+    );
+    expect(unchanged?.until_on).not.toBe('2000-01-01');
+    expect((await call('canbo.truongvinh', 'PATCH', url, { note: 'x' })).statusCode).toBe(404);
+    expect((await call('truongkhoi', 'PATCH', url, { note: 'x' })).statusCode).toBe(403);
+    const ok = await call('canbo', 'PATCH', url, { name: 'Trần Thị Mai Anh', address: '7 ngõ 3 Lê Mao', note: 'Đã gặp trực tiếp' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().name).toBe('Trần Thị Mai Anh');
+    const [audit] = await queryRows<{ detail: string }>(
+      t.deps.database.db,
+      sql`SELECT detail::text FROM audit_log WHERE action = 'residence.resident_update' ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(JSON.parse(audit?.detail ?? '{}').fields).toEqual(['fullName', 'address', 'note']);
+    expect(audit?.detail).not.toContain('Mai Anh');
+  });
+});
+
 describe('inspections', () => {
   it('a civil guard records an inspection in their block on patrol; a round of no ward is refused with nothing written', async () => {
     const done = await call('tobaove', 'POST', '/api/v1/residence/inspections', {

@@ -191,6 +191,13 @@ export async function insertPerson(tx: DbOrTx, row: typeof residencePeople.$infe
   await tx.insert(residencePeople).values(row);
 }
 
+export async function updatePersonRow(tx: DbOrTx, wardId: string, id: string, values: Partial<typeof residencePeople.$inferInsert>) {
+  await tx
+    .update(residencePeople)
+    .set(values)
+    .where(and(eq(residencePeople.wardId, wardId), eq(residencePeople.id, id)));
+}
+
 export type PersonFilter = { q?: string; unitId?: string; placeId?: string; kind?: string; state?: 'current' | 'expiring' | 'expired' };
 
 export async function findPeopleInScope(tx: DbOrTx, actor: Actor, f: PersonFilter, today: string, offset: number, limit: number) {

@@ -16,6 +16,7 @@ import {
   retentionSchema,
   updateInspectionSchema,
   updatePlaceSchema,
+  updateResidentSchema,
 } from '@binh-an/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -40,6 +41,7 @@ import {
   setRetention,
   updateInspection,
   updatePlace,
+  updateResident,
 } from './residence.service.ts';
 
 const tags = ['residence'];
@@ -149,6 +151,19 @@ export function registerResidenceRoutes(app: FastifyInstance, deps: Deps): void 
       },
     },
     async (req, reply) => reply.status(201).send(await createResident(deps, requireActor(req), req.body)),
+  );
+  r.patch(
+    '/api/v1/residence/residents/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Correct a temporary resident or an absence',
+        params: idParamSchema,
+        body: updateResidentSchema,
+        response: { 200: residentViewSchema },
+      },
+    },
+    (req) => updateResident(deps, requireActor(req), req.params.id, req.body),
   );
   r.get(
     '/api/v1/residence/residents/:id/id-number',

@@ -32,6 +32,7 @@ import {
   stayState,
   type updateInspectionSchema,
   type updatePlaceSchema,
+  type updateResidentSchema,
   type ViolationKind,
   vnInstant,
 } from '@binh-an/domain';
@@ -73,6 +74,7 @@ import {
   type PersonRecord,
   type PlaceRecord,
   updateInspectionRow,
+  updatePersonRow,
   updatePlaceRow,
   upsertRetention,
 } from './residence.repository.ts';
@@ -643,6 +645,47 @@ export async function createResident(deps: Deps, actor: Actor, input: z.output<t
       entityId: id,
       detail: { kind: input.kind },
     });
+    return residentView(deps, actor, (await findPersonInScope(tx, actor, id)) as PersonRecord, today);
+  });
+}
+
+/**
+ * Corrects a temporary resident or absence in the reader's scope (404 otherwise): the dates stay in order, a new ID number
+ * is checked and sealed, a place must be of the same ward. The audit names the fields changed, never their values.
+ */
+export async function updateResident(deps: Deps, actor: Actor, id: string, input: z.output<typeof updateResidentSchema>) {
+  requirePermission(actor, 'residence.manage');
+  const today = vnToday(deps.clock());
+  return withActor(deps.database.db, actor, async (tx) => {
+    const p = await findPersonInScope(tx, actor, id);
+    if (!p) throw new AppError('notFound');
+    const fromOn = input.fromOn ?? p.fromOn;
+    const untilOn = input.untilOn === undefined ? p.untilOn : input.untilOn;
+    if (untilOn && untilOn < fromOn) throw new AppError('validation', field('untilOn', 'residence.untilBeforeFrom'));
+    const birthDate = input.birthDate === undefined ? p.birthDate : input.birthDate;
+    if (input.idNumber) checkIdNumber(deps, 'idNumber', input.idNumber, birthDate);
+    const values: Record<string, unknown> = {};
+    if (input.placeId !== undefined) values.placeId = (await requirePlaceOfWard(tx, actor, input.placeId, p.wardId))?.id ?? null;
+    if (input.kind !== undefined) values.kind = input.kind;
+    if (input.name !== undefined) values.fullName = input.name;
+    if (input.birthDate !== undefined) values.birthDate = input.birthDate;
+    if (input.idNumber !== undefined) Object.assign(values, sealId(deps, input.idNumber));
+    if (input.address !== undefined) values.address = input.address || null;
+    if (input.fromOn !== undefined) values.fromOn = input.fromOn;
+    if (input.untilOn !== undefined) values.untilOn = input.untilOn;
+    if (input.note !== undefined) values.note = input.note || null;
+    const changed = Object.keys(values).filter((k) => k !== 'idNumberHash');
+    if (changed.length) {
+      await updatePersonRow(tx, p.wardId, p.id, values);
+      await recordAudit(tx, {
+        action: 'residence.resident_update',
+        actor: by(actor),
+        wardId: p.wardId,
+        entityType: 'residence_person',
+        entityId: p.id,
+        detail: { fields: changed.map((k) => (k === 'idNumberEnc' ? 'idNumber' : k)) },
+      });
+    }
     return residentView(deps, actor, (await findPersonInScope(tx, actor, id)) as PersonRecord, today);
   });
 }

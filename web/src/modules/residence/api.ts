@@ -6,6 +6,7 @@ import type {
   PlaceInput,
   PlaceView,
   ResidentInput,
+  ResidentUpdate,
   ResidentView,
 } from '@binh-an/domain';
 import { ApiError, api } from '../../lib/api.ts';
@@ -29,6 +30,8 @@ export const createNotification = (body: NotificationInput) => api.post<Notifica
 export const fetchResidents = (query: Query, signal?: AbortSignal) =>
   api.get<Page<ResidentView>>('/residence/residents', { query, signal });
 export const createResident = (body: ResidentInput) => api.post<ResidentView>('/residence/residents', body);
+export const updateResident = (id: string, body: ResidentUpdate) =>
+  api.patch<ResidentView>(`/residence/residents/${encodeURIComponent(id)}`, body);
 export const fetchInspections = (query: Query, signal?: AbortSignal) =>
   api.get<Page<InspectionView>>('/residence/inspections', { query, signal });
 export const createInspection = (body: InspectionInput) => api.post<InspectionView>('/residence/inspections', body);

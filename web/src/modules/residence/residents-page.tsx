@@ -18,7 +18,7 @@ import { notifySuccess } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { useCan } from '../auth/hooks.ts';
 import { useAllUnits } from '../units/api.ts';
-import { createResident, fetchResidents, residenceQueryKey } from './api.ts';
+import { createResident, fetchResidents, residenceQueryKey, updateResident } from './api.ts';
 import { fieldErrors } from './places-page.tsx';
 import { blockOptions, IdNumberCell, ResidenceNav } from './residence-parts.tsx';
 import { usePagedList } from './use-paged.ts';
@@ -31,41 +31,56 @@ export function ResidentFormModal({
   onClose,
   placeId,
   unitId,
+  resident,
 }: {
   opened: boolean;
   onClose: () => void;
   placeId?: string;
   unitId?: string;
+  /** Given: the form corrects this person (PATCH); the ID number box stays empty and replaces the number only if typed. */
+  resident?: ResidentView;
 }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const units = blockOptions(useAllUnits().data ?? []);
   const [v, setV] = useState({
-    unitId: unitId ?? '',
-    kind: 'temporary_residence' as ResidentKind,
-    name: '',
-    birthDate: '',
+    unitId: resident?.unitId ?? unitId ?? '',
+    kind: (resident?.kind ?? 'temporary_residence') as ResidentKind,
+    name: resident?.name ?? '',
+    birthDate: resident?.birthDate ?? '',
     idNumber: '',
-    address: '',
-    fromOn: '',
-    untilOn: '',
+    address: resident?.address ?? '',
+    fromOn: resident?.fromOn ?? '',
+    untilOn: resident?.untilOn ?? '',
+    note: resident?.note ?? '',
   });
   const save = useMutation({
     mutationFn: () =>
-      createResident({
-        unitId: v.unitId,
-        placeId: placeId ?? null,
-        kind: v.kind,
-        source: 'other',
-        name: v.name,
-        birthDate: v.birthDate || null,
-        idNumber: v.idNumber || null,
-        address: v.address,
-        fromOn: v.fromOn,
-        untilOn: v.untilOn || null,
-      }),
+      resident
+        ? updateResident(resident.id, {
+            kind: v.kind,
+            name: v.name,
+            birthDate: v.birthDate || null,
+            ...(v.idNumber ? { idNumber: v.idNumber } : {}),
+            address: v.address,
+            fromOn: v.fromOn,
+            untilOn: v.untilOn || null,
+            note: v.note,
+          })
+        : createResident({
+            unitId: v.unitId,
+            placeId: placeId ?? null,
+            kind: v.kind,
+            source: 'other',
+            name: v.name,
+            birthDate: v.birthDate || null,
+            idNumber: v.idNumber || null,
+            address: v.address,
+            fromOn: v.fromOn,
+            untilOn: v.untilOn || null,
+          }),
     onSuccess: () => {
-      notifySuccess(t('residencePage.residents.created'));
+      notifySuccess(t(resident ? 'residencePage.residents.saved' : 'residencePage.residents.created'));
       void qc.invalidateQueries({ queryKey: residenceQueryKey });
       onClose();
     },
@@ -76,7 +91,7 @@ export function ResidentFormModal({
       opened={opened}
       onClose={onClose}
       closeButtonProps={{ 'aria-label': t('common.close') }}
-      title={t('residencePage.residents.addTitle')}
+      title={resident ? t('residencePage.residents.editTitle', { name: resident.name }) : t('residencePage.residents.addTitle')}
       size="lg"
     >
       <form
@@ -88,7 +103,7 @@ export function ResidentFormModal({
       >
         <Stack gap="sm">
           <FormErrorAlert message={save.isError ? fieldErrors(save.error) : null} />
-          {unitId ? null : (
+          {unitId || resident ? null : (
             <Select
               label={t('residencePage.fields.unit')}
               data={units}
@@ -109,18 +124,27 @@ export function ResidentFormModal({
           />
           <TextInput label={t('residencePage.fields.person')} value={v.name} onChange={f('name')} required />
           <TextInput label={t('residencePage.fields.birthDate')} type="date" value={v.birthDate} onChange={f('birthDate')} />
-          <TextInput label={t('residencePage.fields.idNumber')} value={v.idNumber} onChange={f('idNumber')} inputMode="numeric" />
+          <TextInput
+            label={t('residencePage.fields.idNumber')}
+            description={
+              resident?.idNumberMasked ? t('residencePage.residents.idNumberKept', { masked: resident.idNumberMasked }) : undefined
+            }
+            value={v.idNumber}
+            onChange={f('idNumber')}
+            inputMode="numeric"
+          />
           <TextInput label={t('residencePage.fields.address')} value={v.address} onChange={f('address')} />
           <Group grow>
             <TextInput label={t('residencePage.fields.fromOn')} type="date" value={v.fromOn} onChange={f('fromOn')} required />
             <TextInput label={t('residencePage.fields.untilOn')} type="date" value={v.untilOn} onChange={f('untilOn')} />
           </Group>
+          {resident ? <TextInput label={t('residencePage.residents.note')} value={v.note} onChange={f('note')} /> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('residencePage.cancel')}
             </Button>
             <Button type="submit" loading={save.isPending}>
-              {t('residencePage.residents.save')}
+              {resident ? t('residencePage.save') : t('residencePage.residents.save')}
             </Button>
           </Group>
         </Stack>
@@ -131,7 +155,10 @@ export function ResidentFormModal({
 
 export function ResidentsTable({ rows }: { rows: ResidentView[] }) {
   const { t } = useTranslation();
-  const canReveal = useCan()('residence.identity');
+  const can = useCan();
+  const canReveal = can('residence.identity');
+  const canManage = can('residence.manage');
+  const [editing, setEditing] = useState<ResidentView | null>(null);
   return (
     <DataTable caption={t('residencePage.residents.caption')} minWidth={780}>
       <Table.Thead>
@@ -141,6 +168,7 @@ export function ResidentsTable({ rows }: { rows: ResidentView[] }) {
           <Table.Th scope="col">{t('residencePage.fields.residentKind')}</Table.Th>
           <Table.Th scope="col">{t('residencePage.fields.untilOn')}</Table.Th>
           <Table.Th scope="col">{t('residencePage.fields.place')}</Table.Th>
+          {canManage ? <Table.Th scope="col">{t('residencePage.residents.actions')}</Table.Th> : null}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -179,9 +207,22 @@ export function ResidentsTable({ rows }: { rows: ResidentView[] }) {
                 {r.unitName}
               </Text>
             </Table.Td>
+            {canManage ? (
+              <Table.Td>
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={() => setEditing(r)}
+                  aria-label={t('residencePage.residents.editOne', { name: r.name })}
+                >
+                  {t('residencePage.residents.edit')}
+                </Button>
+              </Table.Td>
+            ) : null}
           </Table.Tr>
         ))}
       </Table.Tbody>
+      {editing ? <ResidentFormModal key={editing.id} opened onClose={() => setEditing(null)} resident={editing} /> : null}
     </DataTable>
   );
 }
