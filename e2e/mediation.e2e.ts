@@ -153,6 +153,9 @@ describe('the mediation book', () => {
     await leave.getByRole('button', { name: 'Tiếp tục' }).click();
     const confirm = page.getByRole('dialog', { name: 'Xác nhận thôi làm hòa giải viên' });
     await confirm.getByText(/Lò Thị Mai sẽ thôi làm hòa giải viên .*không đủ thành phần: .*Tổ chưa có hòa giải viên nữ/).waitFor();
+    // The form's dialog has closed and the confirmation has finished fading in before axe reads the colours.
+    await leave.waitFor({ state: 'hidden' });
+    await expect.poll(() => confirm.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
     await expectNoSeriousA11yViolations(page, 'the confirmation before a mediator leaves');
     await confirm.getByRole('button', { name: 'Cho thôi làm hòa giải viên' }).click();
     await team.getByText(/Thôi làm hòa giải viên từ/).waitFor();
