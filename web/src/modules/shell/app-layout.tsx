@@ -253,6 +253,7 @@ export function AppLayout() {
             if (!group) return <Fragment key="main">{links}</Fragment>;
             // A part of the navigation under its name, so that twenty entries read as four areas.
             return (
+              // biome-ignore lint/a11y/useSemanticElements: a group of navigation links, not of form controls (no fieldset).
               <div key={group} role="group" aria-labelledby={`nav-group-${group}`}>
                 <Text id={`nav-group-${group}`} size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="sm" pb={4}>
                   {t(`nav.groups.${group}`)}
