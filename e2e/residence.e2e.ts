@@ -210,6 +210,36 @@ describe('residence checks', () => {
     await page.getByText('Đã lưu thông tin tạm trú, tạm vắng.').waitFor();
   });
 
+  test('an officer sets the ward retention periods, with the [V] note and a confirmation before shortening one', async () => {
+    const { page } = await browser().newPage();
+    await logIn(page, 'canbo');
+    await page.goto(appUrl('/residence'));
+    await page.getByRole('navigation', { name: 'Các mục cư trú' }).getByRole('link', { name: 'Thời hạn lưu giữ' }).click();
+    await page.getByRole('heading', { name: 'Thời hạn lưu giữ hồ sơ cư trú', level: 1 }).waitFor();
+    await page.getByText('Thời hạn do phường chọn [V]').waitFor();
+    const notifications = page.getByLabel('Thông báo lưu trú: số ngày lưu giữ');
+    await expect.poll(() => notifications.inputValue()).not.toBe('');
+    const before = await notifications.inputValue();
+    await expectNoSeriousA11yViolations(page, 'the retention settings');
+    await notifications.fill('3000');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.getByText('Đã lưu thời hạn lưu giữ.').waitFor();
+    await notifications.fill('2000');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    const confirm = page.getByRole('dialog', { name: 'Rút ngắn thời hạn lưu giữ?' });
+    await confirm.waitFor();
+    await page.waitForTimeout(500);
+    await expectNoSeriousA11yViolations(page, 'the shortening confirmation');
+    await confirm.getByRole('button', { name: 'Huỷ' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    // Back to what it was: shorter than 3000 again, so it asks once more.
+    await notifications.fill(before.replace(/\D/g, ''));
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await confirm.getByRole('button', { name: 'Rút ngắn và lưu' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    await page.getByText('Đã lưu thời hạn lưu giữ.').first().waitFor();
+  });
+
   test('a block leader on a 360 px phone reads her block with names shortened, without horizontal scrolling', async () => {
     const { page } = await browser().newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     await logIn(page, 'truongkhoi');
@@ -219,6 +249,7 @@ describe('residence checks', () => {
     const names = await page.getByRole('rowheader').allTextContents();
     for (const name of names) expect(name).toMatch(/^\S+( \S\.)+/u);
     expect(await page.getByRole('button', { name: /^Hiện số định danh/ }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Thời hạn lưu giữ' }).count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await expectNoSeriousA11yViolations(page, 'the residents on a phone');
   });

@@ -9,11 +9,27 @@ export const residencePageEn: Widen<typeof residencePageVi> = {
     title: 'Residence checks',
     description:
       "The ward's working register of accommodation places, stay notifications, temporary residents and absences, and inspections. Residence registration itself stays on VNeID and the residence database.",
+    retention: {
+      title: 'Retention of residence records',
+      description:
+        'Records older than their period are deleted automatically every night. Each kind of record has its own period, in days.',
+      noteTitle: "The ward's choice [V]",
+      note: 'The rule setting how long these records are kept could not be confirmed. Until it is, the periods below are the ward’s choice; check them again when a new text is issued.',
+      daysOf: '{{type}}: days kept',
+      defaultDays: 'Default {{days}} days. From 30 to 3,650 days.',
+      saved: 'Retention periods saved.',
+      loading: 'Loading the retention periods',
+      confirmTitle: 'Shorten the retention periods?',
+      confirmMessage:
+        'Records older than the new period will be deleted for good at tonight’s automatic purge: {{types}} days. They cannot be recovered.',
+      confirm: 'Shorten and save',
+    },
     sections: {
       places: 'Places',
       notifications: 'Stay notifications',
       residents: 'Temporary residents and absences',
       inspections: 'Inspections',
+      retention: 'Retention',
     },
     sectionsLabel: 'Residence sections',
     search: 'Search',

@@ -7,6 +7,7 @@ import { NotificationsPage } from '../modules/residence/notifications-page.tsx';
 import { PlaceDetailPage } from '../modules/residence/place-detail-page.tsx';
 import { PlacesPage } from '../modules/residence/places-page.tsx';
 import { ResidentsPage } from '../modules/residence/residents-page.tsx';
+import { RetentionPage } from '../modules/residence/retention-page.tsx';
 import { signedInRoute } from './signed-in.tsx';
 
 const BOOL = ['true', 'false'] as const;
@@ -95,10 +96,22 @@ export const residenceInspectionsRoute = createRoute({
   ),
 });
 
+/** The ward's retention periods: only for those who manage residence checks. */
+export const residenceRetentionRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/residence/retention',
+  component: () => (
+    <RequirePermission action="residence.manage" titleKey="nav.residence">
+      <RetentionPage />
+    </RequirePermission>
+  ),
+});
+
 export const residenceRoutes = [
   residenceRoute,
   residencePlaceRoute,
   residenceNotificationsRoute,
   residenceResidentsRoute,
   residenceInspectionsRoute,
+  residenceRetentionRoute,
 ];

@@ -8,6 +8,7 @@ import type {
   ResidentInput,
   ResidentUpdate,
   ResidentView,
+  RetentionRecordType,
 } from '@binh-an/domain';
 import { ApiError, api } from '../../lib/api.ts';
 import { i18n } from '../../lib/i18n.ts';
@@ -39,6 +40,10 @@ export const updateInspection = (id: string, body: Partial<InspectionInput> & { 
   api.patch<InspectionView>(`/residence/inspections/${encodeURIComponent(id)}`, body);
 export const revealIdNumber = (kind: 'guest' | 'resident', id: string) =>
   api.get<{ idNumber: string | null }>(`/residence/${kind === 'guest' ? 'guests' : 'residents'}/${encodeURIComponent(id)}/id-number`);
+
+export type Retention = { days: Record<RetentionRecordType, number>; defaults: Record<RetentionRecordType, number> };
+export const fetchRetention = (signal?: AbortSignal) => api.get<Retention>('/residence/retention', { signal });
+export const saveRetention = (days: Record<RetentionRecordType, number>) => api.put<Retention>('/residence/retention', { days });
 
 export function placesExportUrl(query: Query): string {
   const params = new URLSearchParams();

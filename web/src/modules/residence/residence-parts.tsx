@@ -5,16 +5,19 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compareVietnamese } from '../../lib/text.ts';
 import { AnchorLink } from '../../ui/anchor-link.tsx';
+import { useCan } from '../auth/hooks.ts';
 import { revealIdNumber } from './api.ts';
 
-/** The links between the four residence lists; the current one is marked for screen readers. */
-export function ResidenceNav({ current }: { current: 'places' | 'notifications' | 'residents' | 'inspections' }) {
+/** The links between the four residence lists (and the retention settings for those who manage them); the current one is marked for screen readers. */
+export function ResidenceNav({ current }: { current: 'places' | 'notifications' | 'residents' | 'inspections' | 'retention' }) {
   const { t } = useTranslation();
+  const canManage = useCan()('residence.manage');
   const links = [
     { key: 'places', to: '/residence' },
     { key: 'notifications', to: '/residence/notifications' },
     { key: 'residents', to: '/residence/residents' },
     { key: 'inspections', to: '/residence/inspections' },
+    ...(canManage ? ([{ key: 'retention', to: '/residence/retention' }] as const) : []),
   ] as const;
   return (
     <nav aria-label={t('residencePage.sectionsLabel')}>
