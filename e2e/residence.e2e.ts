@@ -240,6 +240,23 @@ describe('residence checks', () => {
     await page.getByText('Đã lưu thời hạn lưu giữ.').first().waitFor();
   });
 
+  test('an officer exports the notifications and the residents to Excel from their lists', async () => {
+    const { page } = await browser().newPage();
+    await logIn(page, 'canbo');
+    for (const [path, file] of [
+      ['/residence/notifications', '/api/v1/residence/notifications/export.xlsx'],
+      ['/residence/residents?state=expiring', '/api/v1/residence/residents/export.xlsx?state=expiring'],
+    ] as const) {
+      await page.goto(appUrl(path));
+      const link = page.getByRole('link', { name: 'Xuất Excel' });
+      await link.waitFor();
+      expect(await link.getAttribute('href')).toBe(file);
+      const res = await page.request.get(`${e2e().baseUrl}${file}`);
+      expect(res.status()).toBe(200);
+      expect(res.headers()['content-type']).toContain('spreadsheetml');
+    }
+  });
+
   test('a block leader on a 360 px phone reads her block with names shortened, without horizontal scrolling', async () => {
     const { page } = await browser().newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     await logIn(page, 'truongkhoi');

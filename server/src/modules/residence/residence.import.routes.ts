@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { listPlacesQuerySchema } from '@binh-an/domain';
+import { listNotificationsQuerySchema, listPlacesQuerySchema, listResidentsQuerySchema } from '@binh-an/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -9,14 +9,17 @@ import { AppError } from '../../platform/errors.ts';
 import { problemOf, requestLocale, requireActor } from '../../platform/http.ts';
 import { readMultipart } from '../../platform/multipart.ts';
 import {
+  EXPORT_MAX_ROWS,
+  exportNotifications,
   exportPlaces,
+  exportResidents,
   IMPORT_MAX_BYTES,
   importResidence,
   previewResidenceImport,
   residenceImportTemplate,
   XLSX_MIME,
 } from './residence.import.ts';
-import { listPlaces } from './residence.service.ts';
+import { listNotifications, listPlaces, listResidents } from './residence.service.ts';
 
 const tags = ['residence'];
 const NDJSON = 'application/x-ndjson';
@@ -136,6 +139,55 @@ export function registerResidenceImportRoutes(app: FastifyInstance, deps: Deps):
         if (page.items.length < 200) break;
       }
       const file = await exportPlaces(deps, actor, items);
+      return sendXlsx(reply.header('x-export-rows', String(items.length)), file.bytes, file.filename);
+    },
+  );
+
+  /** Reads every page of a list the reader may see, up to EXPORT_MAX_ROWS. */
+  async function allPages<T>(read: (offset: number, limit: number) => Promise<{ items: T[] }>): Promise<T[]> {
+    const items: T[] = [];
+    for (let offset = 0; offset < EXPORT_MAX_ROWS; offset += 200) {
+      const page = await read(offset, Math.min(200, EXPORT_MAX_ROWS - offset));
+      items.push(...page.items);
+      if (page.items.length < 200) break;
+    }
+    return items;
+  }
+
+  r.get(
+    '/api/v1/residence/notifications/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'The stay notifications of the filters as .xlsx, one row per guest, masked per reader (at most 10 000; audited)',
+        querystring: listNotificationsQuerySchema.omit({ offset: true, limit: true }),
+        produces: [XLSX_MIME],
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      requirePermission(actor, 'residence.manage');
+      const items = await allPages((offset, limit) => listNotifications(deps, actor, { ...req.query, offset, limit }));
+      const file = await exportNotifications(deps, actor, items);
+      return sendXlsx(reply.header('x-export-rows', String(items.length)), file.bytes, file.filename);
+    },
+  );
+
+  r.get(
+    '/api/v1/residence/residents/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'The temporary residents and absences of the filters as .xlsx, masked per reader (at most 10 000; audited)',
+        querystring: listResidentsQuerySchema.omit({ offset: true, limit: true }),
+        produces: [XLSX_MIME],
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      requirePermission(actor, 'residence.manage');
+      const items = await allPages((offset, limit) => listResidents(deps, actor, { ...req.query, offset, limit }));
+      const file = await exportResidents(deps, actor, items);
       return sendXlsx(reply.header('x-export-rows', String(items.length)), file.bytes, file.filename);
     },
   );

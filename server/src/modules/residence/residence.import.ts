@@ -3,11 +3,13 @@ import {
   cccdError,
   foldVietnamese,
   type Locale,
+  type NotificationView,
   normaliseCccd,
   PLACE_KINDS,
   type PlaceKind,
   RESIDENT_KINDS,
   type ResidentKind,
+  type ResidentView,
   residenceEn,
   residenceVi,
   translate,
@@ -398,4 +400,119 @@ export async function exportPlaces(
     }),
   );
   return { bytes: Buffer.from(await workbook.xlsx.writeBuffer()), filename: `co-so-luu-tru-${vnToday(deps.clock())}.xlsx` };
+}
+
+/** The most rows one export writes (ux.md: exports; the list views behind them are already masked per reader). */
+export const EXPORT_MAX_ROWS = 10_000;
+const DATE_FORMAT = 'dd/mm/yyyy';
+const DATE_TIME_FORMAT = 'dd/mm/yyyy hh:mm';
+
+/** A day (yyyy-mm-dd) as a real Excel date; an instant as a Vietnam wall-clock date and time. */
+const excelDay = (day: string | null) => (day ? new Date(`${day.slice(0, 10)}T00:00:00Z`) : null);
+const excelInstant = (at: string) => new Date(Date.parse(at) + 7 * 3_600_000);
+const safeText = (c: unknown) => (typeof c === 'string' && /^[=+\-@]/.test(c) ? `'${c}` : c);
+
+type Column = { header: string; width: number; format?: string };
+
+async function writeSheet(
+  deps: Deps,
+  actor: Actor,
+  o: { sheet: string; columns: Column[]; rows: unknown[][]; what: string; filename: string },
+) {
+  const workbook = new ExcelJS.Workbook();
+  workbook.created = deps.clock();
+  const sheet = workbook.addWorksheet(o.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = o.columns.map((c) => ({ header: c.header, width: c.width, style: c.format ? { numFmt: c.format } : {} }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of o.rows) sheet.addRow(row.map((c) => (c === null || c === undefined ? '' : safeText(c))));
+  await withActor(deps.database.db, actor, (tx) =>
+    recordAudit(tx, {
+      action: 'residence.export',
+      actor: { userId: actor.userId, username: actor.username },
+      wardId: actor.wardId,
+      detail: { what: o.what, rows: o.rows.length },
+    }),
+  );
+  return { bytes: Buffer.from(await workbook.xlsx.writeBuffer()), filename: `${o.filename}-${vnToday(deps.clock())}.xlsx` };
+}
+
+/** Stay notifications as the reader's list shows them (names and ID numbers masked per role): one row per guest. */
+export async function exportNotifications(deps: Deps, actor: Actor, rows: NotificationView[]) {
+  const v = residenceVi;
+  const lines = rows.flatMap((n) =>
+    (n.guests.length ? n.guests : [null]).map((g) => [
+      n.reference,
+      excelInstant(n.arrivalAt),
+      excelInstant(n.receivedAt),
+      excelInstant(n.dueAt),
+      n.onTime ? v.onTime : v.late,
+      v.channels[n.channel] ?? n.channel,
+      n.unitName,
+      n.placeName ?? '',
+      n.address,
+      n.hostName,
+      g?.name ?? '',
+      g?.birthDate ? excelDay(g.birthDate) : (g?.birthYear ?? ''),
+      g?.idNumberMasked ?? '',
+      excelDay(n.departureOn),
+    ]),
+  );
+  return writeSheet(deps, actor, {
+    sheet: 'Thông báo lưu trú',
+    what: 'notifications',
+    filename: 'thong-bao-luu-tru',
+    rows: lines,
+    columns: [
+      { header: 'Mã hồ sơ', width: 14 },
+      { header: 'Giờ đến', width: 18, format: DATE_TIME_FORMAT },
+      { header: 'Nhận lúc', width: 18, format: DATE_TIME_FORMAT },
+      { header: 'Hạn thông báo', width: 18, format: DATE_TIME_FORMAT },
+      { header: 'Đúng hạn', width: 10 },
+      { header: 'Kênh', width: 18 },
+      { header: 'Khối', width: 18 },
+      { header: 'Cơ sở lưu trú', width: 22 },
+      { header: 'Địa chỉ', width: 28 },
+      { header: 'Người thông báo', width: 22 },
+      { header: 'Người lưu trú', width: 22 },
+      { header: 'Ngày sinh (năm sinh)', width: 14, format: DATE_FORMAT },
+      { header: 'Số định danh', width: 16 },
+      { header: 'Ngày dự kiến đi', width: 14, format: DATE_FORMAT },
+    ],
+  });
+}
+
+/** Temporary residents and absences as the reader's list shows them (masked per role). */
+export async function exportResidents(deps: Deps, actor: Actor, rows: ResidentView[]) {
+  const v = residenceVi;
+  return writeSheet(deps, actor, {
+    sheet: 'Tạm trú, tạm vắng',
+    what: 'residents',
+    filename: 'tam-tru-tam-vang',
+    rows: rows.map((r) => [
+      r.name,
+      r.birthDate ? excelDay(r.birthDate) : (r.birthYear ?? ''),
+      r.idNumberMasked ?? '',
+      v.residentKinds[r.kind] ?? r.kind,
+      r.unitName,
+      r.placeName ?? '',
+      r.address ?? '',
+      excelDay(r.fromOn),
+      excelDay(r.untilOn),
+      v.stayStates[r.state] ?? r.state,
+      v.residentSources[r.source] ?? r.source,
+    ]),
+    columns: [
+      { header: 'Họ và tên', width: 24 },
+      { header: 'Ngày sinh (năm sinh)', width: 14, format: DATE_FORMAT },
+      { header: 'Số định danh', width: 16 },
+      { header: 'Loại', width: 12 },
+      { header: 'Khối', width: 18 },
+      { header: 'Cơ sở lưu trú', width: 22 },
+      { header: 'Địa chỉ', width: 28 },
+      { header: 'Từ ngày', width: 12, format: DATE_FORMAT },
+      { header: 'Đến ngày', width: 12, format: DATE_FORMAT },
+      { header: 'Tình trạng', width: 14 },
+      { header: 'Nguồn', width: 18 },
+    ],
+  });
 }

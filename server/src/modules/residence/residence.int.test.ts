@@ -201,6 +201,42 @@ describe('correcting a temporary resident or an absence', () => {
   });
 });
 
+describe('Excel exports of notifications and residents', () => {
+  it('writes the lists as the reader sees them, masked, with real dates and a frozen header; audited; refused to a block leader', async () => {
+    for (const [url, what] of [
+      ['/api/v1/residence/notifications/export.xlsx', 'notifications'],
+      ['/api/v1/residence/residents/export.xlsx', 'residents'],
+    ] as const) {
+      const res = await call('canbo', 'GET', url);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-type']).toContain('spreadsheetml');
+      expect(Number(res.headers['x-export-rows'])).toBeGreaterThan(0);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(sheet.rowCount).toBeGreaterThan(1);
+      const values = sheet
+        .getSheetValues()
+        .flat()
+        .filter((v) => typeof v === 'string') as string[];
+      // No full ID number: the list's masking (province code and the last three digits) is what is written.
+      expect(values.some((v) => /^\d{12}$/.test(v))).toBe(false);
+      const dates = sheet
+        .getSheetValues()
+        .flat()
+        .filter((v) => v instanceof Date);
+      expect(dates.length).toBeGreaterThan(0);
+      const [audit] = await queryRows<{ detail: string }>(
+        t.deps.database.db,
+        sql`SELECT detail::text FROM audit_log WHERE action = 'residence.export' ORDER BY seq DESC LIMIT 1`,
+      );
+      expect(JSON.parse(audit?.detail ?? '{}').what).toBe(what);
+      expect((await call('truongkhoi', 'GET', url)).statusCode).toBe(403);
+    }
+  });
+});
+
 describe('inspections', () => {
   it('a civil guard records an inspection in their block on patrol; a round of no ward is refused with nothing written', async () => {
     const done = await call('tobaove', 'POST', '/api/v1/residence/inspections', {

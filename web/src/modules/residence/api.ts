@@ -45,12 +45,15 @@ export type Retention = { days: Record<RetentionRecordType, number>; defaults: R
 export const fetchRetention = (signal?: AbortSignal) => api.get<Retention>('/residence/retention', { signal });
 export const saveRetention = (days: Record<RetentionRecordType, number>) => api.put<Retention>('/residence/retention', { days });
 
-export function placesExportUrl(query: Query): string {
+function exportUrl(list: 'places' | 'notifications' | 'residents', query: Query): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
   const qs = params.toString();
-  return `/api/v1/residence/places/export.xlsx${qs ? `?${qs}` : ''}`;
+  return `/api/v1/residence/${list}/export.xlsx${qs ? `?${qs}` : ''}`;
 }
+export const placesExportUrl = (query: Query) => exportUrl('places', query);
+export const notificationsExportUrl = (query: Query) => exportUrl('notifications', query);
+export const residentsExportUrl = (query: Query) => exportUrl('residents', query);
 export const IMPORT_TEMPLATE_URL = '/api/v1/residence/import/template.xlsx';
 
 export type ImportPreview = {

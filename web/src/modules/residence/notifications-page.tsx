@@ -11,14 +11,14 @@ import { ErrorAlert, FormErrorAlert } from '../../ui/error-alert.tsx';
 import { FilterBar } from '../../ui/filter-bar.tsx';
 import { FilterSearchInput } from '../../ui/filter-search-input.tsx';
 import { FilterSelect } from '../../ui/filter-select.tsx';
-import { IconPlus } from '../../ui/icons.tsx';
+import { IconDownload, IconPlus } from '../../ui/icons.tsx';
 import { ListFooter } from '../../ui/list-footer.tsx';
 import { LoadingState } from '../../ui/loading-state.tsx';
 import { notifySuccess } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { useCan } from '../auth/hooks.ts';
 import { useAllUnits } from '../units/api.ts';
-import { createNotification, fetchNotifications, residenceQueryKey } from './api.ts';
+import { createNotification, fetchNotifications, notificationsExportUrl, residenceQueryKey } from './api.ts';
 import { fieldErrors } from './places-page.tsx';
 import { blockOptions, IdNumberCell, OnTimeBadge, ResidenceNav } from './residence-parts.tsx';
 import { usePagedList } from './use-paged.ts';
@@ -271,9 +271,20 @@ export function NotificationsPage() {
         description={`${t('residencePage.notifications.publicForm')} · ${t('residencePage.identityNote')}`}
         actions={
           canManage ? (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setOpen(true)}>
-              {t('residencePage.notifications.add')}
-            </Button>
+            <Group gap="xs">
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setOpen(true)}>
+                {t('residencePage.notifications.add')}
+              </Button>
+              <Button
+                component="a"
+                href={notificationsExportUrl(query)}
+                download
+                variant="outline"
+                leftSection={<IconDownload size={16} />}
+              >
+                {t('residencePage.places.exportExcel')}
+              </Button>
+            </Group>
           ) : undefined
         }
       />
