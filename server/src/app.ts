@@ -100,7 +100,14 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
     reply.header('Permissions-Policy', `geolocation=(self), ${camera}, microphone=(), payment=(), usb=()`);
     if (req.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
   });
-  await app.register(fastifyRateLimit, { max: deps.cfg.rateLimit, timeWindow: '1 minute', keyGenerator: (req) => sourceKey(req.ip) });
+  await app.register(fastifyRateLimit, {
+    max: deps.cfg.rateLimit,
+    timeWindow: '1 minute',
+    keyGenerator: (req) => sourceKey(req.ip),
+    // The staff app's built files (hashed, cached) do not count: a screen loads a dozen of them, and a ward office
+    // shares one address among its officers. Pages and the API count.
+    allowList: (req) => isStaticAppFile(req.url),
+  });
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_FILE_BYTES, files: MAX_FILES + 1 } });
 
   installErrorHandling(app, async (req, code) => {
@@ -160,6 +167,11 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
   registerResidencePages(app, deps);
   await registerWebApp(app);
   return app;
+}
+
+/** The staff app's built files: its hashed assets, the service worker, the manifest and the icons. */
+export function isStaticAppFile(url: string): boolean {
+  return url.startsWith('/app/assets/') || /^\/app\/(sw\.js|manifest\.webmanifest|favicon\.svg|icon-\d+\.png)(\?|$)/.test(url);
 }
 
 /** Serves the built staff app under /app/, every unknown path there falling back to its index page. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isStaticAppFile } from '../src/app.ts';
 import { createTestApp, type TestApp } from './app.ts';
 
 let t: TestApp;
@@ -10,6 +11,24 @@ afterAll(async () => {
 });
 
 describe('the staff app', () => {
+  it('does not count its built files against the rate limit; pages and the API still count', async () => {
+    const limited = await createTestApp({ RATE_LIMIT: '5' });
+    try {
+      for (let i = 0; i < 8; i++) {
+        const res = await limited.app.inject({ method: 'GET', url: '/app/favicon.svg' });
+        expect(res.statusCode, `file ${i}`).not.toBe(429);
+      }
+      const codes: number[] = [];
+      for (let i = 0; i < 8; i++) codes.push((await limited.app.inject({ method: 'GET', url: '/api/health' })).statusCode);
+      expect(codes).toContain(429);
+    } finally {
+      await limited.close();
+    }
+    expect(isStaticAppFile('/app/assets/index-abc.js')).toBe(true);
+    expect(isStaticAppFile('/app/sw.js')).toBe(true);
+    expect(isStaticAppFile('/app/residence')).toBe(false);
+  });
+
   it('may use the camera (the patrol screen scans checkpoint QR codes); other pages and the API may not', async () => {
     for (const url of ['/app/', '/app/patrols/record', '/app/sw.js']) {
       const res = await t.app.inject({ method: 'GET', url });
