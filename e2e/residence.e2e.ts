@@ -257,6 +257,20 @@ describe('residence checks', () => {
     }
   });
 
+  test('an officer links an inspection to a patrol round by picking it, not by typing an id', async () => {
+    const { page } = await browser().newPage();
+    await logIn(page, 'canbo');
+    await page.goto(appUrl('/residence/inspections'));
+    await page.getByRole('button', { name: 'Lập kế hoạch hoặc ghi kiểm tra' }).click();
+    const form = page.getByRole('dialog');
+    await form.waitFor();
+    const picker = form.getByLabel('Đợt tuần tra (nếu kiểm tra khi tuần tra)').first();
+    await picker.waitFor();
+    await form.getByText(/Các đợt tuần tra của phường|Không có đợt tuần tra nào/).waitFor();
+    await page.waitForTimeout(500);
+    await expectNoSeriousA11yViolations(page, 'the inspection form with the round picker');
+  });
+
   test('a block leader on a 360 px phone reads her block with names shortened, without horizontal scrolling', async () => {
     const { page } = await browser().newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     await logIn(page, 'truongkhoi');

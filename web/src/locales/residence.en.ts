@@ -83,7 +83,7 @@ export const residencePageEn: Widen<typeof residencePageVi> = {
       measure: 'Measure',
       followUp: 'Follow-up',
       followUpOn: 'Follow-up on',
-      patrolRound: 'Patrol round id (if done on patrol)',
+      patrolRound: 'Patrol round (if done on patrol)',
       unit: 'Block',
     },
     places: {
@@ -157,6 +157,10 @@ export const residencePageEn: Widen<typeof residencePageVi> = {
       save: 'Record',
     },
     inspections: {
+      roundHint: "The ward's patrol rounds from the day before to the day after the inspection.",
+      noRounds: 'No patrol round of the ward around this day.',
+      noRound: 'Not linked to a patrol round',
+      roundLinked: 'The linked patrol round',
       add: 'Plan or record an inspection',
       addTitle: 'Residence inspection',
       created: 'Inspection {{reference}} recorded.',

@@ -80,7 +80,7 @@ export const residencePageVi = {
       measure: 'Biện pháp',
       followUp: 'Việc theo dõi',
       followUpOn: 'Ngày theo dõi',
-      patrolRound: 'Mã đợt tuần tra (nếu kiểm tra khi tuần tra)',
+      patrolRound: 'Đợt tuần tra (nếu kiểm tra khi tuần tra)',
       unit: 'Khối',
     },
     places: {
@@ -153,6 +153,10 @@ export const residencePageVi = {
       save: 'Ghi',
     },
     inspections: {
+      roundHint: 'Các đợt tuần tra của phường từ hôm trước đến hôm sau ngày kiểm tra.',
+      noRounds: 'Không có đợt tuần tra nào của phường quanh ngày này.',
+      noRound: 'Không gắn với đợt tuần tra',
+      roundLinked: 'Đợt tuần tra đã gắn',
       add: 'Lập kế hoạch hoặc ghi kiểm tra',
       addTitle: 'Kiểm tra cư trú',
       created: 'Đã ghi kiểm tra {{reference}}.',

@@ -298,6 +298,23 @@ describe('inspections', () => {
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().patrolRoundId).toBe(round.id);
   });
+
+  it("offers the ward's patrol rounds around the inspection's day to pick from; another ward's officer sees none of them", async () => {
+    const [round] = await queryRows<{ id: string; started_on: string }>(
+      t.deps.database.db,
+      sql`SELECT r.id, r.started_on::text FROM patrol_rounds r JOIN units w ON w.id = r.ward_id WHERE w.code = 'thanh-vinh' ORDER BY r.started_at DESC LIMIT 1`,
+    );
+    expect(round).toBeTruthy();
+    const day = round?.started_on as string;
+    const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const res = await call('canbo', 'GET', `/api/v1/residence/patrol-rounds?on=${next}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().map((r: { id: string }) => r.id)).toContain(round?.id);
+    expect(res.json()[0]).toMatchObject({ teamName: expect.any(String), startedAt: expect.any(String) });
+    const other = await call('canbo.truongvinh', 'GET', `/api/v1/residence/patrol-rounds?on=${next}`);
+    expect(other.json().map((r: { id: string }) => r.id)).not.toContain(round?.id);
+    expect((await call('canbo', 'GET', '/api/v1/residence/patrol-rounds?on=hôm-nay')).statusCode).toBe(400);
+  });
 });
 
 describe('figures', () => {

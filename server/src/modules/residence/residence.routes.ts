@@ -1,4 +1,5 @@
 import {
+  dateOnly,
   idParamSchema,
   inspectionInputSchema,
   inspectionViewSchema,
@@ -37,6 +38,7 @@ import {
   listNotifications,
   listPlaces,
   listResidents,
+  listRoundChoices,
   revealResidenceIdNumber,
   setRetention,
   updateInspection,
@@ -205,6 +207,30 @@ export function registerResidenceRoutes(app: FastifyInstance, deps: Deps): void 
       },
     },
     (req) => updateInspection(deps, requireActor(req), req.params.id, req.body),
+  );
+
+  r.get(
+    '/api/v1/residence/patrol-rounds',
+    {
+      schema: {
+        tags,
+        summary: "The patrol rounds around an inspection's day, to link the inspection to one",
+        querystring: z.strictObject({ on: dateOnly }),
+        response: {
+          200: z.array(
+            z.object({
+              id: z.uuid(),
+              teamName: z.string(),
+              unitName: z.string(),
+              routeName: z.string().nullable(),
+              startedAt: z.string(),
+              endedAt: z.string(),
+            }),
+          ),
+        },
+      },
+    },
+    (req) => listRoundChoices(deps, requireActor(req), req.query.on),
   );
 
   r.get(

@@ -44,6 +44,7 @@ import type { DbOrTx, Tx } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { vnToday } from '../../platform/time.ts';
+import { listRounds } from '../patrols/index.ts';
 import { findActiveBlocks, findUnitInScope, findWardByCode } from '../units/index.ts';
 import { contactCodeSenderOf, newCode, readContact } from './residence.codes.ts';
 import {
@@ -907,4 +908,26 @@ export async function summariseResidence(tx: DbOrTx, unitIds: readonly string[],
         violations: b.violations,
       })),
   };
+}
+
+// Patrol rounds to link an inspection to ----------------------------------------------------------------------------
+
+/**
+ * The patrol rounds the reader reaches that started the day before, on, or the day after an inspection's day, newest first,
+ * read through the patrols module (its scope: the reader's ward). Empty for a reader who may not read the patrol log;
+ * saving still checks that the round is of the inspection's ward.
+ */
+export async function listRoundChoices(deps: Deps, actor: Actor, on: string) {
+  requirePermission(actor, 'residence.inspect');
+  if (!can(actor, 'patrol.read')) return [];
+  const day = (offset: number) => new Date(Date.parse(`${on}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+  const page = await listRounds(deps, actor, { from: day(-1), to: day(1), limit: 100 });
+  return page.items.map((r) => ({
+    id: r.id,
+    teamName: r.teamName,
+    unitName: r.unitName,
+    routeName: r.routeName,
+    startedAt: r.startedAt,
+    endedAt: r.endedAt,
+  }));
 }

@@ -38,6 +38,9 @@ export const fetchInspections = (query: Query, signal?: AbortSignal) =>
 export const createInspection = (body: InspectionInput) => api.post<InspectionView>('/residence/inspections', body);
 export const updateInspection = (id: string, body: Partial<InspectionInput> & { status?: 'planned' | 'done' | 'cancelled' }) =>
   api.patch<InspectionView>(`/residence/inspections/${encodeURIComponent(id)}`, body);
+export type RoundChoice = { id: string; teamName: string; unitName: string; routeName: string | null; startedAt: string; endedAt: string };
+export const fetchRoundChoices = (on: string, signal?: AbortSignal) =>
+  api.get<RoundChoice[]>('/residence/patrol-rounds', { query: { on }, signal });
 export const revealIdNumber = (kind: 'guest' | 'resident', id: string) =>
   api.get<{ idNumber: string | null }>(`/residence/${kind === 'guest' ? 'guests' : 'residents'}/${encodeURIComponent(id)}/id-number`);
 

@@ -1,6 +1,6 @@
 import { INSPECTION_MEASURES, type InspectionMeasure, type InspectionView, VIOLATION_KINDS, type ViolationKind } from '@binh-an/domain';
 import { Badge, Button, Checkbox, Group, Modal, NumberInput, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +18,7 @@ import { notifySuccess } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { useCan } from '../auth/hooks.ts';
 import { useAllUnits } from '../units/api.ts';
-import { createInspection, fetchInspections, residenceQueryKey, updateInspection } from './api.ts';
+import { createInspection, fetchInspections, fetchRoundChoices, residenceQueryKey, updateInspection } from './api.ts';
 import { fieldErrors } from './places-page.tsx';
 import { blockOptions, ResidenceNav } from './residence-parts.tsx';
 import { usePagedList } from './use-paged.ts';
@@ -26,6 +26,37 @@ import { usePagedList } from './use-paged.ts';
 const routeApi = getRouteApi('/signed-in/residence/inspections');
 
 /** Plans an inspection, records one done (with what was found, violations and the measure), or the outcome of a planned one. */
+/** The patrol rounds of the ward around the inspection's day (the day before to the day after), instead of typing an id. */
+function PatrolRoundPicker({ day, value, onChange }: { day: string; value: string; onChange: (id: string) => void }) {
+  const { t } = useTranslation();
+  const isDay = /^\d{4}-\d{2}-\d{2}$/.test(day);
+  const rounds = useQuery({
+    queryKey: [...residenceQueryKey, 'round-choices', day],
+    queryFn: ({ signal }) => fetchRoundChoices(day, signal),
+    enabled: isDay,
+  });
+  const data = (rounds.data ?? []).map((r) => ({
+    value: r.id,
+    label: `${formatDateTime(r.startedAt)} · ${r.teamName} · ${r.routeName ?? r.unitName}`,
+  }));
+  if (value && !data.some((o) => o.value === value)) data.unshift({ value, label: t('residencePage.inspections.roundLinked') });
+  return (
+    <Select
+      label={t('residencePage.fields.patrolRound')}
+      description={
+        rounds.isSuccess && !rounds.data.length ? t('residencePage.inspections.noRounds') : t('residencePage.inspections.roundHint')
+      }
+      placeholder={t('residencePage.inspections.noRound')}
+      data={data}
+      value={value || null}
+      onChange={(x) => onChange(x ?? '')}
+      clearable
+      searchable
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
+}
+
 export function InspectionFormModal({
   opened,
   onClose,
@@ -143,7 +174,7 @@ export function InspectionFormModal({
               <TextInput label={t('residencePage.fields.plannedOn')} type="date" value={v.plannedOn} onChange={f('plannedOn')} required />
               <TextInput label={t('residencePage.fields.inspectors')} value={v.inspectors} onChange={f('inspectors')} required />
               <TextInput label={t('residencePage.fields.address')} value={v.address} onChange={f('address')} />
-              <TextInput label={t('residencePage.fields.patrolRound')} value={v.patrolRoundId} onChange={f('patrolRoundId')} />
+              <PatrolRoundPicker day={v.plannedOn} value={v.patrolRoundId} onChange={(x) => setV({ ...v, patrolRoundId: x })} />
             </>
           )}
           {done ? (
