@@ -173,6 +173,7 @@ export const en: Messages = {
     'residence.notification_read': 'Read a stay notification',
     'residence.notification_list': 'List stay notifications',
     'residence.resident_create': 'Record a temporary resident or absence',
+    'residence.resident_update': 'Temporary resident or absence changed',
     'residence.resident_list': 'List temporary residents and absences',
     'residence.inspection_create': 'Record a residence inspection',
     'residence.inspection_update': 'Edit a residence inspection',

@@ -172,6 +172,7 @@ export const vi = {
     'residence.notification_read': 'Xem thông báo lưu trú',
     'residence.notification_list': 'Xem danh sách thông báo lưu trú',
     'residence.resident_create': 'Ghi người tạm trú, tạm vắng',
+    'residence.resident_update': 'Sửa thông tin tạm trú, tạm vắng',
     'residence.resident_list': 'Xem danh sách tạm trú, tạm vắng',
     'residence.inspection_create': 'Ghi kiểm tra cư trú',
     'residence.inspection_update': 'Sửa kiểm tra cư trú',
