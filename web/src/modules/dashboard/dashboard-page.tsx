@@ -10,12 +10,12 @@ import { LoadingState } from '../../ui/loading-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { useMe } from '../auth/hooks.ts';
 import { resolveReportPeriod } from '../reports/period.ts';
+import { ReportPeriodFilters } from '../reports/report-period-filters.tsx';
 import { reportUnitKey, reportUnitOptions } from '../reports/report-units.ts';
 import { useAllUnits } from '../units/api.ts';
 import { type DashboardParams, useDashboard, useRollup } from './api.ts';
 import { barChartOption, chartHeight } from './chart-options.ts';
 import { ChartSection } from './chart-section.tsx';
-import { DashboardFilters } from './dashboard-filters.tsx';
 import {
   DASHBOARD_DEFAULT_KIND,
   type DashboardSearch,
@@ -102,7 +102,9 @@ export function DashboardPage() {
         }
       />
       <Stack gap="md">
-        <DashboardFilters
+        <ReportPeriodFilters
+          defaultKind={DASHBOARD_DEFAULT_KIND}
+          label={t('dashboardPage.choose')}
           search={search}
           onChange={updateSearch}
           unitOptions={unitOptions}

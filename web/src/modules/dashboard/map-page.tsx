@@ -8,9 +8,9 @@ import { DataTable } from '../../ui/data-table.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { LoadingState } from '../../ui/loading-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
+import { ReportPeriodFilters } from '../reports/report-period-filters.tsx';
 import { useDashboardMap } from './api.ts';
-import { DashboardFilters } from './dashboard-filters.tsx';
-import type { DashboardSearch } from './dashboard-model.ts';
+import { DASHBOARD_DEFAULT_KIND, type DashboardSearch } from './dashboard-model.ts';
 import { useDashboardChoice } from './dashboard-page.tsx';
 import { ALL_LAYERS, KIND_COLOURS, type MapLayers, ROUTE_COLOUR } from './map-layers.ts';
 import './dashboard.css';
@@ -64,7 +64,9 @@ export function MapPage() {
         }
       />
       <Stack gap="md">
-        <DashboardFilters
+        <ReportPeriodFilters
+          defaultKind={DASHBOARD_DEFAULT_KIND}
+          label={t('dashboardPage.choose')}
           search={search}
           onChange={updateSearch}
           unitOptions={unitOptions}

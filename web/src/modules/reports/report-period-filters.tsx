@@ -1,29 +1,50 @@
 import { type PeriodPreset, PRESET_PARTS, reportMessages } from '@binh-an/domain';
 import { Group, Paper, Select } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilterDateInput } from '../../ui/filter-date-input.tsx';
 import { foldedOptionsFilter } from '../../ui/filter-select.tsx';
-import { type Period, REPORT_PERIOD_KINDS, type ReportPeriodKind, readPart, readYear, reportYears } from '../reports/period.ts';
-import type { UnitOption } from '../reports/report-units.ts';
-import { DASHBOARD_DEFAULT_KIND, type DashboardSearch } from './dashboard-model.ts';
+import { type Period, REPORT_PERIOD_KINDS, type ReportPeriodKind, type ReportSearch, readPart, readYear, reportYears } from './period.ts';
+import type { UnitOption } from './report-units.ts';
+
+type PeriodSearch = Omit<ReportSearch, 'lang'>;
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
 
-type DashboardFiltersProps = {
-  search: DashboardSearch;
-  onChange: (patch: Partial<DashboardSearch>) => void;
+type ReportPeriodFiltersProps = {
+  search: PeriodSearch;
+  onChange: (patch: Partial<PeriodSearch>) => void;
   unitOptions: readonly UnitOption[];
   unitKey: string | undefined;
   /** The period shown, to start a custom range from. */
   period: Period | null;
   today: string;
+  /** The period kind when the address names none. */
+  defaultKind: ReportPeriodKind;
+  /** The name of the region holding the fields. */
+  label: string;
+  /** Further fields after the period (the report's language). */
+  children?: ReactNode;
 };
 
-/** The unit and the period of the dashboard and the map: the report page's presets with the legal windows, or two days. */
-export function DashboardFilters({ search, onChange, unitOptions, unitKey, period, today }: DashboardFiltersProps) {
+/**
+ * The unit and the period of the periodic report, the dashboard and the map: a unit, then a preset with the legal
+ * windows (and its month, quarter or half, and year), or two days.
+ */
+export function ReportPeriodFilters({
+  search,
+  onChange,
+  unitOptions,
+  unitKey,
+  period,
+  today,
+  defaultKind,
+  label,
+  children,
+}: ReportPeriodFiltersProps) {
   const { t, i18n } = useTranslation();
   const uiLang = i18n.language === 'en' ? 'en' : 'vi';
-  const kind: ReportPeriodKind = search.period ?? DASHBOARD_DEFAULT_KIND;
+  const kind: ReportPeriodKind = search.period ?? defaultKind;
   const year = readYear(search.year) ?? Number(today.slice(0, 4));
   const presets = reportMessages(uiLang).presets;
   const kindOptions = REPORT_PERIOD_KINDS.map((value) => ({
@@ -45,7 +66,7 @@ export function DashboardFilters({ search, onChange, unitOptions, unitKey, perio
   const isInverted = Boolean(kind === 'custom' && search.from && search.to && search.from > search.to);
 
   return (
-    <Paper withBorder p="sm" component="section" aria-label={t('dashboardPage.choose')}>
+    <Paper withBorder p="sm" component="section" aria-label={label}>
       <Group gap="md" align="flex-start" wrap="wrap">
         <Select
           label={t('reportsPage.unit')}
@@ -66,7 +87,8 @@ export function DashboardFilters({ search, onChange, unitOptions, unitKey, perio
           data={kindOptions}
           value={kind}
           onChange={(value) => {
-            const next = (value ?? DASHBOARD_DEFAULT_KIND) as ReportPeriodKind;
+            const next = (value ?? defaultKind) as ReportPeriodKind;
+            // Start the range from what was shown, so that only one bound needs changing.
             if (next === 'custom') {
               onChange({ period: next, from: search.from ?? period?.from, to: search.to ?? period?.to, part: undefined });
             } else onChange({ period: next, part: undefined, from: undefined, to: undefined });
@@ -118,6 +140,7 @@ export function DashboardFilters({ search, onChange, unitOptions, unitKey, perio
             />
           </>
         )}
+        {children}
       </Group>
     </Paper>
   );
