@@ -156,6 +156,9 @@ describe('the mediation book', () => {
     // The form's dialog has closed and the confirmation has finished fading in before axe reads the colours.
     await leave.waitFor({ state: 'hidden' });
     await expect.poll(() => confirm.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+    // A "saved" notice from the step before may still be fading out under the dialog's overlay, where axe reads
+    // its blended colours; wait until it has gone (notices close after 5 s).
+    await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 10_000 }).toBe(0);
     await expectNoSeriousA11yViolations(page, 'the confirmation before a mediator leaves');
     await confirm.getByRole('button', { name: 'Cho thôi làm hòa giải viên' }).click();
     await team.getByText(/Thôi làm hòa giải viên từ/).waitFor();
