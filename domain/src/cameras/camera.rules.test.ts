@@ -112,10 +112,11 @@ describe('retention: only cameras that still hold the footage are asked', () => 
 
 describe('searchable cameras and the consent', () => {
   it('a withdrawn, broken or unconsented camera is never searched', () => {
-    expect(searchable({ status: 'active', working: true, consentVersion: CAMERA_CONSENT_VERSION })).toBe(true);
-    expect(searchable({ status: 'withdrawn', working: true, consentVersion: CAMERA_CONSENT_VERSION })).toBe(false);
-    expect(searchable({ status: 'active', working: false, consentVersion: CAMERA_CONSENT_VERSION })).toBe(false);
-    expect(searchable({ status: 'active', working: true, consentVersion: null })).toBe(false);
+    expect(searchable({ kind: 'resident', status: 'active', working: true, consentVersion: CAMERA_CONSENT_VERSION })).toBe(true);
+    expect(searchable({ kind: 'resident', status: 'withdrawn', working: true, consentVersion: CAMERA_CONSENT_VERSION })).toBe(false);
+    expect(searchable({ kind: 'resident', status: 'active', working: false, consentVersion: CAMERA_CONSENT_VERSION })).toBe(false);
+    expect(searchable({ kind: 'resident', status: 'active', working: true, consentVersion: null })).toBe(false);
+    expect(searchable({ kind: 'ward', status: 'active', working: true, consentVersion: null })).toBe(true);
   });
 
   it('keeps the consent text of the current version in both languages (NĐ 13/2023 Art. 11 [V])', () => {

@@ -102,9 +102,12 @@ export function footageGoneAt(retentionDays: number, toAt: Date): Date {
   return new Date(toAt.getTime() + retentionDays * 86_400_000);
 }
 
-/** A camera counts in searches only while registered (not withdrawn), working and with consent recorded. */
-export function searchable(c: { status: CameraStatus; working: boolean; consentVersion: string | null }): boolean {
-  return c.status === 'active' && c.working && c.consentVersion !== null;
+/**
+ * A camera counts in searches only while registered (not withdrawn) and working, and, unless it is the ward's own, with
+ * its owner's consent recorded.
+ */
+export function searchable(c: { kind: CameraKind; status: CameraStatus; working: boolean; consentVersion: string | null }): boolean {
+  return c.status === 'active' && c.working && (c.kind === 'ward' || c.consentVersion !== null);
 }
 
 /** Requests per month (Vietnam time, "2026-11") and their outcomes, for the public transparency page. */

@@ -1,0 +1,4 @@
+export { loadDemoCameras } from './camera.demo.ts';
+export { registerCameraPages } from './camera.pages.ts';
+export { registerCameraRoutes } from './camera.routes.ts';
+export { summariseCameras } from './camera.service.ts';
