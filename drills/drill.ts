@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createApiToken } from '../server/src/modules/auth/index.ts';
 import { findCredentialsByUsername } from '../server/src/modules/users/index.ts';
-import { PgCluster, freePort } from '../server/src/ops/pg-cluster.ts';
+import { freePort, PgCluster } from '../server/src/ops/pg-cluster.ts';
 import { verifyAuditChain } from '../server/src/platform/audit/audit.ts';
 import { loadConfig } from '../server/src/platform/config.ts';
 import { openPostgres } from '../server/src/platform/db.ts';
@@ -45,7 +45,12 @@ export type DrillResult = {
   ok: boolean;
 };
 
-export async function runDrill(mode: 'kill-server' | 'kill-postgres', kills: number, writers: number, log = console.log): Promise<DrillResult> {
+export async function runDrill(
+  mode: 'kill-server' | 'kill-postgres',
+  kills: number,
+  writers: number,
+  log = console.log,
+): Promise<DrillResult> {
   const started = Date.now();
   const cluster = await PgCluster.create();
   const admin = new pg.Client({ connectionString: cluster.url });
@@ -56,10 +61,10 @@ export async function runDrill(mode: 'kill-server' | 'kill-postgres', kills: num
   const dataDir = mkdtempSync(join(tmpdir(), 'binh-an-drill-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  let server: ChildProcess | null = null;
+  const proc = { server: null as ChildProcess | null };
 
   const startServer = () => {
-    server = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/src/main.ts')], {
+    proc.server = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/src/main.ts')], {
       cwd: ROOT,
       env: {
         ...process.env,
@@ -168,8 +173,8 @@ export async function runDrill(mode: 'kill-server' | 'kill-postgres', kills: num
     for (let i = 1; i <= kills; i++) {
       await sleep(1000 + Math.random() * 2000);
       if (mode === 'kill-server') {
-        server?.kill('SIGKILL');
-        await new Promise((r) => server?.once('exit', r));
+        proc.server?.kill('SIGKILL');
+        await new Promise((r) => proc.server?.once('exit', r));
         startServer();
       } else {
         if (postmaster) process.kill(postmaster, 'SIGKILL');
@@ -186,8 +191,9 @@ export async function runDrill(mode: 'kill-server' | 'kill-postgres', kills: num
         }
         postmaster = cluster.pid();
       }
-      const s = server as ChildProcess | null;
-      if (mode === 'kill-postgres' && s && s.exitCode !== null) throw new Error(`the server exited (${s.exitCode}) when PostgreSQL was killed`);
+      const s = proc.server;
+      if (mode === 'kill-postgres' && s && s.exitCode !== null)
+        throw new Error(`the server exited (${s.exitCode}) when PostgreSQL was killed`);
       const up = await healthy(60_000);
       log(`kill ${i}/${kills}: ${up ? 'back' : 'NOT back'}; ${writes.filter((w) => w.ackId).length} acknowledged so far`);
       if (!up) throw new Error('the service did not come back');
@@ -230,10 +236,15 @@ export async function runDrill(mode: 'kill-server' | 'kill-postgres', kills: num
       ok: false,
     };
     result.ok =
-      result.acknowledged === result.attempted && missing === 0 && wrongId === 0 && duplicates === 0 && audit.ok && rows.length === writes.length;
+      result.acknowledged === result.attempted &&
+      missing === 0 &&
+      wrongId === 0 &&
+      duplicates === 0 &&
+      audit.ok &&
+      rows.length === writes.length;
     return result;
   } finally {
-    const s = server as ChildProcess | null;
+    const s = proc.server;
     if (s && s.exitCode === null) {
       s.kill('SIGKILL');
       await new Promise((r) => s.once('exit', r));
