@@ -56,7 +56,17 @@ describe('criteria as data (TT 124/2021 Art. 4–7, as amended by TT 48/2025)', 
       fromYear: 2025,
       toYear: null,
       province: 'nghe-an',
-      criteria: [{ id: 'na:1', article: 'Art. 1', unitTypes: ['residential_area'] as const, evidence: ['document'] as const, indicators: [], vi: 'Tiêu chí bổ sung của tỉnh', en: 'The province’s own criterion' }],
+      criteria: [
+        {
+          id: 'na:1',
+          article: 'Art. 1',
+          unitTypes: ['residential_area'] as const,
+          evidence: ['document'] as const,
+          indicators: [],
+          vi: 'Tiêu chí bổ sung của tỉnh',
+          en: 'The province’s own criterion',
+        },
+      ],
     };
     expect(criteriaFor('residential_area', 2025, [extra], 'nghe-an').map((c) => c.criterion.id)).toContain('na:1');
     expect(criteriaFor('residential_area', 2025, [extra], 'ha-noi').map((c) => c.criterion.id)).not.toContain('na:1');
@@ -67,7 +77,11 @@ describe('criteria as data (TT 124/2021 Art. 4–7, as amended by TT 48/2025)', 
 describe('eligibility (TT 124/2021 Art. 1–2)', () => {
   it('refuses primary schools, preschools and nurseries from 2022, with the reason and article', () => {
     for (const level of ['primary', 'preschool', 'nursery']) {
-      expect(eligibility({ type: 'school', schoolLevel: level }, 2025)).toEqual({ eligible: false, reason: 'schoolLevel', article: 'TT 124/2021 Art. 1' });
+      expect(eligibility({ type: 'school', schoolLevel: level }, 2025)).toEqual({
+        eligible: false,
+        reason: 'schoolLevel',
+        article: 'TT 124/2021 Art. 1',
+      });
     }
     expect(eligibility({ type: 'school', schoolLevel: 'lower_secondary' }, 2025)).toEqual({ eligible: true, certType: 'school' });
     // TT 23/2012 covered every school: the 2020 figures stand.
@@ -82,7 +96,11 @@ describe('eligibility (TT 124/2021 Art. 1–2)', () => {
   });
 
   it('refuses armed-forces agencies (Art. 2.2) and units that are not recognised at all', () => {
-    expect(eligibility({ type: 'agency', armedForces: true }, 2025)).toMatchObject({ eligible: false, reason: 'armedForces', article: 'TT 124/2021 Art. 2.2' });
+    expect(eligibility({ type: 'agency', armedForces: true }, 2025)).toMatchObject({
+      eligible: false,
+      reason: 'armedForces',
+      article: 'TT 124/2021 Art. 2.2',
+    });
     expect(eligibility({ type: 'agency' }, 2025).eligible).toBe(true);
     expect(eligibility({ type: 'province' }, 2025)).toMatchObject({ eligible: false, reason: 'notCertifiable' });
     expect(eligibility({ type: 'block' }, 2025)).toEqual({ eligible: true, certType: 'residential_area' });
@@ -169,7 +187,12 @@ describe('classification of the movement (QĐ 510/QĐ-BCA-V05 2022)', () => {
     expect(classify(70)).toBe('good');
     expect(classify(69)).toBe('average');
     expect(classify(49)).toBe('weak');
-    expect(classify(80, [{ cls: 'excellent', min: 80 }, { cls: 'average', min: 0 }])).toBe('excellent');
+    expect(
+      classify(80, [
+        { cls: 'excellent', min: 80 },
+        { cls: 'average', min: 0 },
+      ]),
+    ).toBe('excellent');
   });
 
   it('refuses points above a line’s maximum or on unknown lines', () => {

@@ -56,7 +56,11 @@ export const TT124_FIRST_YEAR = 2022;
 export function eligibility(unit: UnitFacts, year: number): Eligibility {
   const certType = certTypeOf(unit.type);
   if (!certType) return { eligible: false, reason: 'notCertifiable', article: 'TT 124/2021 Art. 1' };
-  if (certType === 'school' && year >= TT124_FIRST_YEAR && (INELIGIBLE_SCHOOL_LEVELS as readonly string[]).includes(unit.schoolLevel ?? '')) {
+  if (
+    certType === 'school' &&
+    year >= TT124_FIRST_YEAR &&
+    (INELIGIBLE_SCHOOL_LEVELS as readonly string[]).includes(unit.schoolLevel ?? '')
+  ) {
     return { eligible: false, reason: 'schoolLevel', article: 'TT 124/2021 Art. 1' };
   }
   if (certType === 'enterprise') {
@@ -173,17 +177,13 @@ export function wardRuleProblems(input: WardRuleInput): WardRuleProblem[] {
  * the end of the following calendar year (the result is the basis of the next year's awards, Art. 3). [V] the law does
  * not say how long a certificate lasts; this is the ward's reading.
  */
-export function recognitionInForce(
-  year: number,
-  decidedOn: string,
-  nextDecisionOn: string | null,
-): { from: string; to: string } {
+export function recognitionInForce(year: number, decidedOn: string, nextDecisionOn: string | null): { from: string; to: string } {
   const cap = day(year + 1, 12, 31);
   if (nextDecisionOn && nextDecisionOn > decidedOn) {
     const before = new Date(`${nextDecisionOn}T00:00:00Z`);
     before.setUTCDate(before.getUTCDate() - 1);
     const last = before.toISOString().slice(0, 10);
-    return { from: decidedOn, to: last < cap ? last : cap };
+    return { from: decidedOn, to: [last, cap].sort()[0] as string };
   }
   return { from: decidedOn, to: cap };
 }
@@ -208,7 +208,10 @@ export const DEFAULT_CLASS_THRESHOLDS: readonly { cls: MovementClass; min: numbe
   { cls: 'weak', min: 0 },
 ];
 
-export function classify(score: number, thresholds: readonly { cls: MovementClass; min: number }[] = DEFAULT_CLASS_THRESHOLDS): MovementClass {
+export function classify(
+  score: number,
+  thresholds: readonly { cls: MovementClass; min: number }[] = DEFAULT_CLASS_THRESHOLDS,
+): MovementClass {
   const sorted = [...thresholds].sort((a, b) => b.min - a.min);
   return (sorted.find((t) => score >= t.min) ?? sorted[sorted.length - 1] ?? { cls: 'weak' as const }).cls;
 }
@@ -224,13 +227,28 @@ export const CLASSIFICATION_SHEET: Record<'residential_area' | 'other', readonly
     { id: 'leadership', max: 15, vi: 'Lãnh đạo, chỉ đạo, đăng ký, nghị quyết, kế hoạch', en: 'Leadership, registration, resolution, plan' },
     { id: 'outreach', max: 20, vi: 'Tuyên truyền, vận động, Ngày hội toàn dân bảo vệ ANTQ', en: 'Outreach and the National Security Day' },
     { id: 'models', max: 20, vi: 'Xây dựng, nhân rộng mô hình', en: 'Building and replicating models' },
-    { id: 'results', max: 30, vi: 'Kết quả phòng, chống tội phạm, tệ nạn xã hội, hòa giải', en: 'Results against crime, social evils; mediation' },
+    {
+      id: 'results',
+      max: 30,
+      vi: 'Kết quả phòng, chống tội phạm, tệ nạn xã hội, hòa giải',
+      en: 'Results against crime, social evils; mediation',
+    },
     { id: 'force', max: 15, vi: 'Lực lượng tham gia bảo vệ ANTT ở cơ sở', en: 'The grassroots security force' },
   ],
   other: [
     { id: 'leadership', max: 15, vi: 'Nghị quyết, kế hoạch, chế độ báo cáo', en: 'Resolution, plan, reporting' },
-    { id: 'participation', max: 15, vi: 'Tỷ lệ cán bộ, người lao động, người học tham gia', en: 'Share of staff, workers, learners taking part' },
-    { id: 'outreach', max: 15, vi: 'Ngày hội toàn dân bảo vệ ANTQ và hoạt động chuyên đề', en: 'The National Security Day and themed activities' },
+    {
+      id: 'participation',
+      max: 15,
+      vi: 'Tỷ lệ cán bộ, người lao động, người học tham gia',
+      en: 'Share of staff, workers, learners taking part',
+    },
+    {
+      id: 'outreach',
+      max: 15,
+      vi: 'Ngày hội toàn dân bảo vệ ANTQ và hoạt động chuyên đề',
+      en: 'The National Security Day and themed activities',
+    },
     { id: 'models', max: 20, vi: 'Mô hình, điển hình tiên tiến', en: 'Models and exemplars' },
     { id: 'results', max: 25, vi: 'Kết quả bảo đảm ANTT nội bộ', en: 'Internal security results' },
     { id: 'coordination', max: 10, vi: 'Quy chế phối hợp với Công an', en: 'Coordination rules with the police' },

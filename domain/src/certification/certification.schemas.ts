@@ -176,9 +176,7 @@ export const cycleDetailSchema = z.object({
   decisionRef: z.string().nullable(),
   certificateNo: z.string().nullable(),
   reason: z.string().nullable(),
-  classification: z
-    .object({ scores: z.record(z.string(), z.number()), total: z.number(), cls: movementClassSchema })
-    .nullable(),
+  classification: z.object({ scores: z.record(z.string(), z.number()), total: z.number(), cls: movementClassSchema }).nullable(),
   sheet: z.array(z.object({ id: z.string(), max: z.number(), text: z.string() })),
   criteria: z.array(criterionViewSchema),
   ward: wardStatusSchema.nullable(),
