@@ -54,15 +54,19 @@ export function installOverloadProtection(
   let reservedInFlight = 0;
   const shed = { capacity: 0, eventLoop: 0, database: 0 };
 
-  // The event loop's delay, measured as under-pressure does: a timer every 100 ms, and how late it fires. A spike is
-  // kept, halving at each tick, so that a single stall refuses for a few ticks rather than for one.
+  // The event loop's delay, measured as under-pressure does: a timer every 100 ms, and how late it fires. Only a
+  // sustained delay counts (the smallest of the last three ticks): one long stall (a start-up, one big document) is
+  // not overload, a loop late at every turn is.
   let eventLoopDelayMs = 0;
   let sampler: NodeJS.Timeout | null = null;
   if (opts.maxEventLoopDelayMs > 0) {
     let last = performance.now();
+    const recent = [0, 0, 0];
     sampler = setInterval(() => {
       const now = performance.now();
-      eventLoopDelayMs = Math.max(now - last - 100, eventLoopDelayMs / 2, 0);
+      recent.shift();
+      recent.push(Math.max(0, now - last - 100));
+      eventLoopDelayMs = Math.min(...recent);
       last = now;
     }, 100);
     sampler.unref();
