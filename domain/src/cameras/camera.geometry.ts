@@ -61,6 +61,14 @@ function local(origin: GeoPoint, p: GeoPoint): { x: number; y: number } {
   };
 }
 
+/** A point of the camera's local plane back on the map (the inverse of `local`). */
+function fromLocal(origin: GeoPoint, x: number, y: number): GeoPoint {
+  return {
+    lat: origin.lat + y / EARTH_RADIUS_M / RAD,
+    lng: origin.lng + x / (EARTH_RADIUS_M * Math.cos(origin.lat * RAD)) / RAD,
+  };
+}
+
 /** Tolerance for points on the sector's edge (a tenth of a millimetre and a millionth of a degree). */
 const EPS_M = 1e-4;
 const EPS_DEG = 1e-6;
@@ -72,13 +80,20 @@ function withinOpening(fov: FieldOfView, bearing: number): boolean {
 
 /**
  * Whether a point is in the camera's field of view: no farther than its range and within half the angle of view on
- * either side of the direction it faces. The camera's own position is in view.
+ * either side of the direction it faces (both measured in the camera's local plane, like every sector test here, so
+ * that the tests agree with each other at the edges). The camera's own position is in view.
  */
 export function inFieldOfView(fov: FieldOfView, p: GeoPoint): boolean {
-  const d = greatCircleMetres(fov, p);
+  const q = local(fov, p);
+  const d = Math.hypot(q.x, q.y);
   if (d > fov.range + EPS_M) return false;
   if (d <= EPS_M) return true;
-  return withinOpening(fov, bearingDegrees(fov, p));
+  return withinOpening(fov, planarBearing(q));
+}
+
+/** The bearing of a point of the local plane seen from the camera, degrees clockwise from north. */
+function planarBearing(q: { x: number; y: number }): number {
+  return normaliseBearing(Math.atan2(q.x, q.y) / RAD);
 }
 
 /** Distance in the plane from a point to the segment a–b. */
@@ -101,9 +116,9 @@ export function fieldOfViewReaches(fov: FieldOfView, centre: GeoPoint, radius: n
   const d = Math.hypot(c.x, c.y);
   if (d <= radius + EPS_M) return true;
   if (d > fov.range + radius + EPS_M) return false;
-  if (inFieldOfView(fov, centre)) return true;
+  if (d <= fov.range + EPS_M && withinOpening(fov, planarBearing(c))) return true;
   if (fov.angle >= 360) return d <= fov.range + radius + EPS_M;
-  const bearing = normaliseBearing(Math.atan2(c.x, c.y) / RAD);
+  const bearing = planarBearing(c);
   // The arc: its nearest point to the centre lies on the bearing to the centre, if that bearing is in the opening.
   if (withinOpening(fov, bearing) && Math.abs(d - fov.range) <= radius + EPS_M) return true;
   const origin = { x: 0, y: 0 };
@@ -126,7 +141,8 @@ export function sectorPolygon(fov: FieldOfView, stepDeg = 10): [number, number][
   const steps = Math.max(2, Math.ceil(span / stepDeg));
   const arc: [number, number][] = [];
   for (let i = 0; i <= steps; i++) {
-    const p = destination(fov, normaliseBearing(start + (span * i) / steps), fov.range);
+    const θ = (start + (span * i) / steps) * RAD;
+    const p = fromLocal(fov, Math.sin(θ) * fov.range, Math.cos(θ) * fov.range);
     arc.push([p.lng, p.lat]);
   }
   if (full) return arc;
