@@ -1,0 +1,5 @@
+export { deliverDue } from './outreach.delivery.ts';
+export { outreachJobs } from './outreach.jobs.ts';
+export { registerOutreachPages } from './outreach.pages.ts';
+export { registerOutreachRoutes } from './outreach.routes.ts';
+export { summariseOutreach } from './outreach.service.ts';

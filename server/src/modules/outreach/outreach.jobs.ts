@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { defineJob } from '../../platform/jobs.ts';
+import { deliverDue } from './outreach.delivery.ts';
+import { DELIVER_JOB } from './outreach.service.ts';
+
+/**
+ * Sends due alert deliveries: queued when an announcement is published, and every minute for retries (with their
+ * backoff) and messages held by quiet hours.
+ */
+export const deliverJob = defineJob({
+  name: DELIVER_JOB,
+  payload: z.object({ wardId: z.uuid().optional() }),
+  cron: '* * * * *',
+  async run(deps, payload) {
+    await deliverDue(deps, { wardId: payload.wardId });
+  },
+});
+
+export const outreachJobs = [deliverJob];

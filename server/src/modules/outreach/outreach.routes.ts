@@ -1,0 +1,111 @@
+import {
+  addScriptVersionSchema,
+  broadcastDoneSchema,
+  createActivitySchema,
+  createAnnouncementSchema,
+  createBroadcastSchema,
+  createScriptSchema,
+  idParamSchema,
+  listActivitiesQuerySchema,
+  listAnnouncementsQuerySchema,
+  listBroadcastsQuerySchema,
+} from '@binh-an/domain';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Deps } from '../../platform/deps.ts';
+import { requestLocale, requireActor } from '../../platform/http.ts';
+import {
+  addScriptVersion,
+  createActivity,
+  createAnnouncement,
+  createBroadcast,
+  createScript,
+  getAnnouncement,
+  getScript,
+  listActivities,
+  listAnnouncements,
+  listBroadcasts,
+  listDeliveries,
+  listScripts,
+  markBroadcastDone,
+  publishAnnouncement,
+} from './outreach.service.ts';
+
+const tags = ['outreach'];
+
+/** Outreach activities, the script library, the loudspeaker schedule, announcements and their deliveries. */
+export function registerOutreachRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const base = '/api/v1/outreach';
+
+  r.get(
+    `${base}/activities`,
+    {
+      schema: { tags, summary: 'Activities (keyset paging, search, filters; format=csv exports)', querystring: listActivitiesQuerySchema },
+    },
+    async (req, reply) => {
+      const result = await listActivities(deps, requireActor(req), req.query, requestLocale(req));
+      if (result.csv) {
+        return reply
+          .type(result.csv.mime)
+          .header('content-disposition', `attachment; filename="${result.csv.filename}"`)
+          .send(result.csv.bytes);
+      }
+      return { items: result.items, nextCursor: result.nextCursor };
+    },
+  );
+  r.post(`${base}/activities`, { schema: { tags, summary: 'Record an activity', body: createActivitySchema } }, async (req, reply) =>
+    reply.status(201).send(await createActivity(deps, requireActor(req), req.body)),
+  );
+
+  r.get(`${base}/scripts`, { schema: { tags, summary: 'The broadcast script library' } }, (req) => listScripts(deps, requireActor(req)));
+  r.post(`${base}/scripts`, { schema: { tags, summary: 'Add a script', body: createScriptSchema } }, async (req, reply) =>
+    reply.status(201).send(await createScript(deps, requireActor(req), req.body)),
+  );
+  r.get(`${base}/scripts/:id`, { schema: { tags, summary: 'A script with its versions', params: idParamSchema } }, (req) =>
+    getScript(deps, requireActor(req), req.params.id),
+  );
+  r.post(
+    `${base}/scripts/:id/versions`,
+    { schema: { tags, summary: 'Revise a script (a new version)', params: idParamSchema, body: addScriptVersionSchema } },
+    async (req, reply) => reply.status(201).send(await addScriptVersion(deps, requireActor(req), req.params.id, req.body)),
+  );
+
+  r.get(`${base}/broadcasts`, { schema: { tags, summary: 'The loudspeaker schedule', querystring: listBroadcastsQuerySchema } }, (req) =>
+    listBroadcasts(deps, requireActor(req), req.query),
+  );
+  r.post(`${base}/broadcasts`, { schema: { tags, summary: 'Schedule a broadcast', body: createBroadcastSchema } }, async (req, reply) =>
+    reply.status(201).send(await createBroadcast(deps, requireActor(req), req.body)),
+  );
+  r.post(
+    `${base}/broadcasts/:id/done`,
+    { schema: { tags, summary: 'Record a broadcast as aired', params: idParamSchema, body: broadcastDoneSchema } },
+    (req) => markBroadcastDone(deps, requireActor(req), req.params.id, req.body),
+  );
+
+  r.get(
+    `${base}/announcements`,
+    { schema: { tags, summary: 'Announcements and alerts', querystring: listAnnouncementsQuerySchema } },
+    (req) => listAnnouncements(deps, requireActor(req), req.query),
+  );
+  r.post(
+    `${base}/announcements`,
+    { schema: { tags, summary: 'Draft an announcement or alert', body: createAnnouncementSchema } },
+    async (req, reply) => reply.status(201).send(await createAnnouncement(deps, requireActor(req), req.body)),
+  );
+  r.get(
+    `${base}/announcements/:id`,
+    { schema: { tags, summary: 'An announcement with its survey by block', params: idParamSchema } },
+    (req) => getAnnouncement(deps, requireActor(req), req.params.id),
+  );
+  r.post(
+    `${base}/announcements/:id/publish`,
+    { schema: { tags, summary: 'Publish and send to subscribers', params: idParamSchema } },
+    (req) => publishAnnouncement(deps, requireActor(req), req.params.id),
+  );
+  r.get(
+    `${base}/announcements/:id/deliveries`,
+    { schema: { tags, summary: 'Delivery status per recipient (audited)', params: idParamSchema } },
+    (req) => listDeliveries(deps, requireActor(req), req.params.id),
+  );
+}
