@@ -586,8 +586,11 @@ export async function cameraMap(deps: Deps, actor: Actor) {
   return withActor(deps.database.db, actor, async (tx) => {
     const all = (await findCamerasOfWards(tx, wardIds)).filter((c) => c.status === 'active');
     const blocks = actor.wardId ? await findActiveBlocks(tx, actor.wardId, today) : [];
+    const ward = actor.wardId ? await findUnitInScope(tx, actor, actor.wardId, today) : null;
     await recordAudit(tx, { action: 'camera.map', actor: by(actor), wardId: actor.wardId, detail: { cameras: all.length } });
     return {
+      ward: ward ? { id: ward.id, code: ward.code, name: ward.name } : null,
+      tiles: deps.cfg.mapTileUrl ? { url: deps.cfg.mapTileUrl, attribution: deps.cfg.mapTileAttribution } : null,
       cameras: all.map((c) => ({
         id: c.id,
         label: c.label,
@@ -595,6 +598,9 @@ export async function cameraMap(deps: Deps, actor: Actor) {
         working: c.working,
         lat: c.lat,
         lng: c.lng,
+        direction: c.direction,
+        angle: c.angle,
+        range: c.rangeM,
         unitId: c.unitId,
         sector: sectorPolygon(fovOf(c)),
       })),

@@ -1,0 +1,495 @@
+import {
+  CAMERA_CONSENT_TEXTS,
+  CAMERA_CONSENT_VERSION,
+  CAMERA_COVERS,
+  CAMERA_KINDS,
+  type CameraCover,
+  type CameraKind,
+  CONTACT_CHANNELS,
+  type ContactChannel,
+  type Unit,
+} from '@binh-an/domain';
+import { Badge, Button, Checkbox, Group, Modal, MultiSelect, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, describeError } from '../../lib/api.ts';
+import { formatDate, formatNumber } from '../../lib/format.ts';
+import { compareVietnamese } from '../../lib/text.ts';
+import { AnchorLink } from '../../ui/anchor-link.tsx';
+import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
+import { DataTable } from '../../ui/data-table.tsx';
+import { EmptyState } from '../../ui/empty-state.tsx';
+import { ErrorAlert, FormErrorAlert } from '../../ui/error-alert.tsx';
+import { LoadingState } from '../../ui/loading-state.tsx';
+import { notifySuccess } from '../../ui/notify.ts';
+import { PageHeader } from '../../ui/page-header.tsx';
+import { useCan } from '../auth/hooks.ts';
+import { useAllUnits } from '../units/api.ts';
+import {
+  type CameraInput,
+  type CameraView,
+  camerasQueryKey,
+  createCamera,
+  fetchCamera,
+  fetchCameras,
+  PAGE_SIZE,
+  updateCamera,
+  vnDay,
+  withdrawCamera,
+} from './api.ts';
+
+/** The problem's title and each field's message (already in the user's language). */
+export function fieldErrors(error: unknown): string | null {
+  if (!error) return null;
+  if (error instanceof ApiError) return [error.title, ...error.fieldErrors.map((f) => f.message)].join(' ');
+  return describeError(error);
+}
+
+/** The links between the camera screens; the current one is marked for screen readers. */
+export function CamerasNav({ current }: { current: 'registry' | 'requests' | 'map' }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const links = [
+    { key: 'registry', to: '/cameras' },
+    ...(can('camera.request') ? ([{ key: 'requests', to: '/cameras/requests' }] as const) : []),
+    { key: 'map', to: '/cameras/map' },
+  ] as const;
+  return (
+    <nav aria-label={t('camerasPage.sectionsLabel')}>
+      <Group gap="md" wrap="wrap" mb="sm">
+        {links.map((l) => (
+          <AnchorLink key={l.key} to={l.to} fw={current === l.key ? 700 : 400} aria-current={current === l.key ? 'page' : undefined}>
+            {t(`camerasPage.sections.${l.key}`)}
+          </AnchorLink>
+        ))}
+      </Group>
+    </nav>
+  );
+}
+
+/** Blocks (and the ward) in force, as options. */
+export function blockOptions(units: readonly Unit[]): { value: string; label: string }[] {
+  return units
+    .filter((u) => u.isActive && (u.type === 'block' || u.type === 'ward' || u.type === 'commune'))
+    .sort((a, b) => Number(a.type === 'block') - Number(b.type === 'block') || compareVietnamese(a.name, b.name))
+    .map((u) => ({ value: u.id, label: u.name }));
+}
+
+type FormValues = {
+  unitId: string;
+  kind: CameraKind;
+  label: string;
+  address: string;
+  lat: number | string;
+  lng: number | string;
+  direction: number | string;
+  angle: number | string;
+  range: number | string;
+  covers: CameraCover[];
+  retentionDays: number | string;
+  working: boolean;
+  ownerName: string;
+  contact: string;
+  channel: ContactChannel;
+  consent: boolean;
+};
+
+/** Registers a camera, or changes one when `camera` is given (the owner and consent stay as registered). */
+function CameraFormModal({ opened, onClose, camera }: { opened: boolean; onClose: () => void; camera?: CameraView }) {
+  const { t, i18n } = useTranslation();
+  const qc = useQueryClient();
+  const units = blockOptions(useAllUnits().data ?? []);
+  const [v, setV] = useState<FormValues>({
+    unitId: camera?.unitId ?? '',
+    kind: camera?.kind ?? 'ward',
+    label: camera?.label ?? '',
+    address: camera?.address ?? '',
+    lat: camera?.lat ?? '',
+    lng: camera?.lng ?? '',
+    direction: camera?.direction ?? 0,
+    angle: camera?.angle ?? 90,
+    range: camera?.range ?? 30,
+    covers: camera?.covers ?? ['street'],
+    retentionDays: camera?.retentionDays ?? 7,
+    working: camera?.working ?? true,
+    ownerName: '',
+    contact: '',
+    channel: 'sms',
+    consent: false,
+  });
+  const num = (x: number | string) => (x === '' ? Number.NaN : Number(x));
+  const save = useMutation({
+    mutationFn: () => {
+      const details = {
+        label: v.label,
+        address: v.address,
+        lat: num(v.lat),
+        lng: num(v.lng),
+        direction: num(v.direction),
+        angle: num(v.angle),
+        range: num(v.range),
+        covers: v.covers,
+        retentionDays: num(v.retentionDays),
+        working: v.working,
+      };
+      if (camera) return updateCamera(camera.id, details);
+      const body: CameraInput = { ...details, unitId: v.unitId, kind: v.kind };
+      if (v.kind !== 'ward') Object.assign(body, { ownerName: v.ownerName, contact: v.contact, channel: v.channel, consent: v.consent });
+      return createCamera(body);
+    },
+    onSuccess: () => {
+      notifySuccess(t(camera ? 'camerasPage.saved' : 'camerasPage.created'));
+      void qc.invalidateQueries({ queryKey: camerasQueryKey });
+      onClose();
+    },
+  });
+  const f = (k: keyof FormValues) => (e: { currentTarget: { value: string } }) => setV({ ...v, [k]: e.currentTarget.value });
+  const consentText = CAMERA_CONSENT_TEXTS[CAMERA_CONSENT_VERSION]?.[i18n.language === 'en' ? 'en' : 'vi'] ?? '';
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      title={camera ? t('camerasPage.editTitle', { label: camera.label }) : t('camerasPage.addTitle')}
+      size="lg"
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+        noValidate
+      >
+        <Stack gap="sm">
+          <FormErrorAlert message={save.isError ? fieldErrors(save.error) : null} />
+          {camera ? null : (
+            <>
+              <Select
+                label={t('camerasPage.fields.kind')}
+                data={CAMERA_KINDS.map((k) => ({ value: k, label: t(`cameras.kinds.${k}`) }))}
+                value={v.kind}
+                onChange={(x) => setV({ ...v, kind: (x ?? 'ward') as CameraKind })}
+                allowDeselect={false}
+                comboboxProps={{ withinPortal: true }}
+              />
+              <Select
+                label={t('camerasPage.fields.unit')}
+                data={units}
+                value={v.unitId || null}
+                onChange={(x) => setV({ ...v, unitId: x ?? '' })}
+                required
+                searchable
+                comboboxProps={{ withinPortal: true }}
+              />
+            </>
+          )}
+          <TextInput label={t('camerasPage.fields.label')} value={v.label} onChange={f('label')} required />
+          <TextInput label={t('camerasPage.fields.address')} value={v.address} onChange={f('address')} required />
+          <Group grow>
+            <NumberInput
+              label={t('camerasPage.fields.lat')}
+              value={v.lat}
+              onChange={(x) => setV({ ...v, lat: x })}
+              decimalScale={6}
+              required
+            />
+            <NumberInput
+              label={t('camerasPage.fields.lng')}
+              value={v.lng}
+              onChange={(x) => setV({ ...v, lng: x })}
+              decimalScale={6}
+              required
+            />
+          </Group>
+          <Group grow>
+            <NumberInput
+              label={t('camerasPage.fields.direction')}
+              value={v.direction}
+              onChange={(x) => setV({ ...v, direction: x })}
+              min={0}
+              max={359}
+            />
+            <NumberInput
+              label={t('camerasPage.fields.angle')}
+              value={v.angle}
+              onChange={(x) => setV({ ...v, angle: x })}
+              min={10}
+              max={360}
+            />
+            <NumberInput
+              label={t('camerasPage.fields.range')}
+              value={v.range}
+              onChange={(x) => setV({ ...v, range: x })}
+              min={2}
+              max={200}
+            />
+          </Group>
+          <MultiSelect
+            label={t('camerasPage.fields.covers')}
+            data={CAMERA_COVERS.map((c) => ({ value: c, label: t(`cameras.covers.${c}`) }))}
+            value={v.covers}
+            onChange={(x) => setV({ ...v, covers: x as CameraCover[] })}
+            comboboxProps={{ withinPortal: true }}
+          />
+          <NumberInput
+            label={t('camerasPage.fields.retentionDays')}
+            value={v.retentionDays}
+            onChange={(x) => setV({ ...v, retentionDays: x })}
+            min={1}
+            max={90}
+          />
+          <Checkbox
+            label={t('camerasPage.fields.working')}
+            checked={v.working}
+            onChange={(e) => setV({ ...v, working: e.currentTarget.checked })}
+          />
+          {!camera && v.kind !== 'ward' ? (
+            <>
+              <TextInput label={t('camerasPage.fields.ownerName')} value={v.ownerName} onChange={f('ownerName')} required />
+              <TextInput label={t('camerasPage.fields.contact')} value={v.contact} onChange={f('contact')} required />
+              <Select
+                label={t('camerasPage.fields.channel')}
+                data={CONTACT_CHANNELS.map((c) => ({ value: c, label: t(`cameras.channels.${c}`) }))}
+                value={v.channel}
+                onChange={(x) => setV({ ...v, channel: (x ?? 'sms') as ContactChannel })}
+                allowDeselect={false}
+                comboboxProps={{ withinPortal: true }}
+              />
+              <Text size="sm">{consentText}</Text>
+              <Checkbox
+                label={t('camerasPage.fields.consent', { version: CAMERA_CONSENT_VERSION })}
+                checked={v.consent}
+                onChange={(e) => setV({ ...v, consent: e.currentTarget.checked })}
+              />
+            </>
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('camerasPage.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {camera ? t('camerasPage.save') : t('camerasPage.add')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** The owner's name and contact, fetched on demand (the read is audited). */
+function ContactModal({ camera, onClose }: { camera: CameraView; onClose: () => void }) {
+  const { t } = useTranslation();
+  const query = useQuery({
+    queryKey: [...camerasQueryKey, 'contact', camera.id],
+    queryFn: () => fetchCamera(camera.id),
+    staleTime: 0,
+    gcTime: 0,
+  });
+  return (
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('common.close') }} title={t('camerasPage.contactTitle')}>
+      {query.isPending ? (
+        <LoadingState />
+      ) : query.isError ? (
+        <ErrorAlert error={query.error} />
+      ) : (
+        <Stack gap="xs">
+          <Text fw={700}>{query.data.ownerName}</Text>
+          <Text>
+            {query.data.contact} · {query.data.channel ? t(`cameras.channels.${query.data.channel}`) : ''}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t('camerasPage.contactNote')}
+          </Text>
+        </Stack>
+      )}
+    </Modal>
+  );
+}
+
+/** "Camera cộng đồng": the registry with search, a status filter, paging, registering, changing and withdrawing. */
+export function CamerasPage() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const canManage = useCan()('camera.manage');
+  const [q, setQ] = useState('');
+  const [status, setStatus] = useState<string>('active');
+  const [isAddOpen, setAddOpen] = useState(false);
+  const [editing, setEditing] = useState<CameraView | null>(null);
+  const [leaving, setLeaving] = useState<CameraView | null>(null);
+  const [contactOf, setContactOf] = useState<CameraView | null>(null);
+  const query = { q: q.trim() || undefined, status: status || undefined, limit: PAGE_SIZE };
+  const list = useInfiniteQuery({
+    queryKey: [...camerasQueryKey, 'list', query],
+    queryFn: ({ pageParam, signal }) => fetchCameras({ ...query, offset: pageParam }, signal),
+    initialPageParam: 0,
+    getNextPageParam: (last, pages) => {
+      const shown = pages.reduce((n, p) => n + p.items.length, 0);
+      return shown < last.total ? shown : undefined;
+    },
+  });
+  const withdraw = useMutation({
+    mutationFn: (id: string) => withdrawCamera(id),
+    onSuccess: () => {
+      notifySuccess(t('camerasPage.withdrawn'));
+      void qc.invalidateQueries({ queryKey: camerasQueryKey });
+      setLeaving(null);
+    },
+  });
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = list.data?.pages[0]?.total ?? 0;
+
+  return (
+    <>
+      <PageHeader
+        title={t('camerasPage.title')}
+        description={t('camerasPage.description')}
+        actions={canManage ? <Button onClick={() => setAddOpen(true)}>{t('camerasPage.add')}</Button> : null}
+      />
+      <CamerasNav current="registry" />
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('camerasPage.publicForm')}
+      </Text>
+      <Group align="flex-end" mb="sm" wrap="wrap">
+        <TextInput
+          label={t('camerasPage.search')}
+          description={t('camerasPage.searchHint')}
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+        />
+        <Select
+          label={t('camerasPage.status')}
+          data={[
+            { value: '', label: t('camerasPage.allStatuses') },
+            ...(['active', 'withdrawn'] as const).map((s) => ({ value: s, label: t(`cameras.statuses.${s}`) })),
+          ]}
+          value={status}
+          onChange={(x) => setStatus(x ?? '')}
+          allowDeselect={false}
+        />
+      </Group>
+      {list.isPending ? (
+        <LoadingState />
+      ) : list.isError ? (
+        <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
+      ) : items.length === 0 ? (
+        <EmptyState title={t('common.noResultsTitle')} description={t('camerasPage.empty')} />
+      ) : (
+        <>
+          <DataTable caption={t('camerasPage.caption')} minWidth={960}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('camerasPage.columns.label')}</Table.Th>
+                <Table.Th scope="col">{t('camerasPage.columns.block')}</Table.Th>
+                <Table.Th scope="col">{t('camerasPage.columns.kind')}</Table.Th>
+                <Table.Th scope="col">{t('camerasPage.columns.view')}</Table.Th>
+                <Table.Th scope="col">{t('camerasPage.columns.retention')}</Table.Th>
+                <Table.Th scope="col">{t('camerasPage.columns.status')}</Table.Th>
+                <Table.Th scope="col">{t('camerasPage.columns.consent')}</Table.Th>
+                <Table.Th scope="col">{t('camerasPage.columns.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>
+                    <Text fw={600} size="sm">
+                      {c.label}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {c.address}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{c.unitName}</Table.Td>
+                  <Table.Td>{t(`cameras.kinds.${c.kind}`)}</Table.Td>
+                  <Table.Td>
+                    {t('camerasPage.viewText', {
+                      direction: formatNumber(c.direction),
+                      angle: formatNumber(c.angle),
+                      range: formatNumber(c.range),
+                    })}
+                  </Table.Td>
+                  <Table.Td>{t('camerasPage.days', { n: formatNumber(c.retentionDays) })}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      <Badge variant="outline" color={c.status === 'active' ? 'green.9' : 'gray.8'}>
+                        {t(`cameras.statuses.${c.status}`)}
+                      </Badge>
+                      {c.status === 'active' ? (
+                        <Badge variant="outline" color={c.working ? 'green.9' : 'red.9'}>
+                          {c.working ? t('camerasPage.working') : t('camerasPage.broken')}
+                        </Badge>
+                      ) : null}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    {c.consentVersion && c.consentAt
+                      ? t('camerasPage.consentOn', { version: c.consentVersion, date: formatDate(vnDay(c.consentAt)) })
+                      : t('camerasPage.noConsent')}
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      {c.hasOwner ? (
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          onClick={() => setContactOf(c)}
+                          aria-label={`${t('camerasPage.contact')}: ${c.label}`}
+                        >
+                          {t('camerasPage.contact')}
+                        </Button>
+                      ) : null}
+                      {canManage && c.status === 'active' ? (
+                        <>
+                          <Button
+                            size="compact-sm"
+                            variant="subtle"
+                            onClick={() => setEditing(c)}
+                            aria-label={`${t('camerasPage.edit')}: ${c.label}`}
+                          >
+                            {t('camerasPage.edit')}
+                          </Button>
+                          <Button
+                            size="compact-sm"
+                            variant="subtle"
+                            color="red.9"
+                            onClick={() => setLeaving(c)}
+                            aria-label={`${t('camerasPage.withdraw')}: ${c.label}`}
+                          >
+                            {t('camerasPage.withdraw')}
+                          </Button>
+                        </>
+                      ) : null}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </DataTable>
+          <Group justify="space-between" mt="sm">
+            <Text size="sm">{t('camerasPage.count', { shown: formatNumber(items.length), total: formatNumber(total) })}</Text>
+            {list.hasNextPage ? (
+              <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+                {t('camerasPage.loadMore')}
+              </Button>
+            ) : null}
+          </Group>
+        </>
+      )}
+      {isAddOpen ? <CameraFormModal opened onClose={() => setAddOpen(false)} /> : null}
+      {editing ? <CameraFormModal opened camera={editing} onClose={() => setEditing(null)} /> : null}
+      {contactOf ? <ContactModal camera={contactOf} onClose={() => setContactOf(null)} /> : null}
+      <ConfirmDialog
+        opened={leaving !== null}
+        title={t('camerasPage.withdrawTitle', { label: leaving?.label ?? '' })}
+        message={t('camerasPage.withdrawMessage')}
+        confirmLabel={t('camerasPage.withdraw')}
+        onConfirm={() => leaving && withdraw.mutate(leaving.id)}
+        onClose={() => setLeaving(null)}
+        isLoading={withdraw.isPending}
+        error={withdraw.isError ? fieldErrors(withdraw.error) : null}
+      />
+    </>
+  );
+}
