@@ -1,0 +1,30 @@
+import type { AwardView, CycleDetail, CycleRow, ModelView } from '@binh-an/domain';
+import { requestApi } from '../../lib/api.ts';
+
+export type WardStatus = NonNullable<CycleDetail['ward']>;
+export type CyclesList = {
+  year: number;
+  wards: { id: string; name: string }[];
+  wardId: string | null;
+  ward: WardStatus | null;
+  items: CycleRow[];
+};
+export type CertificationSearch = { year?: string; ward?: string };
+
+export const certificationKey = ['certification'] as const;
+
+export const fetchCycles = (year: number, ward?: string) =>
+  requestApi<CyclesList>('GET', '/certification/cycles', { query: { year: String(year), ...(ward ? { ward } : {}) } });
+export const fetchCycle = (id: string) => requestApi<CycleDetail>('GET', `/certification/cycles/${id}`);
+export const registerCycle = (body: object) => requestApi<CycleDetail>('POST', '/certification/cycles', { body });
+export const postStep = (id: string, step: 'self-assessment' | 'submit' | 'appraisal' | 'decision' | 'classification', body: object) =>
+  requestApi<CycleDetail>('POST', `/certification/cycles/${id}/${step}`, { body });
+export const dossierUrl = (id: string, format: 'pdf' | 'docx') => `/api/v1/certification/cycles/${id}/dossier?format=${format}`;
+
+export const fetchModels = () => requestApi<{ items: ModelView[] }>('GET', '/certification/models');
+export const createModel = (body: object) => requestApi<ModelView>('POST', '/certification/models', { body });
+export const updateModel = (id: string, body: object) => requestApi<ModelView>('PATCH', `/certification/models/${id}`, { body });
+
+export const fetchAwards = () => requestApi<{ items: AwardView[] }>('GET', '/certification/awards');
+export const proposeAward = (body: object) => requestApi<AwardView>('POST', '/certification/awards', { body });
+export const decideAward = (id: string, body: object) => requestApi<AwardView>('POST', `/certification/awards/${id}/decision`, { body });

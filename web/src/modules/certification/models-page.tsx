@@ -1,0 +1,222 @@
+import type { ModelView } from '@binh-an/domain';
+import { Alert, Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate, todayInVietnam } from '../../lib/format.ts';
+import { ActionForm } from '../../ui/action-form.tsx';
+import { DataTable } from '../../ui/data-table.tsx';
+import { EmptyState } from '../../ui/empty-state.tsx';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { LoadingState } from '../../ui/loading-state.tsx';
+import { notifySuccess } from '../../ui/notify.ts';
+import { PageHeader } from '../../ui/page-header.tsx';
+import { useCan } from '../auth/hooks.ts';
+import { refusalText } from '../mediation/team-forms.tsx';
+import { useAllUnits } from '../units/api.ts';
+import { certificationKey, createModel, fetchModels, updateModel } from './api.ts';
+
+function useWardUnits() {
+  return (useAllUnits().data ?? []).filter((u) => u.isActive && u.type !== 'province' && u.type !== 'district');
+}
+
+function AddModelForm() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const units = useWardUnits();
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  const [runBy, setRunBy] = useState('');
+  const [startedOn, setStartedOn] = useState(todayInVietnam());
+  const [activities, setActivities] = useState('');
+  const [effect, setEffect] = useState('');
+  const unit = unitId ?? units[0]?.id ?? null;
+  const save = useMutation({
+    mutationFn: () =>
+      createModel({
+        unitId: unit ?? '',
+        name,
+        runBy,
+        startedOn,
+        ...(activities.trim() ? { activities } : {}),
+        ...(effect.trim() ? { effect } : {}),
+      }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: certificationKey });
+      notifySuccess(t('certificationPage.models.saved'));
+      setName('');
+      setRunBy('');
+      setActivities('');
+      setEffect('');
+    },
+  });
+  return (
+    <ActionForm
+      id="model-add"
+      title={t('certificationPage.models.add')}
+      error={save.error ? refusalText(save.error) : null}
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+      submit={{ label: t('certificationPage.models.add'), isLoading: save.isPending }}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t('certificationPage.models.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required />
+        <Select
+          label={t('certificationPage.models.unit')}
+          data={units.map((u) => ({ value: u.id, label: u.name }))}
+          value={unit}
+          allowDeselect={false}
+          onChange={setUnitId}
+          searchable
+        />
+        <TextInput label={t('certificationPage.models.runBy')} value={runBy} onChange={(e) => setRunBy(e.currentTarget.value)} required />
+        <TextInput
+          type="date"
+          label={t('certificationPage.models.startedOn')}
+          value={startedOn}
+          onChange={(e) => setStartedOn(e.currentTarget.value)}
+          required
+        />
+      </SimpleGrid>
+      <Textarea
+        label={t('certificationPage.models.activities')}
+        value={activities}
+        onChange={(e) => setActivities(e.currentTarget.value)}
+        autosize
+        minRows={2}
+      />
+      <Textarea
+        label={t('certificationPage.models.effect')}
+        value={effect}
+        onChange={(e) => setEffect(e.currentTarget.value)}
+        autosize
+        minRows={2}
+      />
+    </ActionForm>
+  );
+}
+
+function ReplicateModal({ model, onClose }: { model: ModelView; onClose: () => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const units = useWardUnits().filter((u) => u.id !== model.unitId && u.type !== 'ward');
+  const [chosen, setChosen] = useState(model.replicatedTo.map((r) => r.id));
+  const save = useMutation({
+    mutationFn: () => updateModel(model.id, { replicatedUnitIds: chosen }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: certificationKey });
+      notifySuccess(t('certificationPage.models.saved'));
+      onClose();
+    },
+  });
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('certificationPage.models.replicateTitle', { name: model.name })}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
+        <Stack>
+          {save.error ? <Alert color="red">{refusalText(save.error)}</Alert> : null}
+          <MultiSelect
+            label={t('certificationPage.models.replicateTo')}
+            data={units.map((u) => ({ value: u.id, label: u.name }))}
+            value={chosen}
+            onChange={setChosen}
+            searchable
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('certificationPage.steps.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** The movement's models: where they run, who runs them, activities, effect, replication. */
+export function CertificationModelsPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const query = useQuery({ queryKey: [...certificationKey, 'models'], queryFn: fetchModels });
+  const [replicating, setReplicating] = useState<ModelView | null>(null);
+  return (
+    <>
+      <PageHeader title={t('certificationPage.models.title')} description={t('certificationPage.models.description')} />
+      {can('certification.assess') ? (
+        <Stack mb="md">
+          <AddModelForm />
+        </Stack>
+      ) : null}
+      {query.isPending ? <LoadingState /> : null}
+      {query.error ? <ErrorAlert error={query.error} /> : null}
+      {query.data && query.data.items.length === 0 ? <EmptyState title={t('certificationPage.models.empty')} description="" /> : null}
+      {query.data?.items.length ? (
+        <DataTable caption={t('certificationPage.models.caption')} minWidth={800}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('certificationPage.models.name')}</Table.Th>
+              <Table.Th scope="col">{t('certificationPage.models.where')}</Table.Th>
+              <Table.Th scope="col">{t('certificationPage.models.activities')}</Table.Th>
+              <Table.Th scope="col">{t('certificationPage.models.effect')}</Table.Th>
+              <Table.Th scope="col">{t('certificationPage.models.replicated')}</Table.Th>
+              {can('certification.assess') ? <Table.Th scope="col">{t('common.actions')}</Table.Th> : null}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {query.data.items.map((m) => (
+              <Table.Tr key={m.id}>
+                <Table.Td>
+                  <Text size="sm" fw={500}>
+                    {m.name}
+                  </Text>
+                  <Text size="xs">
+                    {m.endedOn
+                      ? t('certificationPage.models.until', { from: formatDate(m.startedOn), to: formatDate(m.endedOn) })
+                      : t('certificationPage.models.since', { date: formatDate(m.startedOn) })}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  {m.unitName}
+                  <Text size="xs">{m.runBy}</Text>
+                </Table.Td>
+                <Table.Td>{m.activities ?? '—'}</Table.Td>
+                <Table.Td>{m.effect ?? '—'}</Table.Td>
+                <Table.Td>{m.replicatedTo.length ? m.replicatedTo.map((r) => r.name).join(', ') : '—'}</Table.Td>
+                {can('certification.assess') ? (
+                  <Table.Td>
+                    {m.endedOn ? null : (
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        onClick={() => setReplicating(m)}
+                        aria-label={t('certificationPage.models.replicateTitle', { name: m.name })}
+                      >
+                        {t('certificationPage.models.replicate')}
+                      </Button>
+                    )}
+                  </Table.Td>
+                ) : null}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </DataTable>
+      ) : null}
+      {replicating ? <ReplicateModal model={replicating} onClose={() => setReplicating(null)} /> : null}
+    </>
+  );
+}
