@@ -64,6 +64,9 @@ beforeAll(async () => {
     sql`SELECT u.id, u.code FROM units u JOIN units w ON w.id = u.ward_id WHERE w.code = 'thanh-vinh'`,
   );
   for (const r of rows) tv[r.code] = r.id;
+  // The demo's subscribers would receive these tests' alerts too: the tests start from a ward without any.
+  await queryRows(t.deps.database.db, sql`DELETE FROM outreach_deliveries WHERE ward_id = ${tv['thanh-vinh']} RETURNING id`);
+  await queryRows(t.deps.database.db, sql`DELETE FROM outreach_subscribers WHERE ward_id = ${tv['thanh-vinh']} RETURNING id`);
 });
 afterAll(async () => {
   await t.close();
@@ -130,6 +133,27 @@ const deliveries = (announcementId: string) =>
     db(),
     sql`SELECT subscriber_id, status, attempts, next_attempt_at, last_error FROM outreach_deliveries WHERE announcement_id = ${announcementId}`,
   );
+
+describe('the demo ward', () => {
+  it('gives Lê Mao’s outreach of the first half of 2020 in the report summary, and Thành Vinh’s schedule ahead', async () => {
+    const res = await as('canbo', 'GET', '/api/v1/reports/summary?unit=le-mao&from=2020-01-01&to=2020-06-30');
+    expect(res.statusCode, res.body).toBe(200);
+    const o = res.json().outreach;
+    expect(o).toMatchObject({ activities: 66, broadcasts: 12 });
+    expect(o.byType).toMatchObject({
+      block_meeting: 27,
+      organisation_meeting: 19,
+      loudspeaker: 12,
+      school_session: 4,
+      leaflet: 2,
+      media_article: 2,
+      security_day: 0,
+    });
+    expect(o.audience).toBeGreaterThan(10_000);
+    const ahead = await as('canbo', 'GET', '/api/v1/outreach/broadcasts');
+    expect(ahead.json().items.some((b: { airedAt: string | null }) => b.airedAt === null)).toBe(true);
+  });
+});
 
 describe('activities, scripts and the loudspeaker schedule', () => {
   it('lets a block leader record for her block only, and the ward police for the ward', async () => {
