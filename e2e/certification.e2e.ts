@@ -1,0 +1,87 @@
+import { describe, expect, test } from 'vitest';
+import { appUrl, expectNoSeriousA11yViolations, field, logIn, useBrowser } from './support/app.ts';
+
+/** "An toàn về ANTT": the ward's year, a unit's dossier and its decision, the 2020 figures, models and awards. */
+describe('the "An toàn về ANTT" recognition', () => {
+  const browser = useBrowser();
+
+  test('the officer follows the ward’s year, decides a block after its appraisal and opens its dossier', async () => {
+    const { page } = await browser().newPage();
+    await logIn(page, 'canbo');
+    await page.goto(appUrl('/certification'));
+    await page.getByRole('heading', { name: 'Xây dựng đơn vị "An toàn về an ninh, trật tự"', level: 1 }).waitFor();
+    const table = page.getByRole('table', { name: /Các đơn vị của Phường Thành Vinh năm/ });
+    await table.waitFor();
+    await page.getByText('Điều kiện của phường (Điều 5.1, 5.4)').waitFor();
+    await expectNoSeriousA11yViolations(page, 'the ward’s year');
+
+    // A block whose dossier was appraised and awaits the decision.
+    const row = table.locator('tbody tr', { hasText: 'Đã thẩm định' }).first();
+    const unit = (await row.locator('td').first().textContent())?.trim() ?? '';
+    expect(unit).toMatch(/^Khối /);
+    await row.getByRole('link', { name: `Mở hồ sơ của ${unit}` }).click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(`^${unit} — năm \\d{4}$`) }).waitFor();
+    const criteria = page.getByRole('table', { name: /Tiêu chí năm \d{4}/ });
+    await criteria.getByText('Thông tư 124/2021/TT-BCA (sửa đổi bởi Thông tư 48/2025/TT-BCA), Art. 4.4').waitFor();
+    await criteria.getByText(/Vụ việc trong kỳ: \d/).waitFor();
+    await expectNoSeriousA11yViolations(page, 'a unit’s year');
+
+    const decision = page.getByRole('region', { name: 'Quyết định công nhận' });
+    await field(decision, 'Số quyết định').fill('Quyết định số 120/QĐ-UBND');
+    await field(decision, 'Số giấy công nhận').fill('15/GCN');
+    await decision.getByRole('button', { name: 'Lưu' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Xác nhận quyết định' });
+    await confirm.getByText(`Ghi quyết định "Đạt" cho ${unit}`).waitFor();
+    await expectNoSeriousA11yViolations(page, 'the decision’s confirmation');
+    await confirm.getByRole('button', { name: 'Ghi quyết định' }).click();
+    await page.getByText(/Quyết định ngày .*: Đạt \(Quyết định số 120\/QĐ-UBND\)/).waitFor();
+    await page.getByText('Giấy công nhận số 15/GCN', { exact: false }).waitFor();
+
+    const pdf = await page.getByRole('link', { name: 'PDF' }).getAttribute('href');
+    const res = await page.request.get(new URL(pdf ?? '', page.url()).toString());
+    expect(res.status()).toBe(200);
+    expect((await res.body()).subarray(0, 4).toString()).toBe('%PDF');
+
+    // The 2020 year of Lê Mao: every block and school recognised.
+    await page.goto(appUrl('/certification?year=2020'));
+    const old = page.getByRole('table', { name: 'Các đơn vị của Phường Lê Mao năm 2020' });
+    await old.waitFor();
+    expect(await old.locator('tbody tr', { hasText: 'Đạt' }).count()).toBe(13);
+  });
+
+  test('awards refuse anyone under disciplinary review; models show where they run and their replication', async () => {
+    const { page } = await browser().newPage();
+    await logIn(page, 'truongcongan');
+    await page.goto(appUrl('/certification-awards'));
+    await page.getByRole('heading', { name: 'Thi đua, khen thưởng', level: 1 }).waitFor();
+    const history = page.getByRole('table', { name: 'Lịch sử khen thưởng của phường' });
+    await history.getByText('Cờ đầu phong trào').first().waitFor();
+    await expectNoSeriousA11yViolations(page, 'the awards');
+
+    const form = page.getByRole('region', { name: 'Đề nghị khen thưởng' });
+    await field(form, 'Cấp khen').fill('UBND phường Thành Vinh');
+    await field(form, 'Thành tích').fill(`Tích cực tuần tra ${Date.now()}`);
+    await field(form, 'Đang bị xem xét kỷ luật').check();
+    await form.getByRole('button', { name: 'Đề nghị khen thưởng' }).click();
+    await form.getByText(/Đang trong thời gian xem xét kỷ luật: không được khen thưởng/).waitFor();
+    // The server's refusal is the one 400 the browser logs.
+    const { consoleErrors } = browser().problems;
+    const refused = /status of 400 .*\/api\/v1\/certification\/awards\)$/;
+    expect(consoleErrors.filter((line) => refused.test(line))).toHaveLength(1);
+    consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((line) => !refused.test(line)));
+    await field(form, 'Đang bị xem xét kỷ luật').uncheck();
+    await form.getByRole('button', { name: 'Đề nghị khen thưởng' }).click();
+    await page.getByText('Đã lưu.').first().waitFor();
+    await history
+      .getByRole('button', { name: /^Quyết định khen thưởng / })
+      .first()
+      .waitFor();
+
+    await page.goto(appUrl('/certification-models'));
+    await page.getByRole('heading', { name: 'Mô hình phong trào toàn dân bảo vệ ANTQ', level: 1 }).waitFor();
+    const models = page.getByRole('table', { name: 'Các mô hình' });
+    await models.getByText('Tổ tuần tra nhân dân').first().waitFor();
+    await models.getByText('Khối Tân Quang').first().waitFor();
+    await expectNoSeriousA11yViolations(page, 'the models');
+  });
+});
