@@ -1,0 +1,47 @@
+// The baselines the application is measured against, in the same run: a bare Fastify + zod + pg (or PGlite) server
+// with one insert route (single-row INSERT … RETURNING) and one list route (the officer list page's SELECT, nothing
+// else: no session, no scope check, no transaction, no audit). Started by bench/run.mjs.
+import { PGlite } from '@electric-sql/pglite';
+import Fastify from 'fastify';
+import pg from 'pg';
+import { z } from 'zod';
+
+const port = Number(process.env.PORT);
+const url = process.env.BASELINE_DATABASE_URL;
+
+let query;
+if (url) {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  query = async (text, params) => (await pool.query(text, params)).rows;
+} else {
+  const db = await PGlite.create(process.env.BASELINE_PGLITE_DIR);
+  query = async (text, params) => (await db.query(text, params)).rows;
+}
+await query(`CREATE TABLE IF NOT EXISTS bench_insert (
+  id bigserial PRIMARY KEY, ward_code text NOT NULL, body text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
+
+const insertBody = z.strictObject({ wardCode: z.string().max(60), what: z.string().min(1).max(5000) });
+
+const app = Fastify({ logger: false });
+app.get('/', async () => ({ ok: true }));
+app.post('/insert', async (req, reply) => {
+  const b = insertBody.parse(req.body);
+  const [row] = await query('INSERT INTO bench_insert (ward_code, body) VALUES ($1, $2) RETURNING id', [b.wardCode, b.what]);
+  return reply.status(201).send({ id: String(row.id) });
+});
+
+// The SELECT the cases list runs for a ward officer (findCasesInScope: scope by ward, newest discovered first, keyset
+// tie-breakers, the unit's name), taking the ward ids as the application's scope does.
+const listQuery = z.object({ wards: z.string().min(1) });
+app.get('/list', async (req) => {
+  const { wards } = listQuery.parse(req.query);
+  const rows = await query(
+    `SELECT c.*, u.name AS unit_name FROM cases c JOIN units u ON u.id = c.unit_id
+     WHERE c.ward_id = ANY($1::uuid[])
+     ORDER BY c.discovered_on DESC, c.year DESC, c.seq DESC, c.id DESC LIMIT 51`,
+    [`{${wards}}`],
+  );
+  return { items: rows.slice(0, 50) };
+});
+
+await app.listen({ port, host: '127.0.0.1' });
