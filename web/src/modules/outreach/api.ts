@@ -1,0 +1,140 @@
+import type { ActivityType, AudienceGroup, OutreachTopic } from '@binh-an/domain';
+import { api } from '../../lib/api.ts';
+
+export const outreachKey = ['outreach'] as const;
+
+export type OutreachTab = 'activities' | 'scripts' | 'schedule' | 'announcements';
+export const OUTREACH_TABS: readonly OutreachTab[] = ['activities', 'scripts', 'schedule', 'announcements'];
+
+export type ActivityView = {
+  id: string;
+  unitId: string;
+  unitName: string;
+  type: ActivityType;
+  topic: OutreachTopic;
+  heldOn: string;
+  title: string;
+  organisers: string | null;
+  audienceTotal: number;
+  audienceGroups: Partial<Record<AudienceGroup, number>>;
+  materials: string[];
+  note: string | null;
+};
+export type ActivityInput = {
+  unitId: string;
+  type: ActivityType;
+  topic: OutreachTopic;
+  heldOn: string;
+  title: string;
+  organisers?: string;
+  audienceGroups?: Partial<Record<AudienceGroup, number>>;
+  audienceTotal?: number;
+  materials?: string[];
+};
+export type ActivityFilters = { q?: string; type?: ActivityType; topic?: OutreachTopic; from?: string; to?: string };
+
+export type ScriptView = {
+  id: string;
+  unitId: string;
+  unitName: string;
+  title: string;
+  topic: OutreachTopic;
+  version: number;
+  body: string;
+  updatedAt: string;
+  versions?: { version: number; body: string; note: string | null; createdAt: string }[];
+};
+
+export type BroadcastView = {
+  id: string;
+  unitId: string;
+  unitName: string;
+  scriptId: string;
+  scriptTitle: string;
+  topic: OutreachTopic;
+  scriptVersion: number;
+  body: string;
+  system: 'ward' | 'block';
+  airsAt: string;
+  minutes: number;
+  airedAt: string | null;
+};
+
+export type AnnouncementView = {
+  id: string;
+  unitId: string;
+  unitName: string;
+  kind: 'news' | 'alert';
+  topic: OutreachTopic;
+  title: string;
+  body: string;
+  blockIds: string[];
+  urgent: boolean;
+  survey: boolean;
+  publishedAt: string | null;
+  createdAt: string;
+  deliveries: number;
+  delivered: number;
+  failed: number;
+  surveyByBlock?: { unitId: string; unitName: string; counts: Record<'safer' | 'same' | 'less_safe', number>; saferShare: number | null }[];
+};
+export type AnnouncementInput = {
+  unitId: string;
+  kind: 'news' | 'alert';
+  topic: OutreachTopic;
+  title: string;
+  body: string;
+  blockIds?: string[];
+  urgent?: boolean;
+  survey?: boolean;
+};
+export type DeliveryView = {
+  id: string;
+  channel: string;
+  contact: string;
+  status: 'pending' | 'sending' | 'sent' | 'failed';
+  attempts: number;
+  nextAttemptAt: string | null;
+  error: string | null;
+  sentAt: string | null;
+};
+
+type Page<T> = { items: T[]; nextCursor: string | null };
+const base = '/outreach';
+
+export const fetchActivities = (f: ActivityFilters, cursor?: string) =>
+  api.get<Page<ActivityView>>(`${base}/activities`, { query: { ...f, ...(cursor ? { cursor } : {}) } });
+export const createActivity = (input: ActivityInput) => api.post<ActivityView>(`${base}/activities`, input);
+export const activitiesCsvUrl = (f: ActivityFilters) => {
+  const q = new URLSearchParams({ format: 'csv' });
+  for (const [k, v] of Object.entries(f)) if (v) q.set(k, String(v));
+  return `/api/v1${base}/activities?${q}`;
+};
+
+export const fetchScripts = () => api.get<{ items: ScriptView[] }>(`${base}/scripts`);
+export const fetchScript = (id: string) => api.get<ScriptView>(`${base}/scripts/${id}`);
+export const createScript = (input: { unitId: string; title: string; topic: OutreachTopic; body: string }) =>
+  api.post<ScriptView>(`${base}/scripts`, input);
+export const reviseScript = (id: string, input: { body: string; note?: string }) =>
+  api.post<ScriptView>(`${base}/scripts/${id}/versions`, input);
+
+export const fetchBroadcasts = (from?: string, to?: string) =>
+  api.get<{ from: string; to: string; items: BroadcastView[] }>(`${base}/broadcasts`, {
+    query: { ...(from ? { from } : {}), ...(to ? { to } : {}) },
+  });
+export const createBroadcast = (input: {
+  unitId: string;
+  scriptId: string;
+  system: 'ward' | 'block';
+  airsOn: string;
+  airsAt: string;
+  minutes: number;
+}) => api.post<BroadcastView>(`${base}/broadcasts`, input);
+export const markAired = (id: string, listeners?: number) =>
+  api.post<BroadcastView>(`${base}/broadcasts/${id}/done`, listeners === undefined ? {} : { listeners });
+
+export const fetchAnnouncements = (q?: string) => api.get<Page<AnnouncementView>>(`${base}/announcements`, { query: q ? { q } : {} });
+export const fetchAnnouncement = (id: string) => api.get<AnnouncementView>(`${base}/announcements/${id}`);
+export const createAnnouncement = (input: AnnouncementInput) => api.post<AnnouncementView>(`${base}/announcements`, input);
+export const publishAnnouncement = (id: string) => api.post<AnnouncementView>(`${base}/announcements/${id}/publish`);
+export const fetchDeliveries = (id: string) => api.get<{ items: DeliveryView[] }>(`${base}/announcements/${id}/deliveries`);
