@@ -384,4 +384,15 @@ describe('figures', () => {
     expect(c.outcomes.share).toBeGreaterThan(0);
     expect(c.blocksCovered).toBeGreaterThan(0);
   });
+
+  it('the periodic report writes the community camera model as a section of its own', async () => {
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const res = await as('canbo', 'GET', `/api/v1/reports/periodic?unit=thanh-vinh&from=${today.slice(0, 4)}-01-01&to=${today}&format=json`);
+    expect(res.statusCode, res.body).toBe(200);
+    const section = res.json().sections.find((s: { key: string }) => s.key === 'cameras');
+    expect(section.title).toBe('Mô hình "Camera cộng đồng"');
+    const text = section.sentences[0].map((seg: { text: string }) => seg.text).join('');
+    expect(text).toMatch(/^Mô hình "Camera cộng đồng" có \d+ camera tham gia, trong đó \d+ camera đang hoạt động; Công an phường đã gửi \d+ đề nghị/);
+    expect(section.figures.find((f: { key: string }) => f.key === 'cameras.footageRequests').href).toBe('/app/cameras/requests');
+  });
 });
