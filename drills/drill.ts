@@ -15,13 +15,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { bootstrap } from '../server/src/bootstrap.ts';
 import { createApiToken } from '../server/src/modules/auth/index.ts';
 import { findCredentialsByUsername } from '../server/src/modules/users/index.ts';
 import { freePort, PgCluster } from '../server/src/ops/pg-cluster.ts';
 import { verifyAuditChain } from '../server/src/platform/audit/audit.ts';
 import { loadConfig } from '../server/src/platform/config.ts';
-import { openPostgres } from '../server/src/platform/db.ts';
-import { createDeps } from '../server/src/platform/deps.ts';
+import { openPglite, openPostgres } from '../server/src/platform/db.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -49,15 +49,20 @@ export async function runDrill(
   mode: 'kill-server' | 'kill-postgres',
   kills: number,
   writers: number,
+  engine: 'postgres' | 'pglite' = 'postgres',
   log = console.log,
 ): Promise<DrillResult> {
   const started = Date.now();
-  const cluster = await PgCluster.create();
-  const admin = new pg.Client({ connectionString: cluster.url });
-  await admin.connect();
-  await admin.query('CREATE DATABASE drill');
-  await admin.end();
-  const url = cluster.url.replace(/\/postgres$/, '/drill');
+  if (mode === 'kill-postgres' && engine !== 'postgres') throw new Error('kill-postgres needs --engine postgres');
+  const cluster = engine === 'postgres' ? await PgCluster.create() : null;
+  let url: string | undefined;
+  if (cluster) {
+    const admin = new pg.Client({ connectionString: cluster.url });
+    await admin.connect();
+    await admin.query('CREATE DATABASE drill');
+    await admin.end();
+    url = cluster.url.replace(/\/postgres$/, '/drill');
+  }
   const dataDir = mkdtempSync(join(tmpdir(), 'binh-an-drill-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -68,7 +73,7 @@ export async function runDrill(
       cwd: ROOT,
       env: {
         ...process.env,
-        DATABASE_URL: url,
+        ...(url ? { DATABASE_URL: url } : {}),
         PORT: String(port),
         HOST: '127.0.0.1',
         DATA_DIR: dataDir,
@@ -95,15 +100,16 @@ export async function runDrill(
   };
 
   try {
+    // The database, the demo ward and a bearer token for the ward's police officer, made as the operator's commands do,
+    // before the server starts (the embedded database admits one process at a time).
+    const cfg = loadConfig({ DATA_DIR: dataDir, SECRET_KEY, DEMO: '1', ...(url ? { DATABASE_URL: url } : {}) });
+    const setup = await bootstrap(cfg, () => undefined);
+    const user = await findCredentialsByUsername(setup.database.db, 'canbo');
+    if (!user) throw new Error('no demo account canbo');
+    const token = (await createApiToken(setup, user.id, 'drill', null)).secret;
+    await setup.database.close();
     startServer();
     if (!(await healthy(120_000))) throw new Error('the server did not start');
-    // A bearer token for the ward's police officer, made as the operator's command does.
-    const database = await openPostgres(url, 2);
-    const cfg = { ...loadConfig({ DATA_DIR: dataDir, SECRET_KEY, DATABASE_URL: url }), demo: false };
-    const deps = await createDeps(database, cfg, Buffer.from(SECRET_KEY, 'hex'));
-    const user = await findCredentialsByUsername(database.db, 'canbo');
-    if (!user) throw new Error('no demo account canbo');
-    const token = (await createApiToken(deps, user.id, 'drill', null)).secret;
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const teams = (await (await fetch(`${base}/api/v1/patrols/teams`, { headers })).json()) as { items?: { id: string }[] };
     const teamIds = (teams.items ?? []).map((t) => t.id);
@@ -169,7 +175,7 @@ export async function runDrill(
     };
     const running = Array.from({ length: writers }, () => writer());
 
-    let postmaster = cluster.pid();
+    let postmaster = cluster?.pid() ?? null;
     for (let i = 1; i <= kills; i++) {
       await sleep(1000 + Math.random() * 2000);
       if (mode === 'kill-server') {
@@ -178,6 +184,7 @@ export async function runDrill(
         startServer();
       } else {
         if (postmaster) process.kill(postmaster, 'SIGKILL');
+        if (!cluster) throw new Error('no cluster');
         await sleep(200 + Math.random() * 800);
         // Orphaned backends leave with the postmaster; start again once they have.
         for (let attempt = 0; ; attempt++) {
@@ -205,6 +212,14 @@ export async function runDrill(
     // The phone's outbox: whatever was sent but not acknowledged is sent again, same key, until it is.
     await Promise.all(writes.filter((w) => !w.ackId).map((w) => send(w, true)));
 
+    if (!url) {
+      const s = proc.server;
+      if (s && s.exitCode === null) {
+        s.kill('SIGTERM');
+        await new Promise((r) => s.once('exit', r));
+      }
+    }
+    const database = url ? await openPostgres(url, 2) : await openPglite(join(dataDir, 'pglite'));
     const rows = await database.raw.query<{ id: string; note: string }>(
       "SELECT id::text, note FROM patrol_rounds WHERE note LIKE 'drill %' AND note <> 'drill probe'",
     );
@@ -221,7 +236,7 @@ export async function runDrill(
     const audit = await verifyAuditChain(database.db);
     await database.close();
     const result: DrillResult = {
-      mode,
+      mode: `${mode} (${engine})`,
       kills,
       seconds: Math.round((Date.now() - started) / 1000),
       attempted: writes.length,
@@ -249,7 +264,7 @@ export async function runDrill(
       s.kill('SIGKILL');
       await new Promise((r) => s.once('exit', r));
     }
-    cluster.destroy();
+    cluster?.destroy();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -257,15 +272,16 @@ export async function runDrill(
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     args: process.argv.slice(2),
-    options: { kills: { type: 'string' }, writers: { type: 'string' } },
+    options: { kills: { type: 'string' }, writers: { type: 'string' }, engine: { type: 'string' } },
     allowPositionals: true,
   });
   const mode = positionals[0];
   if (mode !== 'kill-server' && mode !== 'kill-postgres') {
-    console.error('Usage: npm run drill -- kill-server|kill-postgres [--kills 20] [--writers 8]');
+    console.error('Usage: npm run drill -- kill-server|kill-postgres [--kills 20] [--writers 8] [--engine postgres|pglite]');
     return 64;
   }
-  const result = await runDrill(mode, Number(values.kills ?? 20), Number(values.writers ?? 8));
+  const engine = values.engine === 'pglite' ? 'pglite' : 'postgres';
+  const result = await runDrill(mode, Number(values.kills ?? 20), Number(values.writers ?? 8), engine);
   console.log(JSON.stringify(result, null, 2));
   console.log(result.ok ? 'DRILL PASSED' : 'DRILL FAILED');
   return result.ok ? 0 : 1;
