@@ -31,6 +31,7 @@ export const certificationPageEn: typeof certificationPageVi = {
       wardCounts: '{{registered}}/{{units}} units registered · {{recognised}}/{{units}} recognised · {{models}} effective models',
       wardOk: 'Conditions met: 100% registered, at least 70% recognised, an effective model',
       empty: 'No unit in this year.',
+      export: 'Export to Excel',
     },
     register: {
       title: 'Register for {{year}}: {{unit}}',

@@ -30,6 +30,7 @@ export const certificationPageVi = {
         '{{registered}}/{{units}} đơn vị đã đăng ký · {{recognised}}/{{units}} được công nhận · {{models}} mô hình hoạt động hiệu quả',
       wardOk: 'Đủ điều kiện: 100% đăng ký, từ 70% được công nhận, có mô hình hiệu quả',
       empty: 'Không có đơn vị nào trong năm này.',
+      export: 'Xuất Excel',
     },
     register: {
       title: 'Đăng ký năm {{year}}: {{unit}}',

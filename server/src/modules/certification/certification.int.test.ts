@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF, createTestApp, type TestApp } from '../../../test/app.ts';
 import { queryRows } from '../../platform/db.ts';
@@ -73,6 +74,16 @@ describe('a ward’s year', () => {
     const school = body.items.find((i: { unitId: string }) => i.unitId === units['le-mao:thcs-le-mao']);
     expect(school.window).toEqual({ from: '2019-11-16', to: '2020-11-15' });
     expect(body.ward).toMatchObject({ units: 12, registered: 12, recognised: 12, problems: [] });
+    const xlsx = await as('canbo', 'GET', `${base}/cycles.xlsx?year=2020&ward=${units['le-mao']}`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['x-export-rows']).toBe('13');
+    expect(xlsx.headers['content-disposition']).toContain('an-toan-antt-phuong-le-mao-2020.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.rowCount).toBe(14);
+    expect(sheet?.getRow(1).getCell(1).text).toBe('Đơn vị');
+    expect(await count(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'certification.export'`)).toBe(1);
   });
 
   it('keeps a block leader to her own block and a viewer from registering', async () => {

@@ -25,6 +25,7 @@ import {
   createModel,
   decideAward,
   decideCycle,
+  exportCycles,
   exportDossier,
   getCycle,
   listAwards,
@@ -55,6 +56,24 @@ export function registerCertificationRoutes(app: FastifyInstance, deps: Deps): v
       },
     },
     (req) => listCycles(deps, requireActor(req), req.query),
+  );
+  r.get(
+    `${base}/cycles.xlsx`,
+    {
+      schema: {
+        tags,
+        summary: 'A ward’s year as an Excel workbook (audited)',
+        querystring: certificationYearQuerySchema.extend(wardQuery),
+      },
+    },
+    async (req, reply) => {
+      const file = await exportCycles(deps, requireActor(req), req.query, requestLocale(req));
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('x-export-rows', String(file.rows))
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.bytes);
+    },
   );
   r.post(
     `${base}/cycles`,

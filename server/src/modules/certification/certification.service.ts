@@ -37,6 +37,7 @@ import {
   type WardRuleProblem,
   wardRuleProblems,
 } from '@binh-an/domain';
+import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { type Actor, can, requirePermission, withActor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -147,6 +148,74 @@ export async function listCycles(deps: Deps, actor: Actor, q: { year: number; wa
     const status = members.some((u) => u.id === ward.id) ? await wardStatus(tx, ward, members, cycles, q.year) : null;
     return { year: q.year, wards: wards.map((w) => ({ id: w.id, name: w.name })), wardId: ward.id, ward: status, items };
   });
+}
+
+/** A ward's year as a workbook: each unit with its type, eligibility, step, result and decision; audited. */
+export async function exportCycles(deps: Deps, actor: Actor, q: { year: number; ward?: string | undefined }, lang: Locale) {
+  const list = await listCycles(deps, actor, q);
+  const wardName = list.wards.find((w) => w.id === list.wardId)?.name ?? '';
+  const decisions = await withActor(deps.database.db, actor, async (tx) => {
+    const cycles = await findCyclesOfUnits(
+      tx,
+      list.items.map((i) => i.unitId),
+      q.year,
+    );
+    await recordAudit(tx, {
+      action: 'certification.export',
+      actor: by(actor),
+      wardId: list.wardId,
+      entityType: 'unit',
+      entityId: list.wardId,
+      detail: { year: q.year, rows: list.items.length },
+    });
+    return new Map(cycles.map((c) => [c.unitId, c]));
+  });
+  const t = (key: string) => translate(lang, key);
+  const dmy = (d: string | null | undefined) => (d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : '');
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Bình An';
+  const sheet = workbook.addWorksheet(`${q.year}`, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const head =
+    lang === 'en'
+      ? ['Unit', 'Type', 'Evaluation window', 'Step', 'Result', 'Decided on', 'Decision', 'Certificate', 'Cannot be recognised because']
+      : [
+          'Đơn vị',
+          'Loại',
+          'Thời gian đánh giá',
+          'Bước',
+          'Kết quả',
+          'Ngày quyết định',
+          'Quyết định',
+          'Giấy công nhận',
+          'Lý do không thuộc đối tượng',
+        ];
+  sheet.addRow(head).font = { bold: true };
+  for (const row of list.items) {
+    const c = decisions.get(row.unitId);
+    sheet.addRow([
+      row.unitName,
+      row.certType ? t(`certification.certTypes.${row.certType}`) : '',
+      row.window ? `${dmy(row.window.from)} – ${dmy(row.window.to)}` : '',
+      row.stage ? t(`certification.stages.${row.stage}`) : '',
+      row.outcome ? t(`certification.outcomes.${row.outcome}`) : '',
+      dmy(row.decidedOn),
+      c?.decisionRef ?? '',
+      c?.certificateNo ?? '',
+      row.ineligibleReason ? `${t(`certification.ineligible.${row.ineligibleReason}`)} (${row.ineligibleArticle})` : '',
+    ]);
+  }
+  sheet.columns.forEach((col, i) => {
+    col.width = [32, 18, 26, 20, 14, 16, 36, 18, 48][i] ?? 16;
+  });
+  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+  const slug = wardName
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/gi, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return { bytes, filename: `an-toan-antt-${slug || 'phuong'}-${q.year}.xlsx`, rows: list.items.length };
 }
 
 /* ---------- one unit's dossier ---------- */

@@ -19,6 +19,8 @@ export const fetchCycle = (id: string) => requestApi<CycleDetail>('GET', `/certi
 export const registerCycle = (body: object) => requestApi<CycleDetail>('POST', '/certification/cycles', { body });
 export const postStep = (id: string, step: 'self-assessment' | 'submit' | 'appraisal' | 'decision' | 'classification', body: object) =>
   requestApi<CycleDetail>('POST', `/certification/cycles/${id}/${step}`, { body });
+export const cyclesExportUrl = (year: number, ward: string | null) =>
+  `/api/v1/certification/cycles.xlsx?year=${year}${ward ? `&ward=${ward}` : ''}`;
 export const dossierUrl = (id: string, format: 'pdf' | 'docx') => `/api/v1/certification/cycles/${id}/dossier?format=${format}`;
 
 export const fetchModels = () => requestApi<{ items: ModelView[] }>('GET', '/certification/models');

@@ -14,7 +14,7 @@ import { notifySuccess } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { useCan } from '../auth/hooks.ts';
 import { refusalText } from '../mediation/team-forms.tsx';
-import { certificationKey, fetchCycles, registerCycle, type WardStatus } from './api.ts';
+import { certificationKey, cyclesExportUrl, fetchCycles, registerCycle, type WardStatus } from './api.ts';
 
 const routeApi = getRouteApi('/signed-in/certification');
 
@@ -198,6 +198,11 @@ export function CertificationListPage() {
               onChange={(v) => void navigate({ search: (s) => ({ ...s, ward: v ?? undefined }) })}
             />
           ) : null}
+          {query.data?.items.length ? (
+            <Button component="a" variant="light" href={cyclesExportUrl(year, query.data.wardId)} download>
+              {t('certificationPage.list.export')}
+            </Button>
+          ) : null}
         </Group>
       </Card>
       {query.isPending ? <LoadingState /> : null}
@@ -228,7 +233,12 @@ export function CertificationListPage() {
                   ) : null}
                 </Table.Td>
                 <Table.Td>
-                  {!row.eligible && row.ineligibleReason ? (
+                  {row.ineligibleReason === 'enterpriseSizeUnknown' ? (
+                    <Stack gap={2}>
+                      <Text size="sm">{t('certificationPage.list.notRegistered')}</Text>
+                      <Text size="xs">{t('certification.ineligible.enterpriseSizeUnknown')}</Text>
+                    </Stack>
+                  ) : !row.eligible && row.ineligibleReason ? (
                     <Stack gap={2}>
                       <Badge color="gray" variant="light">
                         {t('certificationPage.list.ineligible')}
