@@ -6,6 +6,16 @@ import { queryRows } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { type Channel, messengerOf } from '../../platform/messaging/index.ts';
 
+/** Subscriptions never confirmed are deleted, with their sealed contact, a day after their code expired. */
+export async function purgeUnconfirmed(deps: Deps): Promise<number> {
+  const cutoff = new Date(deps.clock().getTime() - 86_400_000).toISOString();
+  const rows = await queryRows<{ id: string }>(
+    deps.database.db,
+    sql`DELETE FROM outreach_subscribers WHERE verified_at IS NULL AND code_expires_at < ${cutoff}::timestamptz RETURNING id`,
+  );
+  return rows.length;
+}
+
 /** A claimed delivery left "sending" this long (a process stopped mid-send) is tried again. */
 const STALE_CLAIM_MS = 15 * 60_000;
 

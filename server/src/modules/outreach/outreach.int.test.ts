@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF, createTestApp, type TestApp } from '../../../test/app.ts';
 import { queryRows } from '../../platform/db.ts';
 import { type Messenger, messengerOf, setMessenger } from '../../platform/messaging/index.ts';
-import { deliverDue } from './outreach.delivery.ts';
+import { deliverDue, purgeUnconfirmed } from './outreach.delivery.ts';
 import { summariseOutreach } from './outreach.service.ts';
 
 /* ---------- local fake providers: an SMTP server and an SMS gateway ---------- */
@@ -483,5 +483,29 @@ describe('the public page, the feed and the survey', () => {
     expect(summary.delivered).toBeGreaterThanOrEqual(3);
     expect(summary.byType.block_meeting).toBeGreaterThanOrEqual(2);
     expect(summary.audience).toBeGreaterThanOrEqual(85 * 2 + 300);
+  });
+
+  it('deletes a subscription never confirmed, with its contact, a day after its code expired', async () => {
+    const pending = await form('/thong-bao/dang-ky', [
+      ['wardCode', 'thanh-vinh'],
+      ['step', 'start'],
+      ['channel', 'email'],
+      ['contact', 'bo.do@example.test'],
+      ['topics', 'drugs'],
+      ['consent', 'yes'],
+    ]);
+    const challenge = /name="challenge" value="([0-9a-f-]{36})"/.exec(pending.body)?.[1] as string;
+    const wrongCode = await form('/thong-bao/dang-ky', [
+      ['wardCode', 'thanh-vinh'],
+      ['step', 'confirm'],
+      ['challenge', challenge],
+      ['code', '000000x'],
+    ]);
+    expect(wrongCode.statusCode).toBe(400);
+    expect(await purgeUnconfirmed(t.deps)).toBe(0);
+    t.clock.advance(15 * 60_000 + 86_400_000 + 1000);
+    expect(await purgeUnconfirmed(t.deps)).toBe(1);
+    const left = await queryRows<{ n: number }>(db(), sql`SELECT count(*)::int AS n FROM outreach_subscribers WHERE id = ${challenge}`);
+    expect(left[0]?.n).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineJob } from '../../platform/jobs.ts';
-import { deliverDue } from './outreach.delivery.ts';
+import { deliverDue, purgeUnconfirmed } from './outreach.delivery.ts';
 import { DELIVER_JOB } from './outreach.service.ts';
 
 /**
@@ -16,4 +16,14 @@ export const deliverJob = defineJob({
   },
 });
 
-export const outreachJobs = [deliverJob];
+/** Every night at 03:40 Vietnam time: subscriptions whose code was never confirmed are deleted. */
+export const purgeUnconfirmedJob = defineJob({
+  name: 'outreach.purge_unconfirmed',
+  payload: z.object({}),
+  cron: '40 3 * * *',
+  async run(deps) {
+    await purgeUnconfirmed(deps);
+  },
+});
+
+export const outreachJobs = [deliverJob, purgeUnconfirmedJob];

@@ -303,7 +303,7 @@ export async function createBroadcast(deps: Deps, actor: Actor, input: z.output<
   const id = randomUUID();
   return withActor(deps.database.db, actor, async (tx) => {
     const unit = await unitFor(tx, actor, input.unitId, today);
-    if ((input.system === 'block') !== (unit.type === 'block')) throw invalid('system');
+    if (unit.type === 'school' || (input.system === 'block') !== (unit.type === 'block')) throw invalid('system');
     const [s] = await findScripts(tx, actor, input.scriptId);
     if (!s || s.ward_id !== unit.wardId) throw invalid('scriptId');
     const airsAt = new Date(Date.parse(`${input.airsOn}T${input.airsAt}:00Z`) - VN_OFFSET_MS);
