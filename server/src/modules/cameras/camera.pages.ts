@@ -364,7 +364,8 @@ export function registerCameraPages(app: FastifyInstance, deps: Deps): void {
     );
   });
 
-  app.get('/camera/chu/:token', { schema: { hide: true } }, async (req, reply) => {
+  // The owner's token is in the path: these routes are never logged.
+  app.get('/camera/chu/:token', { logLevel: 'silent', schema: { hide: true } }, async (req, reply) => {
     const locale = pageLocale(req);
     const token = String((req.params as { token: string }).token).slice(0, 200);
     const saved = (req.query as { ok?: string }).ok === '1';
@@ -375,40 +376,44 @@ export function registerCameraPages(app: FastifyInstance, deps: Deps): void {
     return send(reply, locale, page.ward, ownerPath(token), page.body);
   });
 
-  app.post('/camera/chu/:token', { config: { rateLimit: PUBLIC_LIMIT }, schema: { hide: true } }, async (req: FastifyRequest, reply) => {
-    const locale = pageLocale(req);
-    const token = String((req.params as { token: string }).token).slice(0, 200);
-    if (!req.isMultipart()) throw new AppError('unsupportedMediaType');
-    const { fields, files } = await readMultipart(req);
-    const o = await ownerOf(deps, token);
-    if (!o)
-      return send(reply, locale, null, '/camera', html`<h1>${tr(locale)('ownerHeading')}</h1><p>${tr(locale)('linkInvalid')}</p>`, 404);
-    const t = tr(locale);
-    const fail = async (errors: Errors) => {
-      const page = await ownerPage(deps, locale, token, null, errors);
-      return send(reply, locale, page?.ward ?? null, ownerPath(token), page?.body ?? html``, 400);
-    };
-    try {
-      if (fields.do === 'answer') {
-        const answer = FOOTAGE_ANSWERS.find((x) => x === fields.answer);
-        if (!answer) return fail([{ path: 'answer', text: translate(locale, 'validation.required') }]);
-        const note = (fields.note ?? '').normalize('NFC').trim().slice(0, 1000) || null;
-        await answerRequest(deps, o, { targetId: fields.targetId ?? '', answer, note, file: files[0] ?? null });
-      } else if (fields.do === 'update') {
-        await updateOwnCamera(deps, o, fields.cameraId ?? '', {
-          working: fields.working === 'yes',
-          retentionDays: Number(fields.retentionDays ?? ''),
-        });
-      } else if (fields.do === 'withdraw') {
-        if (fields.confirm !== 'yes') return fail([{ path: 'confirm', text: t('withdrawConfirmRequired') }]);
-        await withdrawOwnCamera(deps, o, fields.cameraId ?? '');
-      } else throw new AppError('badRequest');
-    } catch (err) {
-      if (!(err instanceof AppError) || err.code !== 'validation') throw err;
-      return fail(err.fields.map((f) => ({ path: f.path, text: translate(locale, f.message) })));
-    }
-    return reply.redirect(`${ownerPath(token)}?ok=1${lang(locale, '&')}`, 303);
-  });
+  app.post(
+    '/camera/chu/:token',
+    { logLevel: 'silent', config: { rateLimit: PUBLIC_LIMIT }, schema: { hide: true } },
+    async (req: FastifyRequest, reply) => {
+      const locale = pageLocale(req);
+      const token = String((req.params as { token: string }).token).slice(0, 200);
+      if (!req.isMultipart()) throw new AppError('unsupportedMediaType');
+      const { fields, files } = await readMultipart(req);
+      const o = await ownerOf(deps, token);
+      if (!o)
+        return send(reply, locale, null, '/camera', html`<h1>${tr(locale)('ownerHeading')}</h1><p>${tr(locale)('linkInvalid')}</p>`, 404);
+      const t = tr(locale);
+      const fail = async (errors: Errors) => {
+        const page = await ownerPage(deps, locale, token, null, errors);
+        return send(reply, locale, page?.ward ?? null, ownerPath(token), page?.body ?? html``, 400);
+      };
+      try {
+        if (fields.do === 'answer') {
+          const answer = FOOTAGE_ANSWERS.find((x) => x === fields.answer);
+          if (!answer) return fail([{ path: 'answer', text: translate(locale, 'validation.required') }]);
+          const note = (fields.note ?? '').normalize('NFC').trim().slice(0, 1000) || null;
+          await answerRequest(deps, o, { targetId: fields.targetId ?? '', answer, note, file: files[0] ?? null });
+        } else if (fields.do === 'update') {
+          await updateOwnCamera(deps, o, fields.cameraId ?? '', {
+            working: fields.working === 'yes',
+            retentionDays: Number(fields.retentionDays ?? ''),
+          });
+        } else if (fields.do === 'withdraw') {
+          if (fields.confirm !== 'yes') return fail([{ path: 'confirm', text: t('withdrawConfirmRequired') }]);
+          await withdrawOwnCamera(deps, o, fields.cameraId ?? '');
+        } else throw new AppError('badRequest');
+      } catch (err) {
+        if (!(err instanceof AppError) || err.code !== 'validation') throw err;
+        return fail(err.fields.map((f) => ({ path: f.path, text: translate(locale, f.message) })));
+      }
+      return reply.redirect(`${ownerPath(token)}?ok=1${lang(locale, '&')}`, 303);
+    },
+  );
 
   app.get('/camera/minh-bach', { schema: { hide: true } }, async (req, reply) => {
     const locale = pageLocale(req);
