@@ -46,6 +46,12 @@ export const certificationVi = {
     unitsRecognised: 'Đơn vị được công nhận',
   },
   classes: { excellent: 'Xuất sắc', good: 'Khá', average: 'Trung bình', weak: 'Yếu' },
+  modelFigures: {
+    patrols: 'Lượt tuần tra',
+    tips: 'Tin báo tiếp nhận',
+    mediation: 'Vụ việc hòa giải thành',
+    cases: 'Vụ việc được làm rõ',
+  },
   awardKinds: {
     emulation_flag: 'Cờ thi đua',
     lead_flag: 'Cờ đầu phong trào',
@@ -139,6 +145,12 @@ export const certificationEn: typeof certificationVi = {
     unitsRecognised: 'Units recognised',
   },
   classes: { excellent: 'Excellent', good: 'Good', average: 'Average', weak: 'Weak' },
+  modelFigures: {
+    patrols: 'Patrol rounds',
+    tips: 'Tips received',
+    mediation: 'Disputes settled',
+    cases: 'Cases cleared',
+  },
   awardKinds: {
     emulation_flag: 'Emulation flag',
     lead_flag: 'Lead flag of the movement',

@@ -91,6 +91,10 @@ export const decideAwardSchema = z.object({
 });
 export const listAwardsQuerySchema = z.object({ year: year.optional(), kind: awardKindSchema.optional() });
 
+/** The figure of another module that measures a model's effect (the report summary of the model's unit). */
+export const MODEL_FIGURE_SOURCES = ['patrols', 'tips', 'mediation', 'cases'] as const;
+export const modelFigureSourceSchema = z.enum(MODEL_FIGURE_SOURCES);
+
 export const createModelSchema = z.object({
   unitId: z.uuid(),
   name: trimmed(1, 200),
@@ -99,12 +103,14 @@ export const createModelSchema = z.object({
   activities: optionalText(3000),
   effect: optionalText(3000),
   effective: z.boolean().default(true),
+  figureSource: modelFigureSourceSchema.optional(),
 });
 export const updateModelSchema = z.object({
   runBy: trimmed(1, 300).optional(),
   activities: optionalText(3000),
   effect: optionalText(3000),
   effective: z.boolean().optional(),
+  figureSource: modelFigureSourceSchema.nullable().optional(),
   endedOn: dateOnly.nullable().optional(),
   /** Replication: more blocks where the model now runs. */
   replicatedUnitIds: z.array(z.uuid()).max(50).optional(),
@@ -211,6 +217,9 @@ export const modelViewSchema = z.object({
   effect: z.string().nullable(),
   effective: z.boolean(),
   replicatedTo: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  /** The effect in figures, for readers of report figures: the source's count at the model's unit over the year. */
+  figure: z.object({ source: modelFigureSourceSchema, value: z.number(), from: z.string(), to: z.string() }).nullable(),
+  figureSource: modelFigureSourceSchema.nullable(),
 });
 
 /** The report summary's line: recognitions in force during the period, by type. */

@@ -123,6 +123,8 @@ export const certificationPageEn: typeof certificationPageVi = {
       saved: 'Model saved.',
       empty: 'No model yet.',
       effective: 'Runs effectively',
+      figureSource: 'Figure measuring its effect (from the other modules)',
+      figureValue: '{{label}} ({{from}} – {{to}}): {{value}}',
     },
     awards: {
       title: 'Emulation and awards',

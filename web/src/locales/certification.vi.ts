@@ -122,6 +122,8 @@ export const certificationPageVi = {
       saved: 'Đã lưu mô hình.',
       empty: 'Chưa có mô hình nào.',
       effective: 'Hoạt động hiệu quả',
+      figureSource: 'Số liệu đo hiệu quả (từ các phân hệ khác)',
+      figureValue: '{{label}} ({{from}} – {{to}}): {{value}}',
     },
     awards: {
       title: 'Thi đua, khen thưởng',

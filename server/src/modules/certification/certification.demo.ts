@@ -134,6 +134,7 @@ export async function loadDemoCertification(tx: DbOrTx, wards: { leMao: DemoWard
       {
         unitId: ward.id,
         name: 'Camera cộng đồng',
+        source: 'cases',
         runBy: 'Công an phường phối hợp Ban công tác Mặt trận các khối',
         activities: 'Lắp camera tại các trục đường, ngõ hẻm; người dân cùng theo dõi, trích xuất hình ảnh khi có vụ việc.',
         effect: 'Hình ảnh giúp làm rõ các vụ trộm cắp tài sản (xem sổ vụ việc).',
@@ -142,6 +143,7 @@ export async function loadDemoCertification(tx: DbOrTx, wards: { leMao: DemoWard
       {
         unitId: ward.id,
         name: 'Hòm thư tố giác tội phạm',
+        source: 'tips',
         runBy: 'Công an phường',
         activities: 'Hòm thư đặt tại trụ sở và các nhà văn hóa khối; tiếp nhận trực tuyến tại trang Gửi tin báo.',
         effect: 'Tin báo tiếp nhận qua hòm thư (xem hòm thư tin báo).',
@@ -150,6 +152,7 @@ export async function loadDemoCertification(tx: DbOrTx, wards: { leMao: DemoWard
       {
         unitId: w['trung-my'] as string,
         name: 'Tổ tuần tra nhân dân',
+        source: 'patrols',
         runBy: 'Tổ bảo vệ ANTT khối Trung Mỹ cùng Cảnh sát khu vực',
         activities: 'Tuần tra đêm, kiểm tra tạm trú, tạm vắng, giải quyết vụ việc tại cơ sở.',
         effect: 'Số lượt tuần tra và vụ việc xử lý tại chỗ (xem nhật ký tuần tra).',
@@ -158,6 +161,7 @@ export async function loadDemoCertification(tx: DbOrTx, wards: { leMao: DemoWard
       {
         unitId: ward.id,
         name: 'Tự quản, tự phòng, tự bảo vệ, tự hòa giải',
+        source: 'mediation',
         runBy: 'Ban công tác Mặt trận và tổ hòa giải các khối',
         activities: 'Họp dân ở khối, hòa giải mâu thuẫn nhỏ ngay tại cơ sở.',
         effect: 'Vụ việc hòa giải thành (xem sổ hòa giải).',
@@ -197,6 +201,7 @@ export async function loadDemoCertification(tx: DbOrTx, wards: { leMao: DemoWard
         effect: m.effect,
         effective: true,
         replicatedUnitIds: m.replicated.filter(Boolean),
+        figureSource: m.source ?? null,
       });
     }
   }

@@ -290,6 +290,15 @@ describe('the cycle of a ward with no record yet (Trường Vinh)', () => {
     expect(replicated.json().replicatedTo).toEqual([{ id: units['truong-vinh:khoi-2'], name: 'Khối 2' }]);
     const after = (await as('canbo.truongvinh', 'GET', `${base}/cycles?year=${year}`)).json();
     expect(after.ward.problems).toEqual(['belowRecognisedShare']);
+    // The demo ward's patrol team model reads its effect from the patrol log.
+    const models = (await as('canbo', 'GET', `${base}/models`)).json().items as {
+      name: string;
+      endedOn: string | null;
+      figure: { source: string; value: number } | null;
+    }[];
+    const patrol = models.find((m) => m.name === 'Tổ tuần tra nhân dân' && m.endedOn === null);
+    expect(patrol?.figure?.source).toBe('patrols');
+    expect(patrol?.figure?.value).toBeGreaterThan(0);
   });
 
   it('scores the classification sheet within each line’s maximum (QĐ 510/2022)', async () => {

@@ -44,6 +44,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Tx } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
+import { vnToday } from '../../platform/time.ts';
 import { summaryFigures } from '../cases/index.ts';
 import { type DossierData, renderDossierDocx, renderDossierPdf } from './certification.dossier.ts';
 import {
@@ -564,7 +565,10 @@ export async function exportDossier(
 
 /* ---------- movement models ---------- */
 
-async function modelViews(tx: Tx, models: ModelRecord[]) {
+type ModelSource = 'patrols' | 'tips' | 'mediation' | 'cases';
+type ModelFigure = { source: ModelSource; value: number; from: string; to: string };
+
+async function modelViews(tx: Tx, models: ModelRecord[], figures: Map<string, ModelFigure> = new Map()) {
   const names = await findUnitNames(tx, [...new Set(models.flatMap((m) => m.replicatedUnitIds))]);
   return models.map((m) => ({
     id: m.id,
@@ -578,14 +582,36 @@ async function modelViews(tx: Tx, models: ModelRecord[]) {
     effect: m.effect,
     effective: m.effective,
     replicatedTo: m.replicatedUnitIds.map((id) => ({ id, name: names.get(id) ?? '' })),
+    figureSource: (m.figureSource ?? null) as ModelSource | null,
+    figure: figures.get(m.id) ?? null,
   }));
+}
+
+/**
+ * A model's effect from the records of the module it is linked to: the report summary of the model's unit (and the
+ * units below it) over the calendar year of its last day running, to that day. Readers of figures only (report.read).
+ */
+async function modelFigures(deps: Deps, actor: Actor, models: ModelRecord[], today: string): Promise<Map<string, ModelFigure>> {
+  const out = new Map<string, ModelFigure>();
+  if (!can(actor, 'report.read')) return out;
+  for (const m of models) {
+    const source = m.figureSource as ModelSource | null;
+    if (!source) continue;
+    const to = m.endedOn && m.endedOn < today ? m.endedOn : today;
+    const from = [`${to.slice(0, 4)}-01-01`, m.startedOn].sort()[1] as string;
+    if (from > to) continue;
+    const f = await summaryFigures(deps, actor, m.unitId, from, to);
+    const value = { patrols: f.patrols.rounds, tips: f.tips.received, mediation: f.mediation.settled, cases: f.cases.cleared }[source];
+    out.set(m.id, { source, value, from, to });
+  }
+  return out;
 }
 
 export async function listModels(deps: Deps, actor: Actor, q: { ward?: string | undefined }) {
   requirePermission(actor, 'certification.read');
-  return withActor(deps.database.db, actor, async (tx) => ({
-    items: await modelViews(tx, await findModelsInScope(tx, actor, q.ward ?? null)),
-  }));
+  const models = await withActor(deps.database.db, actor, (tx) => findModelsInScope(tx, actor, q.ward ?? null));
+  const figures = await modelFigures(deps, actor, models, vnToday(deps.clock()));
+  return withActor(deps.database.db, actor, async (tx) => ({ items: await modelViews(tx, models, figures) }));
 }
 
 export async function createModel(deps: Deps, actor: Actor, input: z.output<typeof createModelSchema>) {
@@ -604,6 +630,7 @@ export async function createModel(deps: Deps, actor: Actor, input: z.output<type
       activities: input.activities || null,
       effect: input.effect || null,
       effective: input.effective,
+      figureSource: input.figureSource ?? null,
     });
     await recordAudit(tx, {
       action: 'certification.model_create',
@@ -635,6 +662,7 @@ export async function updateModel(deps: Deps, actor: Actor, id: string, input: z
       ...(input.activities !== undefined ? { activities: input.activities || null } : {}),
       ...(input.effect !== undefined ? { effect: input.effect || null } : {}),
       ...(input.effective !== undefined ? { effective: input.effective } : {}),
+      ...(input.figureSource !== undefined ? { figureSource: input.figureSource } : {}),
       ...(input.endedOn !== undefined ? { endedOn: input.endedOn } : {}),
       ...(input.replicatedUnitIds !== undefined ? { replicatedUnitIds: [...new Set(input.replicatedUnitIds)] } : {}),
     });

@@ -58,6 +58,7 @@ export const certificationModels = pgTable(
     effect: text('effect'),
     effective: boolean('effective').notNull().default(true),
     replicatedUnitIds: uuid('replicated_unit_ids').array().notNull().default([]),
+    figureSource: text('figure_source'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },

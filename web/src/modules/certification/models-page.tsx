@@ -1,9 +1,9 @@
-import type { ModelView } from '@binh-an/domain';
+import { MODEL_FIGURE_SOURCES, type ModelView } from '@binh-an/domain';
 import { Alert, Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, todayInVietnam } from '../../lib/format.ts';
+import { formatDate, formatNumber, todayInVietnam } from '../../lib/format.ts';
 import { ActionForm } from '../../ui/action-form.tsx';
 import { DataTable } from '../../ui/data-table.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
@@ -30,6 +30,7 @@ function AddModelForm() {
   const [startedOn, setStartedOn] = useState(todayInVietnam());
   const [activities, setActivities] = useState('');
   const [effect, setEffect] = useState('');
+  const [source, setSource] = useState<string | null>(null);
   const unit = unitId ?? units[0]?.id ?? null;
   const save = useMutation({
     mutationFn: () =>
@@ -40,6 +41,7 @@ function AddModelForm() {
         startedOn,
         ...(activities.trim() ? { activities } : {}),
         ...(effect.trim() ? { effect } : {}),
+        ...(source ? { figureSource: source } : {}),
       }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: certificationKey });
@@ -93,6 +95,13 @@ function AddModelForm() {
         onChange={(e) => setEffect(e.currentTarget.value)}
         autosize
         minRows={2}
+      />
+      <Select
+        label={t('certificationPage.models.figureSource')}
+        data={MODEL_FIGURE_SOURCES.map((s) => ({ value: s, label: t(`certification.modelFigures.${s}`) }))}
+        value={source}
+        onChange={setSource}
+        clearable
       />
     </ActionForm>
   );
@@ -195,7 +204,19 @@ export function CertificationModelsPage() {
                   <Text size="xs">{m.runBy}</Text>
                 </Table.Td>
                 <Table.Td>{m.activities ?? '—'}</Table.Td>
-                <Table.Td>{m.effect ?? '—'}</Table.Td>
+                <Table.Td>
+                  {m.effect ?? '—'}
+                  {m.figure ? (
+                    <Text size="xs" fw={500}>
+                      {t('certificationPage.models.figureValue', {
+                        label: t(`certification.modelFigures.${m.figure.source}`),
+                        from: formatDate(m.figure.from),
+                        to: formatDate(m.figure.to),
+                        value: formatNumber(m.figure.value),
+                      })}
+                    </Text>
+                  ) : null}
+                </Table.Td>
                 <Table.Td>{m.replicatedTo.length ? m.replicatedTo.map((r) => r.name).join(', ') : '—'}</Table.Td>
                 {can('certification.assess') ? (
                   <Table.Td>
