@@ -54,7 +54,8 @@ export function messengerFromConfig(cfg: Config): Messenger {
   const adapters: Messenger[] = [];
   if (m.smtpUrl) adapters.push(new EmailMessenger(m.smtpUrl, m.smtpFrom));
   if (m.smsUrl) adapters.push(new SmsMessenger(m.smsUrl, m.smsToken, m.smsSender));
-  if (m.zaloUrl) adapters.push(new ZaloMessenger(m.zaloUrl, m.zaloToken));
+  if (m.zaloUrl || m.zaloZnsUrl)
+    adapters.push(new ZaloMessenger({ oaUrl: m.zaloUrl, znsUrl: m.zaloZnsUrl, znsTemplateId: m.zaloZnsTemplateId, token: m.zaloToken }));
   return adapters.length === 0 ? new MemoryMessenger() : new ChannelRouter(adapters);
 }
 

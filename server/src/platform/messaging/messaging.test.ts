@@ -172,6 +172,29 @@ describe('messaging adapters against local fake providers', () => {
     expect(await client.send(msg)).toMatchObject({ ok: false, retryable: true });
   });
 
+  it('sends to a phone number through Zalo ZNS with the approved template, and refuses one without a template', async () => {
+    const client = new ZaloMessenger({ oaUrl: null, znsUrl: `${zaloUrl}/zns`, znsTemplateId: '301234', token: 'zalo-token' });
+    zalo.replies.push({ status: 200, body: { error: 0, message: 'Success', data: { msg_id: 'zns-1' } } });
+    const before = zalo.requests.length;
+    expect(await client.send({ channel: 'zalo', to: '0912 345 678', subject: 'Cảnh báo', text: 'Nội dung' })).toEqual({
+      ok: true,
+      providerId: 'zns-1',
+    });
+    expect(zalo.requests[before]).toMatchObject({
+      path: '/zns/message/template',
+      body: { phone: '84912345678', template_id: '301234', template_data: { title: 'Cảnh báo', content: 'Nội dung' } },
+    });
+    const noTemplate = new ZaloMessenger({ oaUrl: zaloUrl, znsUrl: null, znsTemplateId: '', token: 't' });
+    expect(await noTemplate.send({ channel: 'zalo', to: '0912345678', subject: '', text: 't' })).toMatchObject({
+      ok: false,
+      retryable: false,
+    });
+    expect(await client.send({ channel: 'zalo', to: '1234567890123', subject: '', text: 't' })).toMatchObject({
+      ok: false,
+      retryable: false,
+    });
+  });
+
   it('routes each channel to its adapter and refuses one without an adapter', async () => {
     const router = new ChannelRouter([new SmsMessenger(smsUrl, 't', 's')]);
     expect(router.channels()).toEqual(['sms']);
