@@ -32,6 +32,8 @@ describe('the "An toàn về ANTT" recognition', () => {
     await decision.getByRole('button', { name: 'Lưu' }).click();
     const confirm = page.getByRole('dialog', { name: 'Xác nhận quyết định' });
     await confirm.getByText(`Ghi quyết định "Đạt" cho ${unit}`).waitFor();
+    // The confirmation has finished fading in before axe reads the colours.
+    await expect.poll(() => confirm.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
     await expectNoSeriousA11yViolations(page, 'the decision’s confirmation');
     await confirm.getByRole('button', { name: 'Ghi quyết định' }).click();
     await page.getByText(/Quyết định ngày .*: Đạt \(Quyết định số 120\/QĐ-UBND\)/).waitFor();
@@ -82,6 +84,20 @@ describe('the "An toàn về ANTT" recognition', () => {
     const models = page.getByRole('table', { name: 'Các mô hình' });
     await models.getByText('Tổ tuần tra nhân dân').first().waitFor();
     await models.getByText('Khối Tân Quang').first().waitFor();
+    await models
+      .getByText(/^Lượt tuần tra \(01\/01\/\d{4} – \d{2}\/\d{2}\/\d{4}\): \d/)
+      .first()
+      .waitFor();
     await expectNoSeriousA11yViolations(page, 'the models');
+  });
+
+  test('a ward’s year fits a 360 px screen', async () => {
+    const { page } = await browser().newPage({ viewport: { width: 360, height: 740 } });
+    await logIn(page, 'truongcongan');
+    await page.goto(appUrl('/certification'));
+    await page.getByRole('table', { name: /Các đơn vị của Phường Thành Vinh năm/ }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoSeriousA11yViolations(page, 'the ward’s year at 360 px');
   });
 });
