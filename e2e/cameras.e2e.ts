@@ -135,6 +135,22 @@ describe('community cameras', () => {
     await page.getByRole('table', { name: 'Danh sách camera cộng đồng' }).getByText('Camera mặt tiền hiệu thuốc Phúc An').waitFor();
     await expectNoSeriousA11yViolations(page, 'the camera registry');
 
+    // The field of view is drawn on the map: a click places the camera, the next one points it.
+    await page.getByRole('button', { name: 'Đăng ký camera' }).click();
+    const form = page.getByRole('dialog', { name: 'Đăng ký camera' });
+    const drawing = form.getByRole('region', { name: 'Bản đồ để vẽ vùng quan sát của camera' });
+    await drawing.waitFor();
+    await expect.poll(async () => (await drawing.getAttribute('class')) ?? '').toContain('leaflet-container');
+    await page.waitForTimeout(500);
+    const box = (await drawing.boundingBox()) as { x: number; y: number; width: number; height: number };
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => field(form, 'Vĩ độ').inputValue()).not.toBe('');
+    await page.mouse.click(box.x + box.width / 2 + 40, box.y + box.height / 2);
+    await expect.poll(() => field(form, 'Hướng quay (độ, 0 là hướng Bắc)').inputValue()).toMatch(/^(8\d|9\d)$/);
+    await expectNoSeriousA11yViolations(page, 'the camera form with its map');
+    await form.getByRole('button', { name: 'Huỷ' }).click();
+    await form.waitFor({ state: 'hidden' });
+
     await page.goto(`${server.baseUrl}/app/cameras/requests`);
     await page.getByRole('heading', { name: 'Đề nghị cung cấp hình ảnh', level: 1 }).waitFor();
     await page.getByRole('table', { name: /Các đề nghị hình ảnh/ }).waitFor();

@@ -66,6 +66,9 @@ export const camerasPageEn: typeof camerasPageVi = {
       contact: 'Phone number or e-mail',
       channel: 'Messages by',
       consent: 'The owner agreed to the following (version {{version}})',
+      mapLabel: 'Map to draw the camera’s field of view',
+      mapHint:
+        'Click the map where the camera is, then click what it looks at to set its direction and range. The fields below take the same values as numbers.',
     },
     save: 'Save',
     cancel: 'Cancel',

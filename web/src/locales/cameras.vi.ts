@@ -67,6 +67,9 @@ export const camerasPageVi = {
       contact: 'Số điện thoại hoặc email',
       channel: 'Nhận thông báo qua',
       consent: 'Chủ camera đã đồng ý với nội dung sau (phiên bản {{version}})',
+      mapLabel: 'Bản đồ để vẽ vùng quan sát của camera',
+      mapHint:
+        'Bấm vào bản đồ tại vị trí camera, rồi bấm vào nơi camera nhìn tới để đặt hướng quay và tầm nhìn. Có thể nhập số ở các ô dưới đây.',
     },
     save: 'Lưu',
     cancel: 'Huỷ',

@@ -11,7 +11,7 @@ import {
 } from '@binh-an/domain';
 import { Badge, Button, Checkbox, Group, Modal, MultiSelect, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, describeError } from '../../lib/api.ts';
 import { buildCsv, downloadText, stampedFileName } from '../../lib/csv.ts';
@@ -33,12 +33,16 @@ import {
   camerasQueryKey,
   createCamera,
   fetchCamera,
+  fetchCameraMap,
   fetchCameras,
   PAGE_SIZE,
   updateCamera,
   vnDay,
   withdrawCamera,
 } from './api.ts';
+
+/** Leaflet loads with the form only. */
+const PositionPicker = lazy(() => import('./position-picker.tsx'));
 
 /** The problem's title and each field's message (already in the user's language). */
 export function fieldErrors(error: unknown): string | null {
@@ -147,6 +151,8 @@ function CameraFormModal({ opened, onClose, camera }: { opened: boolean; onClose
   });
   const f = (k: keyof FormValues) => (e: { currentTarget: { value: string } }) => setV({ ...v, [k]: e.currentTarget.value });
   const consentText = CAMERA_CONSENT_TEXTS[CAMERA_CONSENT_VERSION]?.[i18n.language === 'en' ? 'en' : 'vi'] ?? '';
+  const context = useQuery({ queryKey: [...camerasQueryKey, 'map'], queryFn: ({ signal }) => fetchCameraMap(signal) });
+  const drawn = { lat: num(v.lat), lng: num(v.lng), direction: num(v.direction), angle: num(v.angle), range: num(v.range) };
   return (
     <Modal
       opened={opened}
@@ -187,6 +193,12 @@ function CameraFormModal({ opened, onClose, camera }: { opened: boolean; onClose
           )}
           <TextInput label={t('camerasPage.fields.label')} value={v.label} onChange={f('label')} required />
           <TextInput label={t('camerasPage.fields.address')} value={v.address} onChange={f('address')} required />
+          <Text size="sm" id="camera-map-hint">
+            {t('camerasPage.fields.mapHint')}
+          </Text>
+          <Suspense fallback={<LoadingState label={t('camerasPage.map.loading')} />}>
+            <PositionPicker value={drawn} context={context.data} onChange={(patch) => setV((prev) => ({ ...prev, ...patch }))} />
+          </Suspense>
           <Group grow>
             <NumberInput
               label={t('camerasPage.fields.lat')}
