@@ -150,6 +150,12 @@ describe('the demo ward', () => {
       security_day: 0,
     });
     expect(o.audience).toBeGreaterThan(10_000);
+    const report = await as('canbo', 'GET', '/api/v1/reports/periodic?unit=le-mao&from=2020-01-01&to=2020-06-30');
+    expect(report.statusCode, report.body).toBe(200);
+    const section = report.json().sections.find((x: { key: string }) => x.key === 'outreach');
+    const words = section.sentences[0].map((seg: { text: string }) => seg.text).join('');
+    expect(words).toMatch(/^Tổ chức 66 hoạt động tuyên truyền .* trong đó 12 buổi phát thanh trên hệ thống loa\.$/);
+    expect(section.figures.find((f: { key: string }) => f.key === 'outreach.activities').href).toBe('/app/outreach');
     const ahead = await as('canbo', 'GET', '/api/v1/outreach/broadcasts');
     expect(ahead.json().items.some((b: { airedAt: string | null }) => b.airedAt === null)).toBe(true);
   });
