@@ -60,7 +60,7 @@ export async function generate(client, { from = 0, fraction = 1, officerId = nul
   const started = performance.now();
   // ward index (1..100), block index (0..9) → ids; the team of each ward.
   await client.query(`CREATE TEMP TABLE IF NOT EXISTS bench_blocks AS
-    SELECT row_number() OVER (ORDER BY w.code)::int AS wi, w.id AS ward_id, (b.code::text)::text AS bcode,
+    SELECT dense_rank() OVER (ORDER BY w.code)::int AS wi, w.id AS ward_id, (b.code::text)::text AS bcode,
            (substr(b.code, 2)::int - 1) AS bi, b.id AS block_id, t.id AS team_id
     FROM units p JOIN units w ON w.parent_id = p.id JOIN units b ON b.parent_id = w.id
     JOIN patrol_teams t ON t.ward_id = w.id

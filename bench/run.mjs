@@ -13,7 +13,7 @@ import { stopAll, useBuiltTree } from './lib/procs.mjs';
 import { benchListAndReports } from './suites/data.mjs';
 import { benchFrontEnd } from './suites/front-end.mjs';
 import { benchLighthouse } from './suites/lighthouse.mjs';
-import { benchPglite } from './suites/pglite.mjs';
+import { benchPglite, bootPglite } from './suites/pglite.mjs';
 import { benchTips } from './suites/tips.mjs';
 
 const argv = process.argv.slice(2);
@@ -69,7 +69,7 @@ async function attempt(name, fn) {
   }
 }
 
-const ctx = { quick, log, record, scratch, explains: [], attempt };
+const ctx = { quick, log, record, scratch, explains: [], attempt, bootPglite: () => bootPglite(ctx) };
 try {
   log(`${quick ? 'quick' : 'full'} run on ${process.version}, ${(await import('node:os')).cpus().length} core(s)`);
   log('bundling the server (esbuild) into the scratch folder');

@@ -153,10 +153,19 @@ export async function countStatements(url, fn, log) {
     new Map(
       (
         await client.query(
-          `SELECT queryid::text AS id, query, calls::int AS n FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%'`,
+          `SELECT queryid::text AS id, query, calls::int AS n, total_exec_time AS ms FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%'`,
         )
       ).rows.map((r) => [r.id, r]),
     );
+  // Requests a load left queued must be done first: they would be counted with this one.
+  for (let i = 0; i < 100; i++) {
+    const { rows } = await client.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state <> 'idle' AND pid <> pg_backend_pid()`,
+    );
+    if (rows[0].n === 0) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await new Promise((r) => setTimeout(r, 300));
   const before = await calls();
   await fn();
   const after = await calls();

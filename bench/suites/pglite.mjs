@@ -4,15 +4,21 @@ import { load } from '../lib/load.mjs';
 import { startApp } from '../lib/procs.mjs';
 import { startBaseline, TIP } from './tips.mjs';
 
+/** Starts the application on PGlite (migrations and the demo ward): bench/suites/data.mjs starts it during its soak. */
+export async function bootPglite(ctx) {
+  ctx.log('starting the application on PGlite (migrations and the demo ward)…');
+  const t0 = performance.now();
+  const app = await startApp({ dataDir: join(ctx.scratch, 'pglite') });
+  ctx.log(`application on PGlite up in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return app;
+}
+
 export async function benchPglite(ctx) {
   const { log, record, quick, scratch } = ctx;
   const seconds = quick ? 4 : 15;
   // The PostgreSQL application is done with: one server at a time, so that they do not share the two cores.
   await ctx.app.stop();
-  log('starting the application on PGlite (migrations and the demo ward)…');
-  const t0 = performance.now();
-  const app = await startApp({ dataDir: join(scratch, 'pglite') });
-  log(`application up in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const app = await (ctx.pgliteBoot ?? bootPglite(ctx));
   const url = `${app.base}/api/v1/public/tips`;
   await load({ url, method: 'POST', body: TIP, connections: 10, seconds: quick ? 1 : 3 });
   log(`tip submission on PGlite, 10 connections, ${seconds} s`);
@@ -25,7 +31,7 @@ export async function benchPglite(ctx) {
     method: 'POST',
     body: { wardCode: TIP.wardCode, what: TIP.what },
     connections: 10,
-    seconds: 2,
+    seconds: quick ? 1 : 3,
   });
   log(`bare Fastify + zod + PGlite insert route, 10 connections, ${seconds} s`);
   const bare = await load({
