@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import sodium from 'libsodium-wrappers';
 
 /**
@@ -84,7 +84,7 @@ export class BackupWriter {
     if (this.closed) return;
     this.closed = true;
     closeSync(this.fd);
-    import('node:fs').then(({ rmSync }) => rmSync(`${this.path}.part`, { force: true }));
+    rmSync(`${this.path}.part`, { force: true });
   }
 
   private write(buf: Uint8Array): void {
