@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { trimmed } from '../common/common.schemas.ts';
+import { cursorQuery, trimmed } from '../common/common.schemas.ts';
 import {
   CAMERA_COVERS,
   CAMERA_KINDS,
@@ -79,8 +79,7 @@ export const listCamerasQuerySchema = z.strictObject({
   q: z.string().max(100).optional(),
   status: z.enum(CAMERA_STATUSES).optional(),
   unitId: uuid.optional(),
-  offset: z.coerce.number().int().min(0).max(100_000).optional(),
-  limit: z.coerce.number().int().min(1).max(500).optional(),
+  ...cursorQuery,
 });
 
 /** The public registration form's answers (no account): the owner's own camera, with a verified contact and consent. */
@@ -141,10 +140,7 @@ export const footageAnswerSchema = z.strictObject({
   note: optionalText(1000),
 });
 
-export const listFootageRequestsQuerySchema = z.strictObject({
-  offset: z.coerce.number().int().min(0).max(100_000).optional(),
-  limit: z.coerce.number().int().min(1).max(200).optional(),
-});
+export const listFootageRequestsQuerySchema = z.strictObject({ ...cursorQuery });
 
 export const cameraMapQuerySchema = z.strictObject({ days: z.coerce.number().int().min(1).max(365).optional() });
 

@@ -31,7 +31,7 @@ export async function findCamerasInScope(
   tx: DbOrTx,
   actor: Actor,
   f: { q?: string; status?: string; unitId?: string },
-  offset: number,
+  after: { status: string; label: string; id: string } | undefined,
   limit: number,
 ): Promise<{ total: number; items: CameraRecord[] }> {
   const where: SQL[] = [inScope(actor, { wardId: cameras.wardId, unitId: cameras.unitId })];
@@ -48,13 +48,15 @@ export async function findCamerasInScope(
   }
   const cond = and(...where);
   const [countRow] = await tx.select({ n: sql<number>`count(*)::int` }).from(cameras).where(cond);
+  const page = after
+    ? and(cond, sql`(${cameras.status}, ${cameras.label}, ${cameras.id}) > (${after.status}, ${after.label}, ${after.id}::uuid)`)
+    : cond;
   const rows = await tx
     .select({ c: cameras, unitName: units.name })
     .from(cameras)
     .leftJoin(units, eq(units.id, cameras.unitId))
-    .where(cond)
+    .where(page)
     .orderBy(asc(cameras.status), asc(cameras.label), asc(cameras.id))
-    .offset(offset)
     .limit(limit);
   return { total: countRow?.n ?? 0, items: withUnitName(rows) };
 }
@@ -168,7 +170,7 @@ export type RequestListRow = FootageRequestRow & { cameras: number; pending: num
 export async function findRequestsInScope(
   tx: DbOrTx,
   actor: Actor,
-  offset: number,
+  after: { createdAt: Date; id: string } | undefined,
   limit: number,
 ): Promise<{ total: number; items: RequestListRow[] }> {
   const cond = inScope(actor, { wardId: footageRequests.wardId, unitId: footageRequests.unitId });
@@ -185,9 +187,15 @@ export async function findRequestsInScope(
       decline: n('decline'),
     })
     .from(footageRequests)
-    .where(cond)
+    .where(
+      after
+        ? and(
+            cond,
+            sql`(${footageRequests.createdAt}, ${footageRequests.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)`,
+          )
+        : cond,
+    )
     .orderBy(desc(footageRequests.createdAt), desc(footageRequests.id))
-    .offset(offset)
     .limit(limit);
   return {
     total: countRow?.n ?? 0,

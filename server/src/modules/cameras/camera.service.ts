@@ -116,9 +116,32 @@ function cameraView(c: CameraRecord | (CameraRow & { unitName?: string })) {
   };
 }
 
-function page(q: { offset?: number; limit?: number }) {
-  return { offset: q.offset ?? 0, limit: q.limit ?? 50 };
+/** Keyset paging: the cursor is the last row's sort key, opaque to the reader (base64url JSON). */
+function encodeCursor(value: unknown): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
+function decodeCursor<T>(cursor: string | undefined, ok: (v: unknown) => v is T): T | undefined {
+  if (!cursor) return undefined;
+  try {
+    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (ok(v)) return v;
+  } catch {
+    // falls through: a cursor that does not read is bad input
+  }
+  throw invalid('cursor');
+}
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const isCameraCursor = (v: unknown): v is { status: string; label: string; id: string } =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as { status: unknown }).status === 'string' &&
+  typeof (v as { label: unknown }).label === 'string' &&
+  UUID.test(String((v as { id: unknown }).id));
+const isRequestCursor = (v: unknown): v is { at: string; id: string } =>
+  typeof v === 'object' &&
+  v !== null &&
+  !Number.isNaN(Date.parse(String((v as { at: unknown }).at))) &&
+  UUID.test(String((v as { id: unknown }).id));
 
 async function unitOf(tx: Tx, actor: Actor, unitId: string, today: string): Promise<UnitRecord & { wardId: string }> {
   const unit = await findUnitInScope(tx, actor, unitId, today);
@@ -148,16 +171,23 @@ async function sendOwnerLink(deps: Deps, c: CameraRow, wardName: string, locale:
 
 export async function listCameras(deps: Deps, actor: Actor, q: z.output<typeof listCamerasQuerySchema>) {
   requirePermission(actor, 'camera.read');
-  const { offset, limit } = page(q);
+  const limit = q.limit ?? 50;
+  const after = decodeCursor(q.cursor, isCameraCursor);
   return withActor(deps.database.db, actor, async (tx) => {
-    const { total, items } = await findCamerasInScope(tx, actor, q, offset, limit);
+    const { total, items: rows } = await findCamerasInScope(tx, actor, q, after, limit + 1);
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
     await recordAudit(tx, {
       action: 'camera.list',
       actor: by(actor),
       wardId: actor.wardId,
       detail: { rows: items.length, search: q.q ? true : undefined, status: q.status },
     });
-    return { total, items: items.map(cameraView) };
+    return {
+      total,
+      items: items.map(cameraView),
+      nextCursor: rows.length > limit && last ? encodeCursor({ status: last.status, label: last.label, id: last.id }) : null,
+    };
   });
 }
 
@@ -504,9 +534,13 @@ function requestView(r: {
 
 export async function listFootageRequests(deps: Deps, actor: Actor, q: z.output<typeof listFootageRequestsQuerySchema>) {
   requirePermission(actor, 'camera.request');
-  const { offset, limit } = page(q);
+  const limit = q.limit ?? 50;
+  const cursor = decodeCursor(q.cursor, isRequestCursor);
+  const after = cursor ? { createdAt: new Date(cursor.at), id: cursor.id } : undefined;
   return withActor(deps.database.db, actor, async (tx) => {
-    const { total, items } = await findRequestsInScope(tx, actor, offset, limit);
+    const { total, items: rows } = await findRequestsInScope(tx, actor, after, limit + 1);
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
     await recordAudit(tx, { action: 'camera.request_list', actor: by(actor), wardId: actor.wardId, detail: { rows: items.length } });
     return {
       total,
@@ -515,6 +549,7 @@ export async function listFootageRequests(deps: Deps, actor: Actor, q: z.output<
         cameras: r.cameras,
         outcomes: { pending: r.pending, share: r.share, no_footage: r.noFootage, decline: r.decline },
       })),
+      nextCursor: rows.length > limit && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null,
     };
   });
 }

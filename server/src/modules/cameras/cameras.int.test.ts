@@ -118,8 +118,19 @@ describe('the registry', () => {
     const res = await as('canbo', 'GET', '/api/v1/cameras?q=tiem%20vang');
     expect(res.statusCode).toBe(200);
     expect(res.json().items.map((c: { label: string }) => c.label)).toContain('Camera tiệm vàng thử nghiệm');
-    const all = await as('canbo', 'GET', '/api/v1/cameras?limit=500');
+    const all = await as('canbo', 'GET', '/api/v1/cameras?limit=200');
     expect(all.json().total).toBeGreaterThan(20);
+    // Keyset paging: pages of ten follow one another without a gap or a repeat.
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await as('canbo', 'GET', `/api/v1/cameras?limit=10${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.statusCode, res.body).toBe(200);
+      seen.push(...res.json().items.map((c: { id: string }) => c.id));
+      cursor = res.json().nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.json().items.map((c: { id: string }) => c.id));
+    expect((await as('canbo', 'GET', '/api/v1/cameras?cursor=bm9wZQ')).statusCode).toBe(400);
   });
 
   it('refuses the roles that may not read the registry, and hides another ward’s cameras', async () => {
@@ -387,12 +398,18 @@ describe('figures', () => {
 
   it('the periodic report writes the community camera model as a section of its own', async () => {
     const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-    const res = await as('canbo', 'GET', `/api/v1/reports/periodic?unit=thanh-vinh&from=${today.slice(0, 4)}-01-01&to=${today}&format=json`);
+    const res = await as(
+      'canbo',
+      'GET',
+      `/api/v1/reports/periodic?unit=thanh-vinh&from=${today.slice(0, 4)}-01-01&to=${today}&format=json`,
+    );
     expect(res.statusCode, res.body).toBe(200);
     const section = res.json().sections.find((s: { key: string }) => s.key === 'cameras');
     expect(section.title).toBe('Mô hình "Camera cộng đồng"');
     const text = section.sentences[0].map((seg: { text: string }) => seg.text).join('');
-    expect(text).toMatch(/^Mô hình "Camera cộng đồng" có \d+ camera tham gia, trong đó \d+ camera đang hoạt động; Công an phường đã gửi \d+ đề nghị/);
+    expect(text).toMatch(
+      /^Mô hình "Camera cộng đồng" có \d+ camera tham gia, trong đó \d+ camera đang hoạt động; Công an phường đã gửi \d+ đề nghị/,
+    );
     expect(section.figures.find((f: { key: string }) => f.key === 'cameras.footageRequests').href).toBe('/app/cameras/requests');
   });
 });

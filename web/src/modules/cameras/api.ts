@@ -109,7 +109,7 @@ export type CameraMapData = {
   blocks: { id: string; name: string; working: number; cameras: number }[];
 };
 
-export type Page<T> = { total: number; items: T[] };
+export type Page<T> = { total: number; items: T[]; nextCursor: string | null };
 export const camerasQueryKey = ['cameras'] as const;
 export const PAGE_SIZE = 50;
 

@@ -335,12 +335,9 @@ export function CamerasPage() {
   const query = { q: q.trim() || undefined, status: status || undefined, limit: PAGE_SIZE };
   const list = useInfiniteQuery({
     queryKey: [...camerasQueryKey, 'list', query],
-    queryFn: ({ pageParam, signal }) => fetchCameras({ ...query, offset: pageParam }, signal),
-    initialPageParam: 0,
-    getNextPageParam: (last, pages) => {
-      const shown = pages.reduce((n, p) => n + p.items.length, 0);
-      return shown < last.total ? shown : undefined;
-    },
+    queryFn: ({ pageParam, signal }) => fetchCameras({ ...query, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const withdraw = useMutation({
     mutationFn: (id: string) => withdrawCamera(id),

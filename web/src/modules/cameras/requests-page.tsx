@@ -356,12 +356,9 @@ export function CameraRequestsPage() {
   const limits = useQuery({ queryKey: [...camerasQueryKey, 'limits'], queryFn: ({ signal }) => fetchLimits(signal) });
   const list = useInfiniteQuery({
     queryKey: [...camerasQueryKey, 'requests'],
-    queryFn: ({ pageParam, signal }) => fetchRequests({ offset: pageParam, limit: PAGE_SIZE }, signal),
-    initialPageParam: 0,
-    getNextPageParam: (last, pages) => {
-      const shown = pages.reduce((n, p) => n + p.items.length, 0);
-      return shown < last.total ? shown : undefined;
-    },
+    queryFn: ({ pageParam, signal }) => fetchRequests({ cursor: pageParam, limit: PAGE_SIZE }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const total = list.data?.pages[0]?.total ?? 0;
