@@ -154,7 +154,15 @@ export const wardStatusSchema = z.object({
   problems: z.array(z.enum(['noUnits', 'notAllRegistered', 'belowRecognisedShare', 'noEffectiveModel'])),
 });
 
-export const cyclesListSchema = z.object({ year: z.number(), ward: wardStatusSchema.nullable(), items: z.array(cycleRowSchema) });
+/** `GET /certification/cycles`: the wards the reader reaches that year, the one shown, its rule, its units. */
+export const cyclesListSchema = z.object({
+  year: z.number(),
+  wards: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  wardId: z.uuid().nullable(),
+  ward: wardStatusSchema.nullable(),
+  items: z.array(cycleRowSchema),
+});
+export type CyclesList = z.infer<typeof cyclesListSchema>;
 
 export const cycleDetailSchema = z.object({
   id: z.uuid(),

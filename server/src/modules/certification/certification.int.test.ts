@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
+import { awardViewSchema, cycleDetailSchema, cyclesListSchema, modelViewSchema } from '@binh-an/domain';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,17 +63,17 @@ describe('a ward’s year', () => {
   it('lists the units with their stage, the windows across the calendar year and the ward rule', async () => {
     const res = await as('canbo', 'GET', `${base}/cycles?year=2020&ward=${units['le-mao']}`);
     expect(res.statusCode, res.body).toBe(200);
-    const body = res.json();
+    const body = cyclesListSchema.parse(res.json());
     expect(body.items).toHaveLength(13);
-    const block = body.items.find((i: { unitId: string }) => i.unitId === units['le-mao:trung-my']);
+    const block = body.items.find((i) => i.unitId === units['le-mao:trung-my']);
     expect(block).toMatchObject({
       certType: 'residential_area',
       stage: 'decided',
       outcome: 'recognised',
       window: { from: '2019-11-01', to: '2020-10-31' },
     });
-    const school = body.items.find((i: { unitId: string }) => i.unitId === units['le-mao:thcs-le-mao']);
-    expect(school.window).toEqual({ from: '2019-11-16', to: '2020-11-15' });
+    const school = body.items.find((i) => i.unitId === units['le-mao:thcs-le-mao']);
+    expect(school?.window).toEqual({ from: '2019-11-16', to: '2020-11-15' });
     expect(body.ward).toMatchObject({ units: 12, registered: 12, recognised: 12, problems: [] });
     const xlsx = await as('canbo', 'GET', `${base}/cycles.xlsx?year=2020&ward=${units['le-mao']}`);
     expect(xlsx.statusCode).toBe(200);
@@ -112,7 +113,7 @@ describe('a ward’s year', () => {
     const row = list.items.find((i: { unitId: string }) => i.unitId === units['thanh-vinh:tan-quang']);
     const res = await as('canbo', 'GET', `${base}/cycles/${row.cycleId}`);
     expect(res.statusCode, res.body).toBe(200);
-    const criteria = res.json().criteria as Criterion[];
+    const criteria = cycleDetailSchema.parse(res.json()).criteria as Criterion[];
     expect(criteria.map((c) => c.article)).toEqual(['Art. 4.1', 'Art. 4.2', 'Art. 4.3', 'Art. 4.4', 'Art. 4.5']);
     const figures = Object.fromEntries(criteria.flatMap((c) => c.indicators.map((i) => [i.key, i.value])));
     expect(figures.householdRate).toBe(100);
@@ -291,7 +292,9 @@ describe('the cycle of a ward with no record yet (Trường Vinh)', () => {
     const after = (await as('canbo.truongvinh', 'GET', `${base}/cycles?year=${year}`)).json();
     expect(after.ward.problems).toEqual(['belowRecognisedShare']);
     // The demo ward's patrol team model reads its effect from the patrol log.
-    const models = (await as('canbo', 'GET', `${base}/models`)).json().items as {
+    const listed = (await as('canbo', 'GET', `${base}/models`)).json().items;
+    for (const m of listed) modelViewSchema.parse(m);
+    const models = listed as {
       name: string;
       endedOn: string | null;
       figure: { source: string; value: number } | null;
@@ -338,6 +341,7 @@ describe('awards', () => {
   it('keeps the ward’s history: the lead flag in 2018 and 2019', async () => {
     const res = await as('canbo', 'GET', `${base}/awards?kind=lead_flag`);
     expect(res.statusCode).toBe(200);
+    for (const a of res.json().items) awardViewSchema.parse(a);
     const years = (res.json().items as { year: number; status: string }[]).filter((a) => a.status === 'granted').map((a) => a.year);
     expect([...new Set(years)].sort()).toEqual([2018, 2019]);
   });

@@ -1,14 +1,8 @@
-import type { AwardView, CycleDetail, CycleRow, ModelView } from '@binh-an/domain';
+import type { AwardView, CycleDetail, CyclesList, ModelView } from '@binh-an/domain';
 import { requestApi } from '../../lib/api.ts';
 
 export type WardStatus = NonNullable<CycleDetail['ward']>;
-export type CyclesList = {
-  year: number;
-  wards: { id: string; name: string }[];
-  wardId: string | null;
-  ward: WardStatus | null;
-  items: CycleRow[];
-};
+export type { CyclesList };
 export type CertificationSearch = { year?: string; ward?: string };
 
 export const certificationKey = ['certification'] as const;
