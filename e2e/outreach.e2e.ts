@@ -23,9 +23,15 @@ describe('outreach and alerts', () => {
     await field(form, 'Nhân dân').fill('54');
     await field(form, 'Người cao tuổi').fill('16');
     await form.getByText('Tổng số người dự: 70').waitFor();
+    await form.locator('input[type=file]').setInputFiles({
+      name: 'to-roi-canh-giac-lua-dao.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n% To roi\n%%EOF\n'),
+    });
     await form.getByRole('button', { name: 'Lưu hoạt động' }).click();
     const table = page.getByRole('table', { name: /Hoạt động tuyên truyền/ });
     await table.getByText(title).waitFor();
+    await table.getByRole('link', { name: 'to-roi-canh-giac-lua-dao.pdf' }).first().waitFor();
     const units = (await table.locator('tbody tr td:nth-child(2)').allTextContents()).map((u) => u.trim());
     expect(new Set(units)).toEqual(new Set(['Khối Trung Mỹ']));
   });

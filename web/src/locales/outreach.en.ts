@@ -32,6 +32,8 @@ export const outreachPageEn: typeof outreachPageVi = {
       total: 'Total audience: {{count}}',
       materials: 'Materials used',
       materialsHint: 'One per line: leaflets, outlines, broadcast scripts, links.',
+      files: 'Files (optional)',
+      filesHint: 'PDF, pictures (JPEG, PNG, WebP) or ZIP, up to 10 MB each; pictures are kept without their location data.',
       filters: 'Filter activities',
       empty: 'No matching activity.',
       caption: 'Outreach activities, newest first',

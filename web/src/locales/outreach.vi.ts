@@ -25,6 +25,8 @@ export const outreachPageVi = {
       total: 'Tổng số người dự: {{count}}',
       materials: 'Tài liệu sử dụng',
       materialsHint: 'Mỗi dòng một tài liệu: tờ rơi, đề cương, bài phát thanh, đường dẫn.',
+      files: 'Tệp tài liệu (không bắt buộc)',
+      filesHint: 'PDF, ảnh (JPEG, PNG, WebP) hoặc ZIP, tối đa 10 MB mỗi tệp; ảnh được lưu lại không kèm thông tin vị trí.',
       filters: 'Lọc hoạt động',
       empty: 'Chưa có hoạt động nào phù hợp.',
       caption: 'Hoạt động tuyên truyền, mới nhất trước',

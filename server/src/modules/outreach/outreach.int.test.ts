@@ -5,6 +5,7 @@ import { SaxesParser } from 'saxes';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF, createTestApp, type TestApp } from '../../../test/app.ts';
+import { multipart } from '../../../test/multipart.ts';
 import { queryRows } from '../../platform/db.ts';
 import { type Messenger, messengerOf, setMessenger } from '../../platform/messaging/index.ts';
 import { deliverDue, purgeUnconfirmed } from './outreach.delivery.ts';
@@ -188,6 +189,34 @@ describe('activities, scripts and the loudspeaker schedule', () => {
     const list = await as('truongkhoi', 'GET', '/api/v1/outreach/activities?q=lua%20dao');
     expect(list.json().items.every((a: { unitId: string }) => a.unitId === tv['trung-my'])).toBe(true);
     expect(list.json().items.length).toBeGreaterThan(0);
+    // A material (a leaflet as PDF) is attached to the activity and downloaded; a file of no accepted type is refused.
+    const pdf = Buffer.from('%PDF-1.4\n% To roi canh giac lua dao\n%%EOF\n');
+    const body = multipart({}, [{ name: 'to-roi-lua-dao.pdf', type: 'application/pdf', bytes: pdf }]);
+    const attached = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/outreach/activities/${mine.json().id}/materials`,
+      payload: body.payload,
+      headers: { ...body.headers, ...CSRF, authorization: auth.truongkhoi as string },
+    });
+    expect(attached.statusCode, attached.body).toBe(201);
+    const exe = multipart({}, [{ name: 'x.exe', type: 'application/pdf', bytes: Buffer.from('MZ\x90\x00') }]);
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/outreach/activities/${mine.json().id}/materials`,
+      payload: exe.payload,
+      headers: { ...exe.headers, ...CSRF, authorization: auth.truongkhoi as string },
+    });
+    expect(refused.statusCode).toBe(415);
+    const listed = (await as('truongkhoi', 'GET', '/api/v1/outreach/activities'))
+      .json()
+      .items.find((x: { id: string }) => x.id === mine.json().id);
+    expect(listed.files).toEqual([{ id: attached.json().id, name: 'to-roi-lua-dao.pdf', mime: 'application/pdf', size: pdf.length }]);
+    const download = await as('canbo', 'GET', `/api/v1/outreach/activities/${mine.json().id}/materials/${attached.json().id}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(pdf)).toBe(true);
+    expect(
+      (await as('canbo.truongvinh', 'GET', `/api/v1/outreach/activities/${mine.json().id}/materials/${attached.json().id}`)).statusCode,
+    ).toBe(404);
     const csv = await as('canbo', 'GET', '/api/v1/outreach/activities?format=csv');
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain('Họp dân phòng chống lừa đảo qua mạng');

@@ -33,6 +33,7 @@ export type ActivityListRow = {
   audience_groups: Record<string, number>;
   materials: string[];
   note: string | null;
+  files: { id: string; name: string; mime: string; size: number }[];
 };
 
 export async function findActivities(
@@ -58,11 +59,42 @@ export async function findActivities(
   return queryRows<ActivityListRow>(
     tx,
     sql`SELECT outreach_activities.id, outreach_activities.ward_id, outreach_activities.unit_id, u.name AS unit_name, outreach_activities.type, outreach_activities.topic, outreach_activities.held_on::text AS held_on, outreach_activities.title, outreach_activities.organisers,
-               outreach_activities.audience_total, outreach_activities.audience_groups, outreach_activities.materials, outreach_activities.note
+               outreach_activities.audience_total, outreach_activities.audience_groups, outreach_activities.materials, outreach_activities.note,
+               coalesce((SELECT json_agg(json_build_object('id', f.id, 'name', f.name, 'mime', f.mime, 'size', f.size) ORDER BY f.created_at, f.id)
+                           FROM outreach_materials f WHERE f.ward_id = outreach_activities.ward_id AND f.activity_id = outreach_activities.id), '[]') AS files
           FROM outreach_activities JOIN units u ON u.id = outreach_activities.unit_id
          WHERE ${sql.join(where, sql` AND `)}
          ORDER BY outreach_activities.held_on DESC, outreach_activities.id DESC LIMIT ${limit}`,
   );
+}
+
+export async function findActivityInScope(tx: DbOrTx, actor: Actor, id: string) {
+  const a = outreachActivities;
+  const [row] = await queryRows<{ ward_id: string; id: string }>(
+    tx,
+    sql`SELECT ward_id, id FROM outreach_activities WHERE id = ${id} AND ${inScope(actor, { wardId: a.wardId, unitId: a.unitId })}`,
+  );
+  return row ?? null;
+}
+
+export async function insertMaterial(
+  tx: DbOrTx,
+  row: { wardId: string; id: string; activityId: string; name: string; mime: string; size: number; storageKey: string; uploadedBy: string },
+) {
+  await queryRows(
+    tx,
+    sql`INSERT INTO outreach_materials (ward_id, id, activity_id, name, mime, size, storage_key, uploaded_by)
+        VALUES (${row.wardId}, ${row.id}, ${row.activityId}, ${row.name}, ${row.mime}, ${row.size}, ${row.storageKey}, ${row.uploadedBy})
+        RETURNING id`,
+  );
+}
+
+export async function findMaterial(tx: DbOrTx, wardId: string, activityId: string, id: string) {
+  const [row] = await queryRows<{ name: string; mime: string; storage_key: string }>(
+    tx,
+    sql`SELECT name, mime, storage_key FROM outreach_materials WHERE ward_id = ${wardId} AND activity_id = ${activityId} AND id = ${id}`,
+  );
+  return row ?? null;
 }
 
 /* ---------- scripts ---------- */

@@ -12,14 +12,19 @@ import {
 } from '@binh-an/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Deps } from '../../platform/deps.ts';
-import { requestLocale, requireActor } from '../../platform/http.ts';
+import { AppError } from '../../platform/errors.ts';
+import { requestLocale, requireActor, sendDownload } from '../../platform/http.ts';
+import { readMultipart } from '../../platform/multipart.ts';
 import {
   addScriptVersion,
+  attachMaterial,
   createActivity,
   createAnnouncement,
   createBroadcast,
   createScript,
+  downloadMaterial,
   getAnnouncement,
   getScript,
   listActivities,
@@ -56,6 +61,31 @@ export function registerOutreachRoutes(app: FastifyInstance, deps: Deps): void {
   );
   r.post(`${base}/activities`, { schema: { tags, summary: 'Record an activity', body: createActivitySchema } }, async (req, reply) =>
     reply.status(201).send(await createActivity(deps, requireActor(req), req.body)),
+  );
+
+  r.post(
+    `${base}/activities/:id/materials`,
+    { schema: { tags, summary: 'Attach a material (multipart: file "file")', params: idParamSchema, consumes: ['multipart/form-data'] } },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      if (!req.isMultipart()) throw new AppError('unsupportedMediaType');
+      const { files } = await readMultipart(req);
+      const [file] = files;
+      if (!file || files.length !== 1) throw new AppError('validation', [{ path: 'file', message: 'validation.required' }]);
+      return reply.status(201).send(await attachMaterial(deps, actor, req.params.id, file));
+    },
+  );
+  r.get(
+    `${base}/activities/:id/materials/:materialId`,
+    {
+      schema: {
+        tags,
+        summary: 'Download a material',
+        params: z.strictObject({ id: z.uuid({ message: 'validation.id' }), materialId: z.uuid({ message: 'validation.id' }) }),
+      },
+    },
+    async (req, reply) =>
+      sendDownload(reply, await downloadMaterial(deps, requireActor(req), req.params.id, req.params.materialId), 'tai-lieu'),
   );
 
   r.get(`${base}/scripts`, { schema: { tags, summary: 'The broadcast script library' } }, (req) => listScripts(deps, requireActor(req)));

@@ -28,7 +28,9 @@ import { buildCsv, CSV_MIME } from '../../platform/csv.ts';
 import type { Tx } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
+import { cleanUpload, MAX_FILE_BYTES } from '../../platform/files.ts';
 import { enqueueJob } from '../../platform/jobs.ts';
+import type { Upload } from '../../platform/multipart.ts';
 import { VN_OFFSET_MS, vnToday } from '../../platform/time.ts';
 import { findUnitInScope } from '../units/index.ts';
 import {
@@ -38,15 +40,18 @@ import {
   figures,
   findActiveSubscribers,
   findActivities,
+  findActivityInScope,
   findAnnouncements,
   findBroadcasts,
   findDeliveries,
+  findMaterial,
   findScripts,
   findScriptVersions,
   insertActivity,
   insertAnnouncement,
   insertBroadcast,
   insertDeliveries,
+  insertMaterial,
   insertScript,
   insertScriptVersion,
   markBroadcastAired,
@@ -84,6 +89,7 @@ function activityView(r: ActivityListRow) {
     audienceGroups: r.audience_groups,
     materials: r.materials,
     note: r.note,
+    files: r.files.map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: Number(f.size) })),
   };
 }
 
@@ -123,6 +129,49 @@ export async function createActivity(deps: Deps, actor: Actor, input: z.output<t
     const row = (await findActivities(tx, actor, { from: input.heldOn, to: input.heldOn }, 1000)).find((r) => r.id === id);
     if (!row) throw new AppError('notFound');
     return activityView(row);
+  });
+}
+
+/** Attaches a material to an activity (a leaflet, an outline, slides, a photo): checked by its bytes, pictures re-encoded. */
+export async function attachMaterial(deps: Deps, actor: Actor, activityId: string, upload: Upload) {
+  requirePermission(actor, 'outreach.manage');
+  if (upload.bytes.length > MAX_FILE_BYTES) throw new AppError('payloadTooLarge');
+  const clean = await cleanUpload(upload.bytes, upload.name);
+  if (!clean) throw new AppError('fileType');
+  return withActor(deps.database.db, actor, async (tx) => {
+    const a = await findActivityInScope(tx, actor, activityId);
+    if (!a) throw new AppError('notFound');
+    const id = randomUUID();
+    const storageKey = deps.blobs.put(clean.bytes);
+    await insertMaterial(tx, {
+      wardId: a.ward_id,
+      id,
+      activityId: a.id,
+      name: clean.name,
+      mime: clean.mime,
+      size: clean.bytes.length,
+      storageKey,
+      uploadedBy: actor.userId,
+    });
+    await recordAudit(tx, {
+      action: 'outreach.material_attach',
+      actor: by(actor),
+      wardId: a.ward_id,
+      entityType: 'outreach_activity',
+      entityId: a.id,
+      detail: { materialId: id, mime: clean.mime },
+    });
+    return { id, name: clean.name, mime: clean.mime, size: clean.bytes.length };
+  });
+}
+
+export async function downloadMaterial(deps: Deps, actor: Actor, activityId: string, id: string) {
+  requirePermission(actor, 'outreach.read');
+  return withActor(deps.database.db, actor, async (tx) => {
+    const a = await findActivityInScope(tx, actor, activityId);
+    const m = a ? await findMaterial(tx, a.ward_id, a.id, id) : null;
+    if (!m) throw new AppError('notFound');
+    return { bytes: deps.blobs.get(m.storage_key), mime: m.mime, name: m.name };
   });
 }
 

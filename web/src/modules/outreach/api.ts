@@ -1,5 +1,6 @@
 import type { ActivityType, AudienceGroup, OutreachTopic } from '@binh-an/domain';
 import { api } from '../../lib/api.ts';
+import { requestApiForm } from '../tips/api.ts';
 
 export const outreachKey = ['outreach'] as const;
 
@@ -19,6 +20,7 @@ export type ActivityView = {
   audienceGroups: Partial<Record<AudienceGroup, number>>;
   materials: string[];
   note: string | null;
+  files: { id: string; name: string; mime: string; size: number }[];
 };
 export type ActivityInput = {
   unitId: string;
@@ -105,6 +107,13 @@ const base = '/outreach';
 export const fetchActivities = (f: ActivityFilters, cursor?: string) =>
   api.get<Page<ActivityView>>(`${base}/activities`, { query: { ...f, ...(cursor ? { cursor } : {}) } });
 export const createActivity = (input: ActivityInput) => api.post<ActivityView>(`${base}/activities`, input);
+/** Attaches one file (a leaflet, an outline, slides, a photo) to an activity. */
+export function uploadMaterial(activityId: string, file: File) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return requestApiForm<{ id: string; name: string }>(`${base}/activities/${activityId}/materials`, form);
+}
+export const materialUrl = (activityId: string, id: string) => `/api/v1${base}/activities/${activityId}/materials/${id}`;
 export const activitiesCsvUrl = (f: ActivityFilters) => {
   const q = new URLSearchParams({ format: 'csv' });
   for (const [k, v] of Object.entries(f)) if (v) q.set(k, String(v));

@@ -12,6 +12,7 @@ import {
   Badge,
   Button,
   Checkbox,
+  FileInput,
   Group,
   MultiSelect,
   NumberInput,
@@ -55,12 +56,14 @@ import {
   fetchScript,
   fetchScripts,
   markAired,
+  materialUrl,
   OUTREACH_TABS,
   type OutreachTab,
   outreachKey,
   publishAnnouncement,
   reviseScript,
   type ScriptView,
+  uploadMaterial,
 } from './api.ts';
 
 /** The units a form may target: the ward and its blocks and schools in the account's reach, active today. */
@@ -92,6 +95,7 @@ function ActivityForm() {
   const [organisers, setOrganisers] = useState('');
   const [groups, setGroups] = useState<Partial<Record<AudienceGroup, number>>>({});
   const [materials, setMaterials] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
   const unit = unitId ?? units[0]?.value ?? null;
   const save = useMutation({
     mutationFn: () =>
@@ -107,12 +111,16 @@ function ActivityForm() {
           .split('\n')
           .map((m) => m.trim())
           .filter(Boolean),
+      }).then(async (activity) => {
+        for (const file of files) await uploadMaterial(activity.id, file);
+        return activity;
       }),
     onSuccess: () => {
       notifySuccess(t('outreachPage.activities.saved'));
       setTitle('');
       setGroups({});
       setMaterials('');
+      setFiles([]);
       void client.invalidateQueries({ queryKey: outreachKey });
     },
   });
@@ -181,6 +189,15 @@ function ActivityForm() {
         onChange={(e) => setMaterials(e.currentTarget.value)}
         autosize
         minRows={2}
+      />
+      <FileInput
+        label={t('outreachPage.activities.files')}
+        description={t('outreachPage.activities.filesHint')}
+        multiple
+        clearable
+        value={files}
+        onChange={setFiles}
+        accept="application/pdf,image/jpeg,image/png,image/webp,application/zip"
       />
     </ActionForm>
   );
@@ -280,6 +297,13 @@ function ActivitiesTab({ canManage }: { canManage: boolean }) {
                       {a.materials.join(' · ')}
                     </Text>
                   ) : null}
+                  {a.files.map((f) => (
+                    <Text size="xs" key={f.id}>
+                      <Anchor href={materialUrl(a.id, f.id)} download>
+                        {f.name}
+                      </Anchor>
+                    </Text>
+                  ))}
                 </Table.Td>
                 <Table.Td style={{ textAlign: 'right' }}>{formatNumber(a.audienceTotal)}</Table.Td>
               </Table.Tr>
