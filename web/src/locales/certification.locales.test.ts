@@ -11,14 +11,17 @@ function keysOf(tree: object, prefix = ''): string[] {
     value !== null && typeof value === 'object' ? keysOf(value, `${prefix}${key}.`) : [`${prefix}${key}`],
   );
 }
-const lookup = (tree: object, key: string) => key.split('.').reduce<unknown>((n, p) => (n as Record<string, unknown> | undefined)?.[p], tree);
+const lookup = (tree: object, key: string) =>
+  key.split('.').reduce<unknown>((n, p) => (n as Record<string, unknown> | undefined)?.[p], tree);
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1] ?? '').sort();
 
 describe('"An toàn về ANTT" screen strings', () => {
   it('have the same keys, placeholders and no empty string in Vietnamese and English', () => {
     expect(keysOf(certificationPageEn).sort()).toEqual(keysOf(certificationPageVi).sort());
     for (const key of keysOf(certificationPageVi)) {
-      expect(placeholders(lookup(certificationPageEn, key) as string), key).toEqual(placeholders(lookup(certificationPageVi, key) as string));
+      expect(placeholders(lookup(certificationPageEn, key) as string), key).toEqual(
+        placeholders(lookup(certificationPageVi, key) as string),
+      );
       expect((lookup(certificationPageVi, key) as string).trim(), key).not.toBe('');
     }
   });
@@ -27,7 +30,9 @@ describe('"An toàn về ANTT" screen strings', () => {
     const dir = fileURLToPath(new URL('../modules/certification', import.meta.url));
     const used = readdirSync(dir)
       .filter((f) => f.endsWith('.tsx'))
-      .flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/t\('((?:certificationPage|nav)\.[\w.]+)'/g)].map((m) => m[1] as string));
+      .flatMap((f) =>
+        [...readFileSync(join(dir, f), 'utf8').matchAll(/t\('((?:certificationPage|nav)\.[\w.]+)'/g)].map((m) => m[1] as string),
+      );
     expect(used.length).toBeGreaterThan(50);
     for (const key of used) {
       expect(typeof lookup(certificationPageVi, key), key).toBe('string');
