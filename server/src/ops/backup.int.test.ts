@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -18,7 +18,15 @@ import { PgCluster, postgresBin } from './pg-cluster.ts';
 
 const SERVER_KEY = Buffer.alloc(32, 9);
 const KEY = deriveBackupKey({ backupKey: undefined }, SERVER_KEY);
-const tmp = (what: string) => mkdtempSync(join(tmpdir(), `binh-an-${what}-`));
+const made: string[] = [];
+const tmp = (what: string) => {
+  const dir = mkdtempSync(join(tmpdir(), `binh-an-${what}-`));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 /** A ward with the demo's records, one tip whose text holds a unique canary, and one stored (sealed) file. */
 async function seed(database: Database, dataDir: string): Promise<{ canary: string; storedFile: string }> {
