@@ -330,6 +330,17 @@ describe('bad input', () => {
       expect(problem.code, url).toBe('validation');
       expect(JSON.stringify(problem.errors), url).toContain(field);
     }
+    // A case that is not one of the ward's is refused on the new dossier's field, not stored.
+    const blocks = (await as('canbo', 'GET', '/api/v1/units?type=block')).json().items as { id: string }[];
+    const unknownCase = await as('canbo', 'POST', '/api/v1/rehab-dossiers', {
+      unitId: blocks[0]?.id,
+      subject: { name: 'Nguyễn Văn Thử' },
+      ground: 'relapsed_after_rehab',
+      foundOn: '2026-10-01',
+      caseId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(unknownCase.statusCode, unknownCase.body).toBe(400);
+    expect(JSON.stringify(unknownCase.json().errors)).toContain('caseId');
     // Another ward's dossier as a cursor is refused like a missing one.
     const other = ids.get('Đặng Văn Đức') as string;
     expect((await as('canbo.truongvinh', 'GET', `/api/v1/rehab-dossiers?cursor=${other}`)).statusCode).toBe(400);

@@ -28,7 +28,7 @@ import type { Upload } from '../../platform/multipart.ts';
 import { vnToday } from '../../platform/time.ts';
 import { loadWorkingDayPredicate } from '../calendar/index.ts';
 import { findUnitInScope } from '../units/index.ts';
-import { insertRehabDossier, nextRegisterNumber } from './case.repository.ts';
+import { findCaseInScope, insertRehabDossier, nextRegisterNumber } from './case.repository.ts';
 import type { RehabDossierRow } from './case.table.ts';
 import {
   findRehabAttachments,
@@ -162,6 +162,11 @@ export async function createRehabDossier(deps: Deps, actor: Actor, input: z.outp
   return withActor(deps.database.db, actor, async (tx) => {
     const unit = await findUnitInScope(tx, actor, input.unitId, today);
     if (!unit?.wardId) throw new AppError('notFound');
+    if (input.caseId) {
+      // The dossier's case must be a case of the same ward that this account reaches; any other id is refused, not stored.
+      const linked = await findCaseInScope(tx, actor, input.caseId);
+      if (linked?.wardId !== unit.wardId) throw new AppError('validation', [{ path: 'caseId', message: 'validation.invalid' }]);
+    }
     const isWorkingDay = await loadWorkingDayPredicate(tx, input.foundOn, addDays(input.foundOn, 40));
     const year = Number(input.foundOn.slice(0, 4));
     await insertRehabDossier(tx, {
