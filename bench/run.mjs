@@ -28,7 +28,7 @@ const log = (line) => console.log(`[${((performance.now() - started) / 1000).toF
 /** Every result: the figure, its baseline from this run (or the target where no baseline can be run), the ratio. */
 const results = [];
 function record(r) {
-  const ratio = r.ratio ?? (r.baseline ? r.figure / r.baseline : null);
+  const ratio = r.ratio ?? (r.baseline && r.figure !== null ? r.figure / r.baseline : null);
   const row = { ...r, ratio };
   results.push(row);
   log(

@@ -47,7 +47,12 @@ export async function benchLighthouse(ctx) {
   ];
   for (const p of pages) {
     log(`Lighthouse (${LIGHTHOUSE}, mobile, Debian chromium): ${p.path}`);
-    const r = lighthouse(`${app.base}${p.path}`, join(scratch, `lighthouse-${pages.indexOf(p)}.json`));
+    let r = lighthouse(`${app.base}${p.path}`, join(scratch, `lighthouse-${pages.indexOf(p)}.json`));
+    // Lighthouse now and then loses the trace of a load (NO_NAVSTART); once more is what it asks for.
+    if (r.error) {
+      log(`  Lighthouse failed (${r.error}); once more`);
+      r = lighthouse(`${app.base}${p.path}`, join(scratch, `lighthouse-${pages.indexOf(p)}-again.json`));
+    }
     if (r.error) {
       log(`  Lighthouse could not run: ${r.error}`);
       record({
