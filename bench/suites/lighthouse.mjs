@@ -1,8 +1,9 @@
 // Lighthouse mobile performance of the public tip page and the officer app's first screen, in Debian's chromium.
-// Lighthouse is run with npx, pinned to a version that runs on Node 20 (13.x needs Node 22).
+// Lighthouse is a pinned dev dependency (12.x: 13.x needs Node 22), run from node_modules: nothing is downloaded at run time.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startApp } from '../lib/procs.mjs';
 
 export const LIGHTHOUSE = 'lighthouse@12.8.2';
@@ -10,10 +11,8 @@ const CHROMIUM = '/usr/bin/chromium';
 
 function lighthouse(url, out) {
   const r = spawnSync(
-    'npx',
+    fileURLToPath(new URL('../../node_modules/.bin/lighthouse', import.meta.url)),
     [
-      '-y',
-      LIGHTHOUSE,
       url,
       '--only-categories=performance',
       '--form-factor=mobile',
