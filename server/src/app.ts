@@ -13,8 +13,11 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { registerAuditRoutes } from './modules/audit/index.ts';
 import { installAuthentication, registerAuthRoutes } from './modules/auth/index.ts';
 import { registerCalendarRoutes } from './modules/calendar/index.ts';
+import { registerCameraPages, registerCameraRoutes } from './modules/cameras/index.ts';
 import { registerCaseImportRoutes, registerCaseRoutes } from './modules/cases/index.ts';
+import { registerCertificationRoutes } from './modules/certification/index.ts';
 import { registerMediationRoutes } from './modules/mediation/index.ts';
+import { registerOutreachPages, registerOutreachRoutes } from './modules/outreach/index.ts';
 import { registerPatrolRoutes } from './modules/patrols/index.ts';
 import { registerPublicPages } from './modules/public/index.ts';
 import { registerDashboardRoutes, registerReportRoutes } from './modules/reports/index.ts';
@@ -26,6 +29,7 @@ import { recordAuditAlone } from './platform/audit/audit.ts';
 import type { Deps } from './platform/deps.ts';
 import { MAX_FILE_BYTES, MAX_FILES } from './platform/files.ts';
 import { installErrorHandling, sendProblem } from './platform/http.ts';
+import { installOverloadProtection } from './platform/overload.ts';
 import { sourceKey } from './platform/source-key.ts';
 
 declare module 'fastify' {
@@ -58,11 +62,15 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
           },
     trustProxy: deps.cfg.trustProxy,
     bodyLimit: 1_048_576,
+    // A malformed URL or an overlong path parameter is refused with a problem document like any bad input.
+    frameworkErrors: (_error, req, reply) => sendProblem(req, reply, 'badRequest'),
   });
   // The API speaks JSON only: any other body is refused with 415 rather than parsed as text.
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // Load shedding and the database probe come before every other hook: a refused request costs nothing.
+  installOverloadProtection(app, deps.database, deps.cfg.overload);
 
   // The route inventory: every API operation, so that a test can hold the OpenAPI document to it.
   const apiRoutes: string[] = [];
@@ -158,6 +166,9 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
   registerCaseImportRoutes(app, deps);
   registerPatrolRoutes(app, deps);
   registerMediationRoutes(app, deps);
+  registerOutreachRoutes(app, deps);
+  registerCameraRoutes(app, deps);
+  registerCertificationRoutes(app, deps);
   registerResidenceRoutes(app, deps);
   registerReportRoutes(app, deps);
   registerDashboardRoutes(app, deps);
@@ -165,6 +176,8 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
   registerPublicPages(app, deps);
   registerTipPages(app, deps);
   registerResidencePages(app, deps);
+  registerOutreachPages(app, deps);
+  registerCameraPages(app, deps);
   await registerWebApp(app);
   return app;
 }

@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { verifyAuditChainJob } from './modules/audit/index.ts';
 import { sweepSessionsJob } from './modules/auth/index.ts';
+import { outreachJobs } from './modules/outreach/index.ts';
 import { purgeIdempotencyKeysJob } from './modules/patrols/index.ts';
 import { reportJobs } from './modules/reports/index.ts';
 import { residenceJobs } from './modules/residence/index.ts';
@@ -17,7 +18,14 @@ async function main(): Promise<void> {
   const deps = await bootstrap(cfg);
   const app = await buildApp(deps);
   const jobs = cfg.jobs
-    ? await startJobs(deps, [verifyAuditChainJob, sweepSessionsJob, purgeIdempotencyKeysJob, ...reportJobs, ...residenceJobs])
+    ? await startJobs(deps, [
+        verifyAuditChainJob,
+        sweepSessionsJob,
+        purgeIdempotencyKeysJob,
+        ...reportJobs,
+        ...residenceJobs,
+        ...outreachJobs,
+      ])
     : null;
   const stop = async () => {
     await jobs?.stop();

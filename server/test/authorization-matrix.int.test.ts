@@ -159,6 +159,17 @@ describe('authorization matrix (generated from the permission table)', () => {
       'mediation.teams',
       'mediation.refer',
       'mediation.alerts',
+      'outreach.read',
+      'outreach.manage',
+      'outreach.urgent',
+      'outreach.deliveries',
+      'camera.read',
+      'camera.manage',
+      'camera.request',
+      'camera.limits',
+      'certification.read',
+      'certification.assess',
+      'certification.decide',
     ]);
     expect(Object.keys(PERMISSIONS).sort()).toEqual([...tested].sort());
   });
@@ -383,6 +394,99 @@ describe('authorization matrix (generated from the permission table)', () => {
       expect(tips.statusCode).toBe(isAllowed(account.role, 'mediation.refer') ? 200 : 403);
       const alerts = await call(account.username, 'GET', '/api/v1/mediation/notifications');
       expect(alerts.statusCode).toBe(isAllowed(account.role, 'mediation.alerts') ? 200 : 403);
+    });
+
+    it(`${account.role} (${account.username}): outreach activities, announcements, urgent alerts and deliveries`, async () => {
+      // A block account works in its own block; the others in Tân Quang.
+      const block = unitIds.get(account.targets.own?.startsWith('tv:') ? account.targets.own : 'tv:tan-quang');
+      const list = await call(account.username, 'GET', '/api/v1/outreach/activities');
+      expect(list.statusCode).toBe(isAllowed(account.role, 'outreach.read') ? 200 : 403);
+      const activity = await call(account.username, 'POST', '/api/v1/outreach/activities', {
+        unitId: block,
+        type: 'block_meeting',
+        topic: 'drugs',
+        heldOn: '2026-11-01',
+        title: `Họp dân thử quyền ${account.username}`,
+      });
+      expect(activity.statusCode, activity.body).toBe(isAllowed(account.role, 'outreach.manage') ? 201 : 403);
+      const urgent = await call(account.username, 'POST', '/api/v1/outreach/announcements', {
+        unitId: block,
+        kind: 'alert',
+        topic: 'fraud',
+        title: `Cảnh báo thử quyền ${account.username}`,
+        body: 'Nội dung thử',
+        urgent: true,
+      });
+      const mayUrgent = isAllowed(account.role, 'outreach.manage') && isAllowed(account.role, 'outreach.urgent');
+      expect(urgent.statusCode, urgent.body).toBe(mayUrgent ? 201 : 403);
+      const deliveries = await call(
+        account.username,
+        'GET',
+        '/api/v1/outreach/announcements/00000000-0000-4000-8000-000000000000/deliveries',
+      );
+      expect(deliveries.statusCode).toBe(isAllowed(account.role, 'outreach.deliveries') ? 404 : 403);
+    });
+
+    it(`${account.role} (${account.username}): community cameras, the search for footage and the ward's limits`, async () => {
+      const block = unitIds.get(account.targets.own?.startsWith('tv:') ? account.targets.own : 'tv:tan-quang');
+      const list = await call(account.username, 'GET', '/api/v1/cameras');
+      expect(list.statusCode).toBe(isAllowed(account.role, 'camera.read') ? 200 : 403);
+      const made = await call(account.username, 'POST', '/api/v1/cameras', {
+        unitId: block,
+        kind: 'ward',
+        label: `Camera thử quyền ${account.username}`,
+        address: 'Ngã ba thử quyền (địa chỉ mẫu)',
+        lat: 18.67,
+        lng: 105.69,
+        direction: 0,
+        angle: 90,
+        range: 30,
+        covers: ['street'],
+        retentionDays: 7,
+        working: true,
+      });
+      expect(made.statusCode, made.body).toBe(isAllowed(account.role, 'camera.manage') ? 201 : 403);
+      const search = await call(account.username, 'POST', '/api/v1/cameras/search', {
+        lat: 18.6701,
+        lng: 105.69,
+        radiusMetres: 50,
+        fromAt: new Date(Date.now() - 5 * 3_600_000).toISOString(),
+        toAt: new Date(Date.now() - 3_600_000).toISOString(),
+      });
+      expect(search.statusCode, search.body).toBe(isAllowed(account.role, 'camera.request') ? 200 : 403);
+      const limits = await call(account.username, 'PUT', '/api/v1/cameras/limits', { maxWindowHours: 12, maxRadiusMetres: 500 });
+      expect(limits.statusCode, limits.body).toBe(isAllowed(account.role, 'camera.limits') ? 200 : 403);
+    });
+  }
+
+  for (const account of ACCOUNTS) {
+    it(`${account.role} (${account.username}): the "An toàn về ANTT" year, movement models and awards`, async () => {
+      const unit = unitIds.get(account.targets.own?.startsWith('tv:') ? account.targets.own : 'tv:tan-quang');
+      const cycles = await call(account.username, 'GET', '/api/v1/certification/cycles?year=2025');
+      expect(cycles.statusCode).toBe(isAllowed(account.role, 'certification.read') ? 200 : 403);
+      const model = await call(account.username, 'POST', '/api/v1/certification/models', {
+        unitId: unit,
+        name: `Mô hình thử ${account.username}`,
+        runBy: 'Tổ thử quyền',
+        startedOn: '2026-01-01',
+      });
+      expect(model.statusCode, model.body).toBe(isAllowed(account.role, 'certification.assess') ? 201 : 403);
+      const award = await call(account.username, 'POST', '/api/v1/certification/awards', {
+        year: 2026,
+        kind: 'commendation',
+        recipient: 'group',
+        unitId: unit,
+        issuer: 'UBND phường',
+        proposedOn: '2026-11-20',
+      });
+      expect(award.statusCode, award.body).toBe(isAllowed(account.role, 'certification.decide') ? 201 : 403);
+      const other = await call(account.username, 'POST', '/api/v1/certification/models', {
+        unitId: unitIds.get('trv:khoi-1'),
+        name: 'Mô hình ngoài phạm vi',
+        runBy: 'Tổ thử quyền',
+        startedOn: '2026-01-01',
+      });
+      expect(other.statusCode).toBe(isAllowed(account.role, 'certification.assess') ? 404 : 403);
     });
   }
 

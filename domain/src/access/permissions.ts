@@ -62,6 +62,38 @@ export const PERMISSIONS = {
   'residence.inspect': ['chief', 'officer', 'civil_guard', 'block_leader'],
   /** Full names, dates of birth and the audited reveal of ID numbers: the ward police only. */
   'residence.identity': ['chief', 'officer'],
+  /**
+   * Outreach (tuyên truyền): activities, the script library, the loudspeaker schedule and announcements to residents. A
+   * block leader reaches her block only (inScope); the ward police the whole ward.
+   */
+  'outreach.read': ['chief', 'officer', 'block_leader'],
+  'outreach.manage': ['chief', 'officer', 'block_leader'],
+  /** Marking an alert urgent, so that it goes out through residents' quiet hours: the chief only. */
+  'outreach.urgent': ['chief'],
+  /** The delivery status per recipient (contacts masked; the read is audited). */
+  'outreach.deliveries': ['chief', 'officer'],
+  /**
+   * Community cameras: the registry with owners' contacts, the map, the footage requests and the owners' answers. The ward
+   * police only: footage stays with the owners and every request is scoped and logged (issue: Ring's and SafeCam's
+   * lessons). Viewers get the figures only (report.read).
+   */
+  'camera.read': ['chief', 'officer'],
+  /** Registering the ward's own cameras, a resident's on their behalf with their consent, changing and withdrawing them. */
+  'camera.manage': ['chief', 'officer'],
+  /** Sending a footage request (a tip or case, a window ≤ 12 h, a radius ≤ 500 m by default). */
+  'camera.request': ['chief', 'officer'],
+  /** The ward's request limits: the chief alone; every change and every request beyond the defaults is audited. */
+  'camera.limits': ['chief'],
+  /**
+   * The "An toàn về ANTT" recognition (TT 124/2021), movement models and awards: each unit's year, criteria with the
+   * figures the system holds, the decision and the ward's award history. A block leader or school staff member reaches
+   * her own unit (inScope). Viewers get the figures only, in the report summary (the award history names people).
+   */
+  'certification.read': ['chief', 'officer', 'block_leader', 'school_staff'],
+  /** A unit's own steps: registration in Q1, the self-assessment meeting, the dossier, the classification sheet, its models. */
+  'certification.assess': ['chief', 'officer', 'block_leader', 'school_staff'],
+  /** The ward's steps: appraisal and decision (đạt / chưa đạt), award proposals and decisions. */
+  'certification.decide': ['chief', 'officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { cameraSummarySchema } from '../cameras/camera.schemas.ts';
+import { certificationSummarySchema } from '../certification/certification.schemas.ts';
 import { cursorQuery, dateOnly, trimmed } from '../common/common.schemas.ts';
 import { mediationSummarySchema } from '../mediation/mediation.schemas.ts';
+import { outreachSummarySchema } from '../outreach/outreach.schemas.ts';
 import { patrolSummarySchema } from '../patrols/patrols.schemas.ts';
 import { residenceSummarySchema } from '../residence/residence.schemas.ts';
 import { seizureTotalSchema, seizureViewSchema } from './seizures.schemas.ts';
@@ -308,6 +311,19 @@ export const reportSummarySchema = z.object({
   residence: residenceSummarySchema,
   /** Grassroots mediation (mediation module): received, settled, not settled, referred, the settlement rate, by type. */
   mediation: mediationSummarySchema,
+  /**
+   * The "An toàn về ANTT" recognition (certification module): residential areas (blocks), schools, agencies and
+   * enterprises recognised of those in force, counting the recognitions in force during the period; models running;
+   * awards granted.
+   */
+  certification: certificationSummarySchema,
+  /** Community cameras (cameras module): registered, working, footage requests and the owners' answers, blocks covered. */
+  cameras: cameraSummarySchema,
+  /**
+   * Outreach (outreach module): activities by type and topic, their audience, loudspeaker broadcasts aired, alerts
+   * published, deliveries and those delivered, survey answers and the share feeling safer.
+   */
+  outreach: outreachSummarySchema,
   /**
    * The figures given as null: small counts (1–4) of personal matters — people arrested, rehab dossiers — hidden from a
    * reader who may not open the records (`presentCount` in reports/report.rules.ts), e.g. ["rehabDossiers",

@@ -98,8 +98,11 @@ export const dashboardSchema = z.object({
   tipsVisible: z.boolean(),
   /** Whether small counts about people are hidden from this reader. */
   isSuppressed: z.boolean(),
-  /** The yearly "An toàn về ANTT" certification is not recorded yet (a later module): the dashboard says so. */
-  certification: z.object({ isAvailable: z.literal(false) }),
+  /**
+   * The "An toàn về ANTT" recognitions in force during the period, the models and the awards: the periodic report's
+   * certification figures (empty when the unit has no block, school or model).
+   */
+  certification: z.object({ isAvailable: z.boolean(), figures: z.array(reportFigureSchema) }),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 

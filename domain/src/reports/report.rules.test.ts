@@ -333,6 +333,24 @@ describe('the narrative, from the figures', () => {
     expect(plain.sections.find((s) => s.key === 'residence')?.figures.every((f) => f.href === null)).toBe(true);
   });
 
+  it('writes the blocks and schools recognised as "safe in security and order" (9/9 and 3 in the 2020 article), the models and the awards', () => {
+    const certification = { blocks: { recognised: 9, total: 9 }, schools: { recognised: 3, total: 3 }, modelsActive: 6, awards: 0 };
+    const links = reportLinks(H1_2020, { cases: true, tips: true, patrols: true, certification: true });
+    const report = buildPeriodicReport(
+      context({ links }),
+      { ...LE_MAO_H1_2020, certification },
+      { ...LE_MAO_H1_2019, certification: { ...certification, awards: 4 } },
+    );
+    expect(textOf(report, 'certification')).toBe(
+      '9/9 khối và 3 trường học đạt tiêu chuẩn "An toàn về an ninh, trật tự"; duy trì 6 mô hình phong trào.',
+    );
+    const figures = report.sections.flatMap((s) => s.figures);
+    expect(figures.find((f) => f.key === 'certification.awards')).toMatchObject({ current: { value: 0 }, previous: { value: 4 } });
+    expect(figures.find((f) => f.key === 'certification.blocks.recognised')?.href).toBe('/app/certification?year=2020');
+    const awarded = buildPeriodicReport(context(), { ...LE_MAO_H1_2020, certification: { ...certification, awards: 2 } }, LE_MAO_H1_2019);
+    expect(textOf(awarded, 'certification')).toContain('; 2 tập thể, cá nhân được khen thưởng.');
+  });
+
   it('writes tips received by channel, transferred in time and their outcomes', () => {
     const report = buildPeriodicReport(
       context(),

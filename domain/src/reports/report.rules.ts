@@ -388,6 +388,11 @@ export type ReportLinks = {
   patrols(): string | null;
   residence(): string | null;
   mediation(): string | null;
+  certification(): string | null;
+  /** The footage requests (cameras module); absent in older callers. */
+  cameras?(): string | null;
+  /** The outreach activities (outreach module); absent in older callers. */
+  outreach?(): string | null;
 };
 
 /**
@@ -396,7 +401,16 @@ export type ReportLinks = {
  */
 export function reportLinks(
   period: Period,
-  allowed: { cases: boolean; tips: boolean; patrols: boolean; residence?: boolean; mediation?: boolean },
+  allowed: {
+    cases: boolean;
+    tips: boolean;
+    patrols: boolean;
+    residence?: boolean;
+    mediation?: boolean;
+    certification?: boolean;
+    cameras?: boolean;
+    outreach?: boolean;
+  },
   unitId?: string,
   patrolsPath: string | null = null,
 ): ReportLinks {
@@ -411,6 +425,9 @@ export function reportLinks(
     patrols: () => (allowed.patrols && patrolsPath ? `${patrolsPath}${query({ from: period.from, to: period.to })}` : null),
     residence: () => (allowed.residence ? '/app/residence' : null),
     mediation: () => (allowed.mediation ? '/app/mediation' : null),
+    certification: () => (allowed.certification ? `/app/certification${query({ year: period.to.slice(0, 4) })}` : null),
+    cameras: () => (allowed.cameras ? '/app/cameras/requests' : null),
+    outreach: () => (allowed.outreach ? '/app/outreach' : null),
   };
 }
 
@@ -469,6 +486,22 @@ export type ReportFigures = {
     referred: number;
     settlementRate: number | null;
     atRisk: number;
+  } | null;
+  /** Community cameras (cameras module), once the summary carries them: the registry at the period's end, the requests in it. */
+  cameras?: {
+    registered: number;
+    working: number;
+    footageRequests: number;
+    outcomes: { pending: number; share: number; no_footage: number; decline: number };
+  } | null;
+  /** Outreach (outreach module), once the summary carries it: activities and their audience, broadcasts, alerts. */
+  outreach?: { activities: number; audience: number; broadcasts: number; alertsSent: number; delivered: number } | null;
+  /** The "An toàn về ANTT" recognitions in force, models and awards (certification module), once the summary carries them. */
+  certification?: {
+    blocks: { recognised: number; total: number };
+    schools: { recognised: number; total: number };
+    modelsActive: number;
+    awards: number;
   } | null;
 };
 
@@ -976,6 +1009,115 @@ function mediationSection(b: Builder): ReportSection | null {
   };
 }
 
+/** The "Camera cộng đồng" model: cameras taking part and working, the footage requests and the owners' answers. */
+function camerasSection(b: Builder): ReportSection | null {
+  const { m, ctx } = b;
+  const cur = b.cur.cameras;
+  const prev = b.prev.cameras;
+  if (!cur || cur.registered + cur.footageRequests === 0) return null;
+  const href = ctx.links.cameras?.() ?? null;
+  const registered = figure(b, 'cameras.registered', m.figures.camerasRegistered, cur.registered, prev?.registered ?? 0, href);
+  const working = figure(b, 'cameras.working', m.figures.camerasWorking, cur.working, prev?.working ?? 0, href, { level: 1 });
+  const requests = figure(b, 'cameras.footageRequests', m.figures.camerasRequests, cur.footageRequests, prev?.footageRequests ?? 0, href);
+  const outcome = (key: 'share' | 'no_footage' | 'decline', label: string) =>
+    figure(b, `cameras.outcomes.${key}`, label, cur.outcomes[key], prev?.outcomes[key] ?? 0, href, { level: 1 });
+  const shared = outcome('share', m.figures.camerasShared);
+  const noFootage = outcome('no_footage', m.figures.camerasNoFootage);
+  const declined = outcome('decline', m.figures.camerasDeclined);
+  const s = m.sentences;
+  const sentence = fillSegments(s.cameras, { registered: inline(registered, m), working: inline(working, m) });
+  if (cur.footageRequests === 0) sentence.push(...fillSegments(s.camerasNoRequests, {}));
+  else
+    sentence.push(
+      ...fillSegments(s.camerasRequests, {
+        requests: inline(requests, m),
+        shared: inline(shared, m),
+        noFootage: inline(noFootage, m),
+        declined: inline(declined, m),
+      }),
+    );
+  sentence.push({ text: '.' });
+  return {
+    key: 'cameras',
+    title: m.sections.cameras,
+    sentences: [tidy(sentence)],
+    figures: [registered, working, requests, shared, noFootage, declined],
+  };
+}
+
+/** Outreach (tuyên truyền): activities with their audience, the loudspeaker broadcasts, alerts sent and delivered. */
+function outreachSection(b: Builder): ReportSection | null {
+  const { m, ctx } = b;
+  const cur = b.cur.outreach;
+  const prev = b.prev.outreach;
+  if (!cur) return null;
+  const href = ctx.links.outreach?.() ?? null;
+  type Key = 'activities' | 'audience' | 'broadcasts' | 'alertsSent' | 'delivered';
+  const of = (key: Key, label: string, level: 0 | 1 = 0) =>
+    figure(b, `outreach.${key}`, label, cur[key], prev?.[key] ?? 0, href, { level });
+  const activities = of('activities', m.figures.outreachActivities);
+  const audience = of('audience', m.figures.outreachAudience, 1);
+  const broadcasts = of('broadcasts', m.figures.outreachBroadcasts, 1);
+  const alerts = of('alertsSent', m.figures.outreachAlerts);
+  const delivered = of('delivered', m.figures.outreachDelivered, 1);
+  const s = m.sentences;
+  let sentence: ReportSegment[];
+  if (cur.activities === 0 && cur.alertsSent === 0) sentence = fillSegments(s.outreachNone, {});
+  else {
+    sentence = fillSegments(s.outreach, {
+      activities: inline(activities, m),
+      audience: inline(audience, m),
+      broadcasts: inline(broadcasts, m),
+    });
+    if (cur.alertsSent > 0)
+      sentence.push(...fillSegments(s.outreachAlerts, { alerts: inline(alerts, m), delivered: inline(delivered, m) }));
+    sentence.push({ text: '.' });
+  }
+  return {
+    key: 'outreach',
+    title: m.sections.outreach,
+    sentences: [tidy(sentence)],
+    figures: [activities, audience, broadcasts, alerts, delivered],
+  };
+}
+
+function certificationSection(b: Builder): ReportSection | null {
+  const { m, ctx } = b;
+  const cur = b.cur.certification;
+  const prev = b.prev.certification;
+  if (!cur || cur.blocks.total + cur.schools.total + cur.modelsActive + cur.awards === 0) return null;
+  const href = ctx.links.certification();
+  type Key = 'blocks.recognised' | 'blocks.total' | 'schools.recognised' | 'modelsActive' | 'awards';
+  const certificationValue = (f: NonNullable<ReportFigures['certification']> | null | undefined, key: Key) => {
+    if (!f) return 0;
+    if (key === 'modelsActive' || key === 'awards') return f[key];
+    const [group, part] = key.split('.') as ['blocks' | 'schools', 'recognised' | 'total'];
+    return f[group][part];
+  };
+  const cf = (key: Key, label: string, level: 0 | 1 = 0) =>
+    figure(b, `certification.${key}`, label, certificationValue(cur, key), certificationValue(prev, key), href, { level });
+  const blocks = cf('blocks.recognised', m.figures.certBlocks);
+  const blocksTotal = cf('blocks.total', m.figures.certBlocksTotal, 1);
+  const schools = cf('schools.recognised', m.figures.certSchools);
+  const models = cf('modelsActive', m.figures.certModels);
+  const awards = cf('awards', m.figures.certAwards);
+  const s = m.sentences;
+  const sentence = fillSegments(s.certification, {
+    blocks: inline(blocks, m),
+    blocksTotal: inline(blocksTotal, m),
+    schools: inline(schools, m),
+    models: inline(models, m),
+  });
+  if (cur.awards > 0) sentence.push(...fillSegments(s.certificationAwards, { awards: inline(awards, m) }));
+  sentence.push({ text: '.' });
+  return {
+    key: 'certification',
+    title: m.sections.certification,
+    sentences: [tidy(sentence)],
+    figures: [blocks, blocksTotal, schools, models, awards],
+  };
+}
+
 /** Sentences start with a capital letter, whatever their first word. */
 function tidy(segments: ReportSegment[]): ReportSegment[] {
   const first = segments[0];
@@ -1005,6 +1147,12 @@ export function buildPeriodicReport(ctx: ReportContext, current: ReportFigures, 
   if (residence) sections.push(residence);
   const mediation = mediationSection(b);
   if (mediation) sections.push(mediation);
+  const certification = certificationSection(b);
+  if (certification) sections.push(certification);
+  const cameras = camerasSection(b);
+  if (cameras) sections.push(cameras);
+  const outreach = outreachSection(b);
+  if (outreach) sections.push(outreach);
   if (ctx.links.tips()) notes.push(m.notes.tipsNoPeriodFilter);
   if (ctx.suppress) notes.push(m.suppressionNote);
   return {

@@ -56,7 +56,7 @@ export const reportFigureSchema = z.object({
 export type ReportFigure = z.infer<typeof reportFigureSchema>;
 
 export const reportSectionSchema = z.object({
-  key: z.enum(['tips', 'crime', 'rehab', 'patrols', 'residence', 'mediation']),
+  key: z.enum(['tips', 'crime', 'rehab', 'patrols', 'residence', 'mediation', 'certification', 'cameras', 'outreach']),
   title: z.string(),
   sentences: z.array(z.array(reportSegmentSchema)),
   figures: z.array(reportFigureSchema),

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 const flag = z.enum(['1', '0', 'true', 'false']).transform((v) => v === '1' || v === 'true');
@@ -56,6 +56,41 @@ const envSchema = z.object({
     )
     .default(DEFAULT_MAP_TILE_URL),
   MAP_TILE_ATTRIBUTION: z.string().trim().max(300).default('© OpenStreetMap contributors'),
+  // Messaging gateways (outreach alerts, one-time codes): each channel is on when its URL is set.
+  PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).default('http://localhost:3000'),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .regex(/^(smtps?:\/\/.+)?$/, 'must be empty or an smtp:// or smtps:// URL')
+    .default(''),
+  SMTP_FROM: z.string().trim().max(200).default('Bình An <no-reply@localhost>'),
+  SMS_API_URL: z
+    .string()
+    .trim()
+    .regex(/^(https?:\/\/.+)?$/, 'must be empty or an http(s) URL')
+    .default(''),
+  SMS_API_TOKEN: z.string().trim().default(''),
+  SMS_SENDER: z.string().trim().max(11).default('BinhAn'),
+  ZALO_API_URL: z
+    .string()
+    .trim()
+    .regex(/^(https?:\/\/.+)?$/, 'must be empty or an http(s) URL')
+    .default(''),
+  ZALO_ACCESS_TOKEN: z.string().trim().default(''),
+  ZALO_ZNS_URL: z
+    .string()
+    .trim()
+    .regex(/^(https?:\/\/.+)?$/, 'must be empty or an http(s) URL')
+    .default(''),
+  ZALO_ZNS_TEMPLATE_ID: z.string().trim().max(40).default(''),
+  OVERLOAD_MAX_CONCURRENT: z.coerce.number().int().min(2).default(400),
+  OVERLOAD_RESERVED_TIPS: z.coerce.number().int().min(0).default(40),
+  OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(0),
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, 'must be 64 hexadecimal characters (32 bytes)')
+    .optional(),
 });
 
 /**
@@ -103,6 +138,27 @@ export type Config = {
   mapTileAttribution: string;
   /** Where tiles come from, allowed by the Content-Security-Policy's img-src; null without tiles. */
   mapTileOrigin: string | null;
+  /** The address residents reach the public pages at (links in messages: unsubscribe, announcements), without a trailing slash. */
+  publicUrl: string;
+  /** The messaging gateways; a channel whose URL is null is off. */
+  messaging: {
+    smtpUrl: string | null;
+    smtpFrom: string;
+    smsUrl: string | null;
+    smsToken: string;
+    smsSender: string;
+    zaloUrl: string | null;
+    zaloToken: string;
+    /** Zalo Notification Service (messages to a phone number through an approved template), or null. */
+    zaloZnsUrl: string | null;
+    zaloZnsTemplateId: string;
+  };
+  /** Load shedding (platform/overload.ts): requests in progress at once, the share kept for tips, event-loop delay. */
+  overload: { maxConcurrent: number; reservedForTips: number; maxEventLoopDelayMs: number; retryAfterSeconds: number };
+  /** Where `npm run backup` writes (default DATA_DIR/backups). */
+  backupDir: string;
+  /** The key backups are encrypted under (hex); without it, one derived from the server key. */
+  backupKey: string | undefined;
 };
 
 /** Thrown when a setting is wrong; the message names the setting. */
@@ -139,5 +195,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mapTileUrl: e.MAP_TILE_URL || null,
     mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
     mapTileOrigin: e.MAP_TILE_URL ? tileOrigin(e.MAP_TILE_URL) : null,
+    publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
+    messaging: {
+      smtpUrl: e.SMTP_URL || null,
+      smtpFrom: e.SMTP_FROM,
+      smsUrl: e.SMS_API_URL ? e.SMS_API_URL.replace(/\/+$/, '') : null,
+      smsToken: e.SMS_API_TOKEN,
+      smsSender: e.SMS_SENDER,
+      zaloUrl: e.ZALO_API_URL ? e.ZALO_API_URL.replace(/\/+$/, '') : null,
+      zaloToken: e.ZALO_ACCESS_TOKEN,
+      zaloZnsUrl: e.ZALO_ZNS_URL ? e.ZALO_ZNS_URL.replace(/\/+$/, '') : null,
+      zaloZnsTemplateId: e.ZALO_ZNS_TEMPLATE_ID,
+    },
+    overload: {
+      maxConcurrent: e.OVERLOAD_MAX_CONCURRENT,
+      reservedForTips: e.OVERLOAD_RESERVED_TIPS,
+      maxEventLoopDelayMs: e.OVERLOAD_MAX_EVENT_LOOP_DELAY_MS,
+      retryAfterSeconds: 5,
+    },
+    backupDir: resolve(e.BACKUP_DIR ?? join(e.DATA_DIR, 'backups')),
+    backupKey: e.BACKUP_KEY,
   };
 }

@@ -61,9 +61,13 @@ export async function openPglite(dir: string | undefined): Promise<Database> {
 
 /** Connects to a PostgreSQL server (15 or newer). */
 export async function openPostgres(url: string, max = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max });
+  // A connection (or a free place in the pool) that does not come within 5 s fails, and the request answers 503.
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
+  // Nor one dropped while a request holds it (between two statements of a transaction): the request's next statement
+  // fails instead, and answers 503 (platform/health.ts); without this listener the process would exit.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   await pool.query('select 1');
   return {
     db: drizzleNodePg(pool) as unknown as Db,

@@ -4,6 +4,8 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import type { z } from 'zod';
 import type { Actor } from './access.ts';
 import { AppError, ERROR_STATUS, type ErrorCode } from './errors.ts';
+import { isDatabaseUnavailable } from './health.ts';
+import { isUnstorableText } from './pg-errors.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -139,6 +141,10 @@ function mapFastifyError(error: FastifyError): ErrorCode | null {
   if (error.statusCode === 413) return 'payloadTooLarge';
   if (error.statusCode === 406 || error.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return 'unsupportedMediaType';
   if (error instanceof SyntaxError) return 'malformedJson';
+  // The database refused or dropped the connection: come back later (Retry-After), not a fault of ours or the caller's.
+  if (isDatabaseUnavailable(error)) return 'unavailable';
+  // A NUL character or an invalid byte sequence in what the caller sent: the database refused it, nothing was written.
+  if (isUnstorableText(error)) return 'validation';
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return 'badRequest';
   return null;
 }

@@ -12,3 +12,9 @@ export function isUniqueViolation(err: unknown): boolean {
 export function isRlsViolation(err: unknown): boolean {
   return pgCode(err) === '42501';
 }
+
+/** Text the database cannot store (a NUL character, an invalid byte sequence): the caller's input, refused with a 400. */
+export function isUnstorableText(err: unknown): boolean {
+  const code = pgCode(err);
+  return code === '22021' || code === '22P05';
+}

@@ -3,13 +3,19 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { calendarEn } from '../locales/calendar.en.ts';
 import { calendarVi } from '../locales/calendar.vi.ts';
+import { camerasPageEn } from '../locales/cameras.en.ts';
+import { camerasPageVi } from '../locales/cameras.vi.ts';
 import { casesPageEn } from '../locales/cases.en.ts';
 import { casesPageVi } from '../locales/cases.vi.ts';
+import { certificationPageEn } from '../locales/certification.en.ts';
+import { certificationPageVi } from '../locales/certification.vi.ts';
 import { dashboardEn } from '../locales/dashboard.en.ts';
 import { dashboardVi } from '../locales/dashboard.vi.ts';
 import { en as webEn } from '../locales/en.ts';
 import { mediationPageEn } from '../locales/mediation.en.ts';
 import { mediationPageVi } from '../locales/mediation.vi.ts';
+import { outreachPageEn } from '../locales/outreach.en.ts';
+import { outreachPageVi } from '../locales/outreach.vi.ts';
 import { patrolsPageEn } from '../locales/patrols.en.ts';
 import { patrolsPageVi } from '../locales/patrols.vi.ts';
 import { rehabEn } from '../locales/rehab.en.ts';
@@ -119,6 +125,18 @@ i18n.addResourceBundle('en', 'translation', mediationPageEn, true, false);
 // The residence screens' strings, deep-merged into each language (their `nav` key joins the shell's).
 i18n.addResourceBundle('vi', 'translation', residencePageVi, true, false);
 i18n.addResourceBundle('en', 'translation', residencePageEn, true, false);
+
+// The "An toàn về ANTT" screens' strings, deep-merged into each language (their `nav` keys join the shell's).
+i18n.addResourceBundle('vi', 'translation', certificationPageVi, true, false);
+i18n.addResourceBundle('en', 'translation', certificationPageEn, true, false);
+
+// The community camera screens' strings, deep-merged into each language (their `nav` keys join the shell's).
+i18n.addResourceBundle('vi', 'translation', camerasPageVi, true, false);
+i18n.addResourceBundle('en', 'translation', camerasPageEn, true, false);
+
+// The outreach screens' strings, deep-merged into each language (their `nav` key joins the shell's).
+i18n.addResourceBundle('vi', 'translation', outreachPageVi, true, false);
+i18n.addResourceBundle('en', 'translation', outreachPageEn, true, false);
 
 function applyDocumentLanguage(lng: string): void {
   document.documentElement.lang = isLocale(lng) ? lng : 'vi';

@@ -98,7 +98,7 @@ export const dashboardEn: Widen<typeof dashboardVi> = {
     },
     certification: {
       heading: '"Safe in security and order" certification',
-      text: 'Not available yet: the software does not record the registration and recognition of blocks, schools, agencies and enterprises as "safe in security and order". This part will have figures once certification is built.',
+      none: 'The unit has no block, school or model to recognise in the period.',
     },
     rollup: {
       heading: 'Wards and communes side by side',

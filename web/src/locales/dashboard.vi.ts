@@ -98,7 +98,7 @@ export const dashboardVi = {
     },
     certification: {
       heading: 'Chứng nhận "An toàn về ANTT"',
-      text: 'Chưa có: phần mềm chưa ghi việc đăng ký, xét công nhận khối, trường, cơ quan đạt chuẩn "An toàn về ANTT". Mục này sẽ có số liệu khi phần chứng nhận được xây dựng.',
+      none: 'Đơn vị chưa có khối, trường học hay mô hình nào để xét công nhận trong kỳ.',
     },
     rollup: {
       heading: 'Tổng hợp các phường, xã',

@@ -1,6 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRouter } from '@tanstack/react-router';
 import { parseSearchParams, stringifySearchParams } from '../lib/search-params.ts';
+import { cameraRoutes } from '../modules/cameras/routes.tsx';
+import { outreachRoute } from '../modules/outreach/routes.tsx';
 import { ErrorPage } from '../modules/shell/error-page.tsx';
 import { LoadingState } from '../ui/loading-state.tsx';
 import { auditRoute } from './audit.tsx';
@@ -9,6 +11,7 @@ import { caseTypesRoute } from './case-types.tsx';
 import { casesRoute } from './cases.tsx';
 import { caseDetailRoute } from './cases-detail.tsx';
 import { caseFiguresRoute } from './cases-summary.tsx';
+import { certificationRoutes } from './certification.tsx';
 import { dashboardMapRoute, dashboardRoute } from './dashboard.tsx';
 import { loginRoute } from './login.tsx';
 import { mediationAlertsRoute, mediationCaseRoute, mediationRoute, mediationTeamsRoute } from './mediation.tsx';
@@ -62,6 +65,9 @@ const routeTree = rootRoute.addChildren([
     mediationCaseRoute,
     mediationTeamsRoute,
     mediationAlertsRoute,
+    ...certificationRoutes,
+    ...cameraRoutes,
+    outreachRoute,
   ]),
 ]);
 

@@ -30,7 +30,10 @@ import type { DbOrTx, Tx } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { vnToday } from '../../platform/time.ts';
+import { summariseCameras } from '../cameras/index.ts';
+import { summariseCertification } from '../certification/index.ts';
 import { summariseMediation } from '../mediation/index.ts';
+import { summariseOutreach } from '../outreach/index.ts';
 import { summarisePatrols } from '../patrols/index.ts';
 import { summariseResidence } from '../residence/index.ts';
 import { findTipNumbers, markTipUsedInCase, summariseTips } from '../tips/index.ts';
@@ -457,6 +460,9 @@ export async function summaryFigures(deps: Deps, actor: Actor, unitCode: string,
       patrols,
       residence: await summariseResidence(tx, unitIds, from, to),
       mediation: await summariseMediation(tx, unitIds, from, to),
+      cameras: await summariseCameras(tx, unitIds, from, to),
+      certification: await summariseCertification(tx, unitIds, from, to),
+      outreach: await summariseOutreach(tx, unitIds, from, to),
     };
   });
 }

@@ -8,8 +8,11 @@ import { seal } from '../../platform/crypto.ts';
 import { type Db, type DbOrTx, queryRows } from '../../platform/db.ts';
 import { Envelope } from '../../platform/envelope.ts';
 import { vnToday } from '../../platform/time.ts';
+import { loadDemoCameras } from '../cameras/index.ts';
 import { loadDemoCases } from '../cases/index.ts';
+import { loadDemoCertification } from '../certification/index.ts';
 import { loadDemoMediation } from '../mediation/index.ts';
+import { loadDemoOutreach } from '../outreach/index.ts';
 import { loadDemoPatrols } from '../patrols/index.ts';
 import { loadDemoResidence } from '../residence/index.ts';
 import { loadDemoTips } from '../tips/index.ts';
@@ -278,6 +281,24 @@ export async function loadDemo(db: Db, key: Buffer): Promise<{ logins: DemoLogin
       },
       userIds.canbo ?? null,
     );
+    await loadDemoCertification(
+      tx,
+      {
+        leMao: { id: ids['le-mao'] as string, units: blocksOf('lm:') },
+        thanhVinh: { id: ids['thanh-vinh'] as string, units: blocksOf('tv:') },
+      },
+      vnToday(),
+    );
+    await loadDemoCameras(
+      tx,
+      key,
+      {
+        leMao: { id: ids['le-mao'] as string, blocks: blocksOf('lm:') },
+        thanhVinh: { id: ids['thanh-vinh'] as string, blocks: blocksOf('tv:') },
+      },
+      vnToday(),
+    );
+    await loadDemoOutreach(tx, key, { leMao: { id: ids['le-mao'] as string }, thanhVinh: { id: ids['thanh-vinh'] as string } }, vnToday());
     await recordAudit(tx, { action: 'demo.load', detail: { units: Object.keys(ids).length, accounts: logins.length } });
     return { logins, tipReceipt: receipt };
   });

@@ -97,7 +97,10 @@ describe('GET /api/v1/reports/dashboard', () => {
       covered: s.patrols.blocksCovered,
     });
     expect(d.areas.filter((a) => a.isReached).length).toBe(s.patrols.blocksCovered);
-    expect(d.certification).toEqual({ isAvailable: false });
+    expect(d.certification.isAvailable).toBe(true);
+    // The article's 9/9 blocks and 3 schools recognised.
+    const recognised = new Map(d.certification.figures.map((f) => [f.key, f.current.value]));
+    expect([recognised.get('certification.blocks.recognised'), recognised.get('certification.schools.recognised')]).toEqual([9, 3]);
     expect(d.overdue.links.cases).toMatch(/^\/app\/cases\?status=received&to=\d{4}-\d{2}-\d{2}/);
   });
 

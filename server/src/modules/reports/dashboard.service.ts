@@ -245,7 +245,7 @@ export async function getDashboard(deps: Deps, actor: Actor, q: DashboardQuery):
     },
     tipsVisible,
     isSuppressed: suppress,
-    certification: { isAvailable: false },
+    certification: { isAvailable: true, figures: report.sections.find((s) => s.key === 'certification')?.figures ?? [] },
   };
 }
 

@@ -133,6 +133,7 @@ describe('the periodic report of Lê Mao, 1 Jan – 30 Jun 2020 (seed/le-mao-202
     const text = sentencesOf(report);
     expect(text).toContain('đã đấu tranh làm rõ, bắt 15 vụ mua bán, tàng trữ, sử dụng trái phép chất ma túy');
     expect(text).toContain('2 vụ mua bán, tàng trữ, sử dụng trái phép pháo, thuốc pháo, thu giữ 2,4 kg thuốc pháo');
+    expect(text).toContain('9/9 khối và 3 trường học đạt tiêu chuẩn "An toàn về an ninh, trật tự"');
     expect(text).toContain('3 vụ trộm cắp, lừa đảo, lạm dụng tín nhiệm chiếm đoạt tài sản');
     expect(text).toContain('lập 8 hồ sơ đưa người cai nghiện bắt buộc');
     expect(text).toContain('tổ chức 120 đợt, 380 lượt tham gia tuần tra');
@@ -141,11 +142,24 @@ describe('the periodic report of Lê Mao, 1 Jan – 30 Jun 2020 (seed/le-mao-202
     const drugs = crime?.sentences[0]?.find((seg) => seg.text === '15');
     expect(drugs?.href).toBe('/app/cases?group=drugs&from=2020-01-01&to=2020-06-30');
     for (const f of report.sections.flatMap((s) => s.figures)) {
-      expect(f.href, f.key).toMatch(/^\/app\/(cases|rehab|tips|patrols\/rounds|residence|mediation)/);
+      expect(f.href, f.key).toMatch(
+        /^\/app\/(cases|rehab|tips|patrols\/rounds|residence|mediation|certification|cameras\/requests|outreach)/,
+      );
     }
     // The modules that landed after the first report add their sections: residence checks and mediation.
-    expect(report.sections.map((s) => s.key)).toEqual(['tips', 'crime', 'rehab', 'patrols', 'residence', 'mediation']);
+    expect(report.sections.map((s) => s.key)).toEqual([
+      'tips',
+      'crime',
+      'rehab',
+      'patrols',
+      'residence',
+      'mediation',
+      'certification',
+      'cameras',
+      'outreach',
+    ]);
     expect(text).toMatch(/tổ chức \d+ lượt kiểm tra cư trú/);
+    expect(text).toMatch(/Mô hình "Camera cộng đồng" có \d+ camera tham gia/);
     expect(text).toMatch(/Các tổ hòa giải ở cơ sở đã tiếp nhận \d+ vụ việc/);
   });
 

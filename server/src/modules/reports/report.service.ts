@@ -103,6 +103,9 @@ function asFigures(
     patrols: summary.patrols,
     residence: summary.residence,
     mediation: summary.mediation,
+    certification: summary.certification,
+    cameras: summary.cameras,
+    outreach: summary.outreach,
   };
 }
 
@@ -159,6 +162,9 @@ async function composeReport(
           patrols: can(actor, 'patrol.read'),
           residence: can(actor, 'residence.read'),
           mediation: can(actor, 'mediation.read'),
+          certification: can(actor, 'certification.read'),
+          cameras: can(actor, 'camera.request'),
+          outreach: can(actor, 'outreach.read'),
         },
         isBelowWard ? scope.unit.id : undefined,
         '/app/patrols/rounds',

@@ -141,7 +141,17 @@ function DashboardBody({ data, rollup }: { data: Dashboard; rollup: ReactNode })
         <OverdueSection data={data} />
       </SimpleGrid>
       <Alert color="gray" variant="light" title={t('dashboardPage.certification.heading')} component="section">
-        {t('dashboardPage.certification.text')}
+        {data.certification.figures.length ? (
+          <List size="sm">
+            {data.certification.figures.map((f) => (
+              <List.Item key={f.key}>
+                {f.label}: {f.href ? <RecordLink href={f.href}>{f.current.text}</RecordLink> : f.current.text}
+              </List.Item>
+            ))}
+          </List>
+        ) : (
+          t('dashboardPage.certification.none')
+        )}
       </Alert>
       <Notes data={data} />
     </Stack>

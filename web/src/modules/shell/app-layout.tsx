@@ -10,6 +10,7 @@ import { LanguageSwitch } from '../../ui/language-switch.tsx';
 import { logout } from '../auth/api.ts';
 import { resetAccountLocale, useChangeLocale, useMe } from '../auth/hooks.ts';
 import { IconCalendar } from '../calendar/calendar-icon.tsx';
+import { IconCamera } from '../cameras/cameras-icons.tsx';
 import { IconFigures, IconRegister } from '../cases/cases-icons.tsx';
 import { IconDashboard, IconMap } from '../dashboard/dashboard-icons.tsx';
 import { useUnreadAlerts } from '../mediation/alerts-page.tsx';
@@ -40,7 +41,14 @@ type NavItem = {
     | '/residence'
     | '/mediation'
     | '/mediation-teams'
-    | '/mediation-alerts';
+    | '/mediation-alerts'
+    | '/certification'
+    | '/certification-models'
+    | '/certification-awards'
+    | '/cameras'
+    | '/cameras/requests'
+    | '/cameras/map'
+    | '/outreach';
   labelKey: string;
   icon: ComponentType<{ size?: number }>;
   action?: Action;
@@ -68,6 +76,13 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/mediation', labelKey: 'nav.mediationBook', icon: IconRegister, action: 'mediation.read', group: 'community' },
   { to: '/mediation-teams', labelKey: 'nav.mediationTeams', icon: IconTeam, action: 'mediation.read', group: 'community' },
   { to: '/mediation-alerts', labelKey: 'nav.mediationAlerts', icon: IconList, action: 'mediation.alerts', group: 'community' },
+  { to: '/certification', labelKey: 'nav.certification', icon: IconFigures, action: 'certification.read', group: 'community' },
+  { to: '/certification-models', labelKey: 'nav.certificationModels', icon: IconTeam, action: 'certification.read', group: 'community' },
+  { to: '/certification-awards', labelKey: 'nav.certificationAwards', icon: IconList, action: 'certification.read', group: 'community' },
+  { to: '/cameras', labelKey: 'nav.cameras', icon: IconCamera, action: 'camera.read', group: 'community' },
+  { to: '/cameras/requests', labelKey: 'nav.cameraRequests', icon: IconList, action: 'camera.request', group: 'community' },
+  { to: '/cameras/map', labelKey: 'nav.cameraMap', icon: IconMap, action: 'camera.read', group: 'community' },
+  { to: '/outreach', labelKey: 'nav.outreach', icon: IconList, action: 'outreach.read', group: 'community' },
   { to: '/units', labelKey: 'nav.units', icon: IconBuilding, action: 'unit.read', group: 'admin' },
   { to: '/users', labelKey: 'nav.users', icon: IconUsers, action: 'user.read', group: 'admin' },
   { to: '/audit', labelKey: 'nav.audit', icon: IconList, action: 'audit.read', group: 'admin' },
