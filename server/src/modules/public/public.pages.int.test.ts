@@ -28,6 +28,23 @@ describe('public pages (no account, no JavaScript)', () => {
     expect(res.body).toContain('113');
   });
 
+  it("links the ward's other public services, each of which answers without an account", async () => {
+    const ward = await t.app.inject({ method: 'GET', url: '/phuong/thanh-vinh?lang=en' });
+    const links = [...ward.body.matchAll(/<ul class="services">(.*?)<\/ul>/gs)].flatMap((m) =>
+      [...(m[1] as string).matchAll(/href="([^"]+)"/g)].map((h) => (h[1] as string).replaceAll('&#38;', '&')),
+    );
+    expect(links).toEqual([
+      '/thong-bao?phuong=thanh-vinh&lang=en',
+      '/luu-tru?phuong=thanh-vinh&lang=en',
+      '/camera?phuong=thanh-vinh&lang=en',
+      '/camera/minh-bach?phuong=thanh-vinh&lang=en',
+    ]);
+    for (const url of links) expect((await t.app.inject({ method: 'GET', url })).statusCode, url).toBe(200);
+    const home = await t.app.inject({ method: 'GET', url: '/' });
+    expect(home.body).toContain('Dịch vụ cho người dân');
+    expect(home.body).toContain('href="/thong-bao"');
+  });
+
   it('tells residents where a merged ward went', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/phuong/le-mao?lang=en' });
     expect(res.statusCode).toBe(200);

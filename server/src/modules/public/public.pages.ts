@@ -60,6 +60,20 @@ export function sendPage(reply: FastifyReply, status: number, page: string): Fas
   return reply.status(status).type('text/html; charset=utf-8').send(page);
 }
 
+/** The other public services of the ward police, for one ward (its code) or for the resident to pick a ward first. */
+function services(locale: Locale, wardCode: string | null) {
+  const t = (k: string) => translate(locale, `public.${k}`);
+  const params = [wardCode ? `phuong=${encodeURIComponent(wardCode)}` : '', locale === 'en' ? 'lang=en' : ''].filter(Boolean);
+  const q = params.length ? `?${params.join('&')}` : '';
+  const links: [string, string][] = [
+    ['/thong-bao', 'servicesNews'],
+    ['/luu-tru', 'servicesStay'],
+    ['/camera', 'servicesCamera'],
+    ['/camera/minh-bach', 'servicesCameraRequests'],
+  ];
+  return html`<h2>${t('servicesHeading')}</h2><ul class="services">${links.map(([path, key]) => html`<li><a href="${path}${q}">${t(key)}</a></li>`)}</ul>`;
+}
+
 /** The public pages residents read without an account: the wards, and each ward's published contact points. */
 export function registerPublicPages(app: FastifyInstance, deps: Deps): void {
   const db = deps.database.db;
@@ -75,6 +89,7 @@ export function registerPublicPages(app: FastifyInstance, deps: Deps): void {
     const q = locale === 'en' ? '?lang=en' : '';
     const body = html`<h1>${t('homeTitle')}</h1><p class="notice">${t('emergency')}</p>
 <p><a href="/to-giac${q}">${t('tipLink')}</a> · <a href="/to-giac/theo-doi${q}">${t('tipFollow')}</a></p><p>${t('homeIntro')}</p>
+${services(locale, null)}
 ${wards.length ? html`<ul class="wards">${wards.map((w) => html`<li><a href="/phuong/${encodeURIComponent(w.code)}${q}">${w.name}</a>${w.isDemo ? html` <span class="badge">${t('demo')}</span>` : ''}</li>`)}</ul>` : html`<p>${t('noWards')}</p>`}`;
     return sendPage(reply, 200, publicLayout(locale, t('homeTitle'), '/', body));
   });
@@ -110,6 +125,7 @@ ${!ward.isActive && ward.validTo ? html`<p class="notice">${t('merged', { date: 
 <dt>${t('address')}</dt><dd>${value(ward.contact.address)}</dd></dl>
 <p>${t('vneid')}</p>
 ${ward.isActive ? html`<h2>${t('tipHeading')}</h2><p>${t('tipIntro')}</p><p><a class="button" href="/to-giac?phuong=${encodeURIComponent(ward.code)}${locale === 'en' ? '&lang=en' : ''}">${t('tipLink')}</a> · <a href="/to-giac/theo-doi${q}">${t('tipFollow')}</a></p>` : ''}
+${ward.isActive ? services(locale, ward.code) : ''}
 <p><a href="/${q}">${t('back')}</a></p>`;
     return sendPage(reply, 200, publicLayout(locale, ward.name, `/phuong/${encodeURIComponent(ward.code)}`, body));
   });
