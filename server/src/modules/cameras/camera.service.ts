@@ -37,6 +37,8 @@ import { openFile } from '../../platform/envelope.ts';
 import { AppError } from '../../platform/errors.ts';
 import { messengerOf } from '../../platform/messaging/index.ts';
 import { vnToday } from '../../platform/time.ts';
+import { findCaseByNumber } from '../cases/index.ts';
+import { findTipByNumber } from '../tips/index.ts';
 import { findActiveBlocks, findUnitInScope, findWardByCode, type UnitRecord } from '../units/index.ts';
 import { asChannel, channelFits, contactHash, newCode, ownerLink, readContact } from './camera.contact.ts';
 import {
@@ -433,7 +435,10 @@ export async function createFootageRequest(deps: Deps, actor: Actor, input: z.ou
         check.problems.map((p) => ({ path: path[p], message: `cameras.${p}` })),
       );
     }
-    const ref = readReference(input.reference) as { kind: 'tip' | 'case'; number: string };
+    const cited = readReference(input.reference) as { kind: 'tip' | 'case'; number: string };
+    // The cited tip or case must be one of the ward's that the officer can reach, not only a well-formed number.
+    const ref = cited.kind === 'tip' ? await findTipByNumber(tx, actor, wardId, cited.number) : await findCaseByNumber(tx, actor, wardId, cited.number);
+    if (!ref) throw invalid('reference', cited.kind === 'tip' ? 'cameras.unknownTip' : 'cameras.unknownCase');
     const found = matching(await findCamerasOfWards(tx, [wardId]), input, window, now).filter((f) => f.holds);
     if (!found.length) throw invalid('lat', 'cameras.noCamera');
     const year = Number(vnToday(now).slice(0, 4));
@@ -445,7 +450,7 @@ export async function createFootageRequest(deps: Deps, actor: Actor, input: z.ou
       year,
       seq,
       reference: ref.number,
-      referenceKind: ref.kind,
+      referenceKind: cited.kind,
       purpose: input.purpose,
       lat: input.lat,
       lng: input.lng,
@@ -476,7 +481,7 @@ export async function createFootageRequest(deps: Deps, actor: Actor, input: z.ou
         detail: { windowHours: check.windowHours, radius: input.radiusMetres, defaults: DEFAULT_FOOTAGE_LIMITS, limits },
       });
     const ward = await findUnitInScope(tx, actor, wardId, vnToday(now));
-    return { targets, found, number: requestNumber({ year, seq }), ref, wardName: ward?.name ?? '' };
+    return { targets, found, number: requestNumber({ year, seq }), ref: { kind: cited.kind, number: ref.number }, wardName: ward?.name ?? '' };
   });
   // The owners are told after the request is recorded; who was reached is written back.
   const reached: string[] = [];
