@@ -40,6 +40,8 @@ export const outreachVi = {
     notBlockOfWard: 'Khối không thuộc đơn vị đã chọn.',
     alreadyPublished: 'Thông báo đã đăng.',
     future: 'Ngày tổ chức không được sau hôm nay.',
+    nothingToUpdate: 'Không có gì để sửa.',
+    audienceBelowGroups: 'Tổng số người dự không được nhỏ hơn tổng các nhóm.',
   },
   pages: {
     title: 'Thông báo của {{ward}}',
@@ -139,6 +141,8 @@ export const outreachEn: typeof outreachVi = {
     notBlockOfWard: 'The block is not part of the chosen unit.',
     alreadyPublished: 'The announcement is already published.',
     future: 'The day cannot be after today.',
+    nothingToUpdate: 'Nothing to change.',
+    audienceBelowGroups: 'The total audience cannot be less than the sum of its groups.',
   },
   pages: {
     title: 'Announcements of {{ward}}',

@@ -26,6 +26,21 @@ export const createActivitySchema = z.strictObject({
   note: optionalText(2000),
 });
 
+/** Corrections to a recorded activity (its unit stays); the audit entry names the fields changed, not their values. */
+export const updateActivitySchema = z
+  .strictObject({
+    type: activityTypeSchema.optional(),
+    topic: outreachTopicSchema.optional(),
+    heldOn: dateOnly.optional(),
+    title: trimmed(1, 300).optional(),
+    organisers: optionalText(500).nullable(),
+    audienceGroups: z.partialRecord(audienceGroupSchema, count).optional(),
+    audienceTotal: count.optional(),
+    materials: z.array(trimmed(1, 300)).max(20).optional(),
+    note: optionalText(2000).nullable(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'outreach.errors.nothingToUpdate' });
+
 export const listActivitiesQuerySchema = z.strictObject({
   q: z.string().max(200).optional(),
   unitId: uuid.optional(),
@@ -33,7 +48,7 @@ export const listActivitiesQuerySchema = z.strictObject({
   topic: outreachTopicSchema.optional(),
   from: dateOnly.optional(),
   to: dateOnly.optional(),
-  format: z.enum(['csv']).optional(),
+  format: z.enum(['csv', 'xlsx']).optional(),
   ...cursorQuery,
 });
 
@@ -70,7 +85,33 @@ export const createAnnouncementSchema = z.strictObject({
   /** Ask readers "do you feel safer?" under it. */
   survey: z.boolean().optional(),
 });
-export const listAnnouncementsQuerySchema = z.strictObject({ q: z.string().max(200).optional(), ...cursorQuery });
+/** Changes to a draft announcement (a published one no longer changes). */
+export const updateAnnouncementSchema = z
+  .strictObject({
+    kind: z.enum(ANNOUNCEMENT_KINDS).optional(),
+    topic: outreachTopicSchema.optional(),
+    title: trimmed(1, 200).optional(),
+    body: trimmed(1, 10_000).optional(),
+    blockIds: z.array(uuid).max(50).optional(),
+    urgent: z.boolean().optional(),
+    survey: z.boolean().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'outreach.errors.nothingToUpdate' });
+
+export const ANNOUNCEMENT_STATES = ['draft', 'published'] as const;
+export const listAnnouncementsQuerySchema = z.strictObject({
+  q: z.string().max(200).optional(),
+  unitId: uuid.optional(),
+  kind: z.enum(ANNOUNCEMENT_KINDS).optional(),
+  topic: outreachTopicSchema.optional(),
+  state: z.enum(ANNOUNCEMENT_STATES).optional(),
+  ...cursorQuery,
+});
+export const listScriptsQuerySchema = z.strictObject({
+  q: z.string().max(200).optional(),
+  topic: outreachTopicSchema.optional(),
+  ...cursorQuery,
+});
 
 export const surveyAnswerSchema = z.enum(SURVEY_ANSWERS);
 export const outreachSummaryQuerySchema = z.strictObject({ unitId: uuid.optional(), from: dateOnly, to: dateOnly });

@@ -1,8 +1,10 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import ExcelJS from 'exceljs';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { SaxesParser } from 'saxes';
 import { SMTPServer } from 'smtp-server';
+import { vi } from '@binh-an/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF, createTestApp, type TestApp } from '../../../test/app.ts';
 import { multipart } from '../../../test/multipart.ts';
@@ -75,7 +77,7 @@ afterAll(async () => {
   sms.close();
 });
 
-type Method = 'GET' | 'POST';
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 const as = (who: string, method: Method, url: string, payload?: object) =>
   t.app.inject({ method, url, payload, headers: { ...CSRF, authorization: auth[who] as string } });
 const form = (url: string, fields: [string, string][]) =>
@@ -542,5 +544,174 @@ describe('the public page, the feed and the survey', () => {
     expect(await purgeUnconfirmed(t.deps)).toBe(1);
     const left = await queryRows<{ n: number }>(db(), sql`SELECT count(*)::int AS n FROM outreach_subscribers WHERE id = ${challenge}`);
     expect(left[0]?.n).toBe(0);
+  });
+});
+
+describe('corrections, drafts, paging, exports and subscriber figures', () => {
+  const audits = (entityId: string, action: string) =>
+    queryRows<{ detail: { changed?: string[] } | null }>(
+      db(),
+      sql`SELECT detail FROM audit_log WHERE entity_id = ${entityId} AND action = ${action} ORDER BY at`,
+    );
+
+  it('corrects a recorded activity, audited by the names of the fields changed; bad input changes nothing', async () => {
+    const made = await as('truongkhoi', 'POST', '/api/v1/outreach/activities', {
+      unitId: tv['trung-my'],
+      type: 'block_meeting',
+      topic: 'traffic',
+      heldOn: today(),
+      title: 'Họp khối về an toàn giao thông',
+      audienceGroups: { residents: 40 },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const id = made.json().id as string;
+    const fixed = await as('truongkhoi', 'PATCH', `/api/v1/outreach/activities/${id}`, {
+      topic: 'fraud',
+      audienceGroups: { residents: 40, youth: 12 },
+      organisers: 'Chi hội Phụ nữ khối',
+    });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    expect(fixed.json()).toMatchObject({ topic: 'fraud', audienceTotal: 52, organisers: 'Chi hội Phụ nữ khối', title: made.json().title });
+    expect((await audits(id, 'outreach.activity_update')).map((a) => a.detail?.changed?.sort())).toEqual([
+      ['audienceGroups', 'audienceTotal', 'organisers', 'topic'],
+    ]);
+    // A total below the groups' sum, a day ahead, an empty change: 400, nothing written.
+    expect((await as('truongkhoi', 'PATCH', `/api/v1/outreach/activities/${id}`, { audienceTotal: 10 })).statusCode).toBe(400);
+    expect((await as('truongkhoi', 'PATCH', `/api/v1/outreach/activities/${id}`, { heldOn: '2099-01-01' })).statusCode).toBe(400);
+    expect((await as('truongkhoi', 'PATCH', `/api/v1/outreach/activities/${id}`, {})).statusCode).toBe(400);
+    // The same values again: no change, no audit entry.
+    expect((await as('truongkhoi', 'PATCH', `/api/v1/outreach/activities/${id}`, { topic: 'fraud' })).statusCode).toBe(200);
+    expect((await audits(id, 'outreach.activity_update')).length).toBe(1);
+    // Out of reach or without the permission.
+    expect((await as('canbo.truongvinh', 'PATCH', `/api/v1/outreach/activities/${id}`, { title: 'X' })).statusCode).toBe(404);
+    expect((await as('theodoi', 'PATCH', `/api/v1/outreach/activities/${id}`, { title: 'X' })).statusCode).toBe(403);
+    const [row] = await queryRows<{ audience_total: number; title: string }>(
+      db(),
+      sql`SELECT audience_total, title FROM outreach_activities WHERE id = ${id}`,
+    );
+    expect(row).toEqual({ audience_total: 52, title: 'Họp khối về an toàn giao thông' });
+  });
+
+  it('changes and discards a draft announcement; a published one stays as it was', async () => {
+    const draft = await as('canbo', 'POST', '/api/v1/outreach/announcements', {
+      unitId: tv['thanh-vinh'],
+      kind: 'alert',
+      topic: 'fraud',
+      title: 'Bản nháp cảnh báo',
+      body: 'Nội dung nháp',
+    });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const id = draft.json().id as string;
+    const changed = await as('canbo', 'PATCH', `/api/v1/outreach/announcements/${id}`, {
+      title: 'Cảnh báo lừa đảo mới ở Trung Mỹ',
+      blockIds: [tv['trung-my']],
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toMatchObject({ title: 'Cảnh báo lừa đảo mới ở Trung Mỹ', blockIds: [tv['trung-my']] });
+    expect((await audits(id, 'outreach.announcement_update')).map((a) => a.detail?.changed?.sort())).toEqual([['blockIds', 'title']]);
+    // Only a chief marks it urgent; a block of another unit is refused.
+    expect((await as('canbo', 'PATCH', `/api/v1/outreach/announcements/${id}`, { urgent: true })).statusCode).toBe(403);
+    expect((await as('canbo', 'PATCH', `/api/v1/outreach/announcements/${id}`, { blockIds: [tv['thanh-vinh']] })).statusCode).toBe(400);
+    expect((await as('truongcongan', 'PATCH', `/api/v1/outreach/announcements/${id}`, { urgent: true })).json().urgent).toBe(true);
+    // Drafts filter; a block leader cannot discard the ward's draft.
+    const drafts = await as('canbo', 'GET', '/api/v1/outreach/announcements?state=draft&kind=alert');
+    expect(drafts.json().items.map((a: { id: string }) => a.id)).toContain(id);
+    expect(drafts.json().items.every((a: { publishedAt: string | null }) => a.publishedAt === null)).toBe(true);
+    expect((await as('truongkhoi', 'DELETE', `/api/v1/outreach/announcements/${id}`)).statusCode).toBe(404);
+    expect((await as('canbo', 'DELETE', `/api/v1/outreach/announcements/${id}`)).statusCode).toBe(204);
+    expect((await as('canbo', 'GET', `/api/v1/outreach/announcements/${id}`)).statusCode).toBe(404);
+    expect((await audits(id, 'outreach.announcement_discard')).length).toBe(1);
+    // Published: no more changes, no discard.
+    const published = await publish('canbo', { unitId: tv['thanh-vinh'], kind: 'news', topic: 'traffic', title: 'Đã đăng', body: 'Nội dung' });
+    expect((await as('canbo', 'PATCH', `/api/v1/outreach/announcements/${published}`, { title: 'Sửa' })).statusCode).toBe(409);
+    expect((await as('canbo', 'DELETE', `/api/v1/outreach/announcements/${published}`)).statusCode).toBe(409);
+    expect((await as('canbo', 'GET', `/api/v1/outreach/announcements/${published}`)).json().title).toBe('Đã đăng');
+  });
+
+  it('pages announcements and scripts through every item without repeats', async () => {
+    const walk = async (url: string) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const sep = url.includes('?') ? '&' : '?';
+        const res = await as('canbo', 'GET', `${url}${sep}limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        expect(res.statusCode, res.body).toBe(200);
+        seen.push(...res.json().items.map((x: { id: string }) => x.id));
+        cursor = res.json().nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    for (const url of ['/api/v1/outreach/announcements', '/api/v1/outreach/scripts']) {
+      const all = (await as('canbo', 'GET', `${url}?limit=200`)).json().items.map((x: { id: string }) => x.id);
+      expect(all.length).toBeGreaterThan(2);
+      const paged = await walk(url);
+      expect(paged).toEqual(all);
+    }
+    const fraud = (await as('canbo', 'GET', '/api/v1/outreach/scripts?topic=fraud&q=CANH%20GIAC')).json().items;
+    expect(fraud.length).toBeGreaterThan(0);
+    expect(fraud.every((s: { topic: string }) => s.topic === 'fraud')).toBe(true);
+    expect((await as('canbo', 'GET', '/api/v1/outreach/scripts?cursor=nope')).statusCode).toBe(400);
+  });
+
+  it('exports the activities as XLSX with real dates and numbers, and audits the export', async () => {
+    const res = await as('canbo', 'GET', '/api/v1/outreach/activities?format=xlsx&topic=fraud');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.headers['content-disposition']).toContain('.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet?.getRow(1).getCell(1).value).toBe('Ngày');
+    const titles: string[] = [];
+    sheet?.eachRow((row, n) => {
+      if (n === 1) return;
+      expect(row.getCell(1).value).toBeInstanceOf(Date);
+      expect(typeof row.getCell(7).value).toBe('number');
+      expect(row.getCell(4).value).toBe(vi.outreach.topics.fraud);
+      titles.push(String(row.getCell(5).value));
+    });
+    expect(titles).toContain('Họp khối về an toàn giao thông');
+    const json = (await as('canbo', 'GET', '/api/v1/outreach/activities?topic=fraud&limit=200')).json().items;
+    expect(titles.length).toBe(json.length);
+    const [audit] = await queryRows<{ detail: { format: string; rows: number } }>(
+      db(),
+      sql`SELECT detail FROM audit_log WHERE action = 'outreach.activities_export' ORDER BY at DESC LIMIT 1`,
+    );
+    expect(audit?.detail).toMatchObject({ format: 'xlsx', rows: json.length });
+  });
+
+  it('counts subscribers by channel, topic and block, confirmed and pending, and never shows a contact', async () => {
+    await form('/thong-bao/dang-ky', [
+      ['wardCode', 'thanh-vinh'],
+      ['step', 'start'],
+      ['channel', 'email'],
+      ['contact', 'cho.xac.nhan@example.test'],
+      ['topics', 'drugs'],
+      ['consent', 'yes'],
+    ]);
+    const res = await as('canbo', 'GET', '/api/v1/outreach/subscribers/figures');
+    expect(res.statusCode, res.body).toBe(200);
+    const [expected] = await queryRows<{ confirmed: number; pending: number }>(
+      db(),
+      sql`SELECT count(*) FILTER (WHERE verified_at IS NOT NULL)::int AS confirmed, count(*) FILTER (WHERE verified_at IS NULL)::int AS pending
+            FROM outreach_subscribers WHERE ward_id = ${tv['thanh-vinh']} AND unsubscribed_at IS NULL`,
+    );
+    expect(res.json()).toMatchObject({ confirmed: expected?.confirmed, pending: expected?.pending });
+    expect(res.json().pending).toBeGreaterThan(0);
+    expect(res.json().confirmed).toBeGreaterThan(0);
+    expect(res.json().byChannel.map((c: { channel: string }) => c.channel).sort()).toEqual(['email', 'sms']);
+    expect(res.json().byTopic.find((x: { topic: string }) => x.topic === 'fraud').count).toBeGreaterThan(0);
+    const blocks = res.json().byBlock as { unitId: string | null; unitName: string | null; count: number }[];
+    expect(blocks.length).toBeGreaterThan(0);
+    for (const b of blocks) {
+      const [n] = await queryRows<{ n: number }>(
+        db(),
+        sql`SELECT count(*)::int AS n FROM outreach_subscribers WHERE ward_id = ${tv['thanh-vinh']} AND unsubscribed_at IS NULL
+              AND verified_at IS NOT NULL AND ${b.unitId ? sql`${b.unitId}::uuid = ANY (block_ids)` : sql`cardinality(block_ids) = 0`}`,
+      );
+      expect(b.count).toBe(n?.n);
+    }
+    expect(res.body).not.toMatch(/@|\*\*\*|\d{9,}/);
+    expect((await as('theodoi', 'GET', '/api/v1/outreach/subscribers/figures')).statusCode).toBe(403);
   });
 });

@@ -39,7 +39,16 @@ export type ActivityListRow = {
 export async function findActivities(
   tx: DbOrTx,
   actor: Actor,
-  f: { q?: string; unitId?: string; type?: string; topic?: string; from?: string; to?: string; after?: { heldOn: string; id: string } },
+  f: {
+    q?: string;
+    id?: string;
+    unitId?: string;
+    type?: string;
+    topic?: string;
+    from?: string;
+    to?: string;
+    after?: { heldOn: string; id: string };
+  },
   limit: number,
 ): Promise<ActivityListRow[]> {
   const a = outreachActivities;
@@ -50,6 +59,7 @@ export async function findActivities(
       sql`(f_unaccent(lower(${a.title})) LIKE f_unaccent(${p}) OR f_unaccent(lower(coalesce(${a.organisers}, ''))) LIKE f_unaccent(${p}))`,
     );
   }
+  if (f.id) where.push(sql`${a.id} = ${f.id}`);
   if (f.unitId) where.push(sql`${a.unitId} = ${f.unitId}`);
   if (f.type) where.push(sql`${a.type} = ${f.type}`);
   if (f.topic) where.push(sql`${a.topic} = ${f.topic}`);
@@ -66,6 +76,13 @@ export async function findActivities(
          WHERE ${sql.join(where, sql` AND `)}
          ORDER BY outreach_activities.held_on DESC, outreach_activities.id DESC LIMIT ${limit}`,
   );
+}
+
+export async function updateActivityRow(tx: DbOrTx, wardId: string, id: string, values: Partial<typeof outreachActivities.$inferInsert>) {
+  await tx
+    .update(outreachActivities)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(outreachActivities.wardId, wardId), eq(outreachActivities.id, id)));
 }
 
 export async function findActivityInScope(tx: DbOrTx, actor: Actor, id: string) {
@@ -126,15 +143,27 @@ export type ScriptRow = {
   updated_at: Date;
 };
 
-export async function findScripts(tx: DbOrTx, actor: Actor, id?: string): Promise<ScriptRow[]> {
+export async function findScripts(
+  tx: DbOrTx,
+  actor: Actor,
+  id?: string,
+  f: { q?: string; topic?: string; after?: { title: string; id: string } } = {},
+  limit = 500,
+): Promise<ScriptRow[]> {
   const s = outreachScripts;
+  const where = [inScope(actor, { wardId: s.wardId, unitId: s.unitId })];
+  if (id) where.push(sql`outreach_scripts.id = ${id}`);
+  if (f.topic) where.push(sql`outreach_scripts.topic = ${f.topic}`);
+  if (f.q?.trim())
+    where.push(sql`f_unaccent(lower(outreach_scripts.title)) LIKE f_unaccent(${likePattern(f.q.trim().normalize('NFC').toLowerCase())})`);
+  if (f.after) where.push(sql`(outreach_scripts.title, outreach_scripts.id) > (${f.after.title}, ${f.after.id}::uuid)`);
   return queryRows<ScriptRow>(
     tx,
     sql`SELECT outreach_scripts.id, outreach_scripts.ward_id, outreach_scripts.unit_id, u.name AS unit_name, outreach_scripts.title, outreach_scripts.topic, outreach_scripts.current_version, v.body, outreach_scripts.updated_at
           FROM outreach_scripts JOIN units u ON u.id = outreach_scripts.unit_id
           JOIN outreach_script_versions v ON v.ward_id = outreach_scripts.ward_id AND v.script_id = outreach_scripts.id AND v.version = outreach_scripts.current_version
-         WHERE ${inScope(actor, { wardId: s.wardId, unitId: s.unitId })} ${id ? sql`AND outreach_scripts.id = ${id}` : sql``}
-         ORDER BY outreach_scripts.title, outreach_scripts.id LIMIT 500`,
+         WHERE ${sql.join(where, sql` AND `)}
+         ORDER BY outreach_scripts.title, outreach_scripts.id LIMIT ${limit}`,
   );
 }
 
@@ -220,12 +249,25 @@ export type AnnouncementListRow = {
 export async function findAnnouncements(
   tx: DbOrTx,
   actor: Actor,
-  f: { q?: string; id?: string; after?: { createdAt: string; id: string } },
+  f: {
+    q?: string;
+    id?: string;
+    unitId?: string;
+    kind?: string;
+    topic?: string;
+    state?: 'draft' | 'published';
+    after?: { createdAt: string; id: string };
+  },
   limit: number,
 ): Promise<AnnouncementListRow[]> {
   const a = outreachAnnouncements;
   const where = [inScope(actor, { wardId: a.wardId, unitId: a.unitId })];
   if (f.id) where.push(sql`outreach_announcements.id = ${f.id}`);
+  if (f.unitId) where.push(sql`outreach_announcements.unit_id = ${f.unitId}`);
+  if (f.kind) where.push(sql`outreach_announcements.kind = ${f.kind}`);
+  if (f.topic) where.push(sql`outreach_announcements.topic = ${f.topic}`);
+  if (f.state === 'draft') where.push(sql`outreach_announcements.published_at IS NULL`);
+  if (f.state === 'published') where.push(sql`outreach_announcements.published_at IS NOT NULL`);
   if (f.q?.trim())
     where.push(
       sql`f_unaccent(lower(outreach_announcements.title)) LIKE f_unaccent(${likePattern(f.q.trim().normalize('NFC').toLowerCase())})`,
@@ -245,6 +287,51 @@ export async function findAnnouncements(
          WHERE ${sql.join(where, sql` AND `)}
          ORDER BY outreach_announcements.created_at DESC, outreach_announcements.id DESC LIMIT ${limit}`,
   );
+}
+
+export async function updateAnnouncementRow(
+  tx: DbOrTx,
+  wardId: string,
+  id: string,
+  values: Partial<typeof outreachAnnouncements.$inferInsert>,
+) {
+  await tx
+    .update(outreachAnnouncements)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(outreachAnnouncements.wardId, wardId), eq(outreachAnnouncements.id, id), sql`published_at IS NULL`));
+}
+
+/** Discards a draft: nothing refers to an announcement before it is published (no delivery, no survey answer). */
+export async function deleteDraftAnnouncement(tx: DbOrTx, wardId: string, id: string): Promise<boolean> {
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`DELETE FROM outreach_announcements WHERE ward_id = ${wardId} AND id = ${id} AND published_at IS NULL RETURNING id`,
+  );
+  return rows.length === 1;
+}
+
+/** Subscriber counts of a ward by channel, topic and block, confirmed or pending: figures only, never a contact. */
+export async function subscriberCounts(tx: DbOrTx, wardId: string) {
+  const byChannel = await queryRows<{ channel: string; confirmed: number; pending: number }>(
+    tx,
+    sql`SELECT channel, count(*) FILTER (WHERE verified_at IS NOT NULL)::int AS confirmed, count(*) FILTER (WHERE verified_at IS NULL)::int AS pending
+          FROM outreach_subscribers WHERE ward_id = ${wardId} AND unsubscribed_at IS NULL GROUP BY channel ORDER BY channel`,
+  );
+  const byTopic = await queryRows<{ topic: string; n: number }>(
+    tx,
+    sql`SELECT t AS topic, count(*)::int AS n FROM outreach_subscribers, unnest(topics) AS t
+         WHERE ward_id = ${wardId} AND unsubscribed_at IS NULL AND verified_at IS NOT NULL GROUP BY t ORDER BY t`,
+  );
+  const byBlock = await queryRows<{ unit_id: string | null; unit_name: string | null; n: number }>(
+    tx,
+    sql`SELECT b AS unit_id, u.name AS unit_name, count(*)::int AS n
+          FROM outreach_subscribers
+          LEFT JOIN LATERAL unnest(CASE WHEN cardinality(block_ids) = 0 THEN ARRAY[NULL::uuid] ELSE block_ids END) AS b ON true
+          LEFT JOIN units u ON u.id = b
+         WHERE outreach_subscribers.ward_id = ${wardId} AND unsubscribed_at IS NULL AND verified_at IS NOT NULL
+         GROUP BY b, u.name ORDER BY u.name NULLS FIRST`,
+  );
+  return { byChannel, byTopic, byBlock };
 }
 
 export async function markPublished(tx: DbOrTx, wardId: string, id: string, at: Date) {

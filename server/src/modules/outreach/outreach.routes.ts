@@ -9,6 +9,9 @@ import {
   listActivitiesQuerySchema,
   listAnnouncementsQuerySchema,
   listBroadcastsQuerySchema,
+  listScriptsQuerySchema,
+  updateActivitySchema,
+  updateAnnouncementSchema,
 } from '@binh-an/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -24,6 +27,7 @@ import {
   createAnnouncement,
   createBroadcast,
   createScript,
+  discardAnnouncement,
   downloadMaterial,
   getAnnouncement,
   getScript,
@@ -34,6 +38,9 @@ import {
   listScripts,
   markBroadcastDone,
   publishAnnouncement,
+  subscriberFigures,
+  updateActivity,
+  updateAnnouncement,
 } from './outreach.service.ts';
 
 const tags = ['outreach'];
@@ -46,21 +53,31 @@ export function registerOutreachRoutes(app: FastifyInstance, deps: Deps): void {
   r.get(
     `${base}/activities`,
     {
-      schema: { tags, summary: 'Activities (keyset paging, search, filters; format=csv exports)', querystring: listActivitiesQuerySchema },
+      schema: {
+        tags,
+        summary: 'Activities (keyset paging, search, filters; format=csv or xlsx exports, audited)',
+        querystring: listActivitiesQuerySchema,
+      },
     },
     async (req, reply) => {
       const result = await listActivities(deps, requireActor(req), req.query, requestLocale(req));
-      if (result.csv) {
+      if ('file' in result && result.file) {
         return reply
-          .type(result.csv.mime)
-          .header('content-disposition', `attachment; filename="${result.csv.filename}"`)
-          .send(result.csv.bytes);
+          .type(result.file.mime)
+          .header('content-disposition', `attachment; filename="${result.file.filename}"`)
+          .send(result.file.bytes);
       }
       return { items: result.items, nextCursor: result.nextCursor };
     },
   );
   r.post(`${base}/activities`, { schema: { tags, summary: 'Record an activity', body: createActivitySchema } }, async (req, reply) =>
     reply.status(201).send(await createActivity(deps, requireActor(req), req.body)),
+  );
+
+  r.patch(
+    `${base}/activities/:id`,
+    { schema: { tags, summary: 'Correct a recorded activity (audited by field names)', params: idParamSchema, body: updateActivitySchema } },
+    (req) => updateActivity(deps, requireActor(req), req.params.id, req.body),
   );
 
   r.post(
@@ -88,7 +105,11 @@ export function registerOutreachRoutes(app: FastifyInstance, deps: Deps): void {
       sendDownload(reply, await downloadMaterial(deps, requireActor(req), req.params.id, req.params.materialId), 'tai-lieu'),
   );
 
-  r.get(`${base}/scripts`, { schema: { tags, summary: 'The broadcast script library' } }, (req) => listScripts(deps, requireActor(req)));
+  r.get(
+    `${base}/scripts`,
+    { schema: { tags, summary: 'The broadcast script library (keyset paging, search, topic)', querystring: listScriptsQuerySchema } },
+    (req) => listScripts(deps, requireActor(req), req.query),
+  );
   r.post(`${base}/scripts`, { schema: { tags, summary: 'Add a script', body: createScriptSchema } }, async (req, reply) =>
     reply.status(201).send(await createScript(deps, requireActor(req), req.body)),
   );
@@ -127,6 +148,24 @@ export function registerOutreachRoutes(app: FastifyInstance, deps: Deps): void {
     `${base}/announcements/:id`,
     { schema: { tags, summary: 'An announcement with its survey by block', params: idParamSchema } },
     (req) => getAnnouncement(deps, requireActor(req), req.params.id),
+  );
+  r.patch(
+    `${base}/announcements/:id`,
+    { schema: { tags, summary: 'Change a draft announcement', params: idParamSchema, body: updateAnnouncementSchema } },
+    (req) => updateAnnouncement(deps, requireActor(req), req.params.id, req.body),
+  );
+  r.delete(
+    `${base}/announcements/:id`,
+    { schema: { tags, summary: 'Discard a draft announcement', params: idParamSchema } },
+    async (req, reply) => {
+      await discardAnnouncement(deps, requireActor(req), req.params.id);
+      return reply.status(204).send();
+    },
+  );
+  r.get(
+    `${base}/subscribers/figures`,
+    { schema: { tags, summary: 'Subscriber counts by channel, topic and block (figures only, never a contact)' } },
+    (req) => subscriberFigures(deps, requireActor(req)),
   );
   r.post(
     `${base}/announcements/:id/publish`,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import {
   ACTIVITY_TYPES,
   type addScriptVersionSchema,
@@ -12,6 +13,7 @@ import {
   type listActivitiesQuerySchema,
   type listAnnouncementsQuerySchema,
   type listBroadcastsQuerySchema,
+  type listScriptsQuerySchema,
   OUTREACH_TOPICS,
   type OutreachSummary,
   reaches,
@@ -20,6 +22,8 @@ import {
   saferShare,
   sendableAt,
   translate,
+  type updateActivitySchema,
+  type updateAnnouncementSchema,
 } from '@binh-an/domain';
 import type { z } from 'zod';
 import { type Actor, can, requirePermission, withActor } from '../../platform/access.ts';
@@ -37,6 +41,7 @@ import {
   type ActivityListRow,
   type AnnouncementListRow,
   type BroadcastRow,
+  deleteDraftAnnouncement,
   figures,
   findActiveSubscribers,
   findActivities,
@@ -58,7 +63,10 @@ import {
   markPublished,
   type ScriptRow,
   setScriptVersion,
+  subscriberCounts,
   surveyByBlock,
+  updateActivityRow,
+  updateAnnouncementRow,
 } from './outreach.repository.ts';
 
 const by = (actor: Actor) => ({ userId: actor.userId, username: actor.username });
@@ -132,6 +140,59 @@ export async function createActivity(deps: Deps, actor: Actor, input: z.output<t
   });
 }
 
+/**
+ * Corrects a recorded activity (type, topic, day, title, organisers, audience, materials, note); its unit stays. The
+ * audit entry names the fields changed, not their values.
+ */
+export async function updateActivity(deps: Deps, actor: Actor, id: string, input: z.output<typeof updateActivitySchema>) {
+  requirePermission(actor, 'outreach.manage');
+  const today = vnToday(deps.clock());
+  if (input.heldOn !== undefined && input.heldOn > today) throw invalid('heldOn', 'outreach.errors.future');
+  return withActor(deps.database.db, actor, async (tx) => {
+    const [a] = await findActivities(tx, actor, { id }, 1);
+    if (!a) throw new AppError('notFound');
+    const next = {
+      type: input.type ?? a.type,
+      topic: input.topic ?? a.topic,
+      heldOn: input.heldOn ?? a.held_on,
+      title: input.title ?? a.title,
+      organisers: input.organisers === undefined ? a.organisers : input.organisers || null,
+      audienceGroups: (input.audienceGroups as Record<string, number> | undefined) ?? a.audience_groups,
+      materials: input.materials ?? a.materials,
+      note: input.note === undefined ? a.note : input.note || null,
+    };
+    const summed = audienceTotal(next.audienceGroups);
+    // New groups without a total: the total becomes their sum; a total never falls below the groups' sum.
+    const total = input.audienceTotal ?? (input.audienceGroups !== undefined ? summed : Number(a.audience_total));
+    if (total < summed) throw invalid('audienceTotal', 'outreach.errors.audienceBelowGroups');
+    const before: Record<string, unknown> = {
+      type: a.type,
+      topic: a.topic,
+      heldOn: a.held_on,
+      title: a.title,
+      organisers: a.organisers,
+      audienceGroups: a.audience_groups,
+      audienceTotal: Number(a.audience_total),
+      materials: a.materials,
+      note: a.note,
+    };
+    const after: Record<string, unknown> = { ...next, audienceTotal: total };
+    const changed = Object.keys(after).filter((k) => JSON.stringify(after[k]) !== JSON.stringify(before[k]));
+    if (changed.length === 0) return activityView(a);
+    await updateActivityRow(tx, a.ward_id, a.id, { ...next, audienceTotal: total });
+    await recordAudit(tx, {
+      action: 'outreach.activity_update',
+      actor: by(actor),
+      wardId: a.ward_id,
+      entityType: 'outreach_activity',
+      entityId: a.id,
+      detail: { changed },
+    });
+    const [row] = await findActivities(tx, actor, { id }, 1);
+    return activityView(row as ActivityListRow);
+  });
+}
+
 /** Attaches a material to an activity (a leaflet, an outline, slides, a photo): checked by its bytes, pictures re-encoded. */
 export async function attachMaterial(deps: Deps, actor: Actor, activityId: string, upload: Upload) {
   requirePermission(actor, 'outreach.manage');
@@ -181,47 +242,96 @@ function readCursor(cursor: string) {
   return { heldOn, id };
 }
 
-/** Activities in reach, newest first (keyset paging), searched without diacritics; or all of them as CSV. */
+/** The most activities one export holds. */
+export const EXPORT_MAX_ROWS = 10_000;
+
+/**
+ * Activities in reach, newest first (keyset paging), searched without diacritics; or all that match (up to 10 000) as
+ * CSV or XLSX, an audited export.
+ */
 export async function listActivities(deps: Deps, actor: Actor, q: z.output<typeof listActivitiesQuerySchema>, locale: Locale = 'vi') {
   requirePermission(actor, 'outreach.read');
-  const csv = q.format === 'csv';
-  const limit = csv ? 10_000 : (q.limit ?? 50);
-  const after = q.cursor && !csv ? readCursor(q.cursor) : undefined;
-  return withActor(deps.database.db, actor, async (tx) => {
-    const rows = await findActivities(tx, actor, { ...q, after }, limit + 1);
+  const format = q.format;
+  const limit = format ? EXPORT_MAX_ROWS : (q.limit ?? 50);
+  const after = q.cursor && !format ? readCursor(q.cursor) : undefined;
+  const result = await withActor(deps.database.db, actor, async (tx) => {
+    const rows = await findActivities(tx, actor, { q: q.q, unitId: q.unitId, type: q.type, topic: q.topic, from: q.from, to: q.to, after }, limit + 1);
     const page = rows.slice(0, limit).map(activityView);
     const last = page[page.length - 1];
-    return {
-      items: page,
-      nextCursor: rows.length > limit && last ? `${last.heldOn}~${last.id}` : null,
-      ...(csv ? { csv: activitiesCsv(page, locale) } : {}),
-    };
+    if (format)
+      await recordAudit(tx, {
+        action: 'outreach.activities_export',
+        actor: by(actor),
+        wardId: actor.wardId,
+        detail: {
+          format,
+          rows: page.length,
+          truncated: rows.length > limit,
+          filter: { unitId: q.unitId, type: q.type, topic: q.topic, from: q.from, to: q.to, search: q.q ? true : undefined },
+        },
+      });
+    return { items: page, nextCursor: rows.length > limit && last ? `${last.heldOn}~${last.id}` : null };
   });
+  if (format === 'csv') return { ...result, file: activitiesCsv(result.items, locale) };
+  if (format === 'xlsx') return { ...result, file: await activitiesXlsx(deps, result.items, locale) };
+  return result;
 }
 
-function activitiesCsv(items: ReturnType<typeof activityView>[], locale: Locale) {
+type ActivityView = ReturnType<typeof activityView>;
+
+function activityColumns(locale: Locale) {
   const t = (k: string) => translate(locale, k);
   const head =
     locale === 'en'
       ? ['Date', 'Unit', 'Type', 'Topic', 'Title', 'Organisers', 'Audience', 'Materials']
       : ['Ngày', 'Đơn vị', 'Hình thức', 'Chủ đề', 'Nội dung', 'Đơn vị tổ chức', 'Số người dự', 'Tài liệu'];
+  const cells = (a: ActivityView) => [
+    a.unitName,
+    t(`outreach.types.${a.type}`),
+    t(`outreach.topics.${a.topic}`),
+    a.title,
+    a.organisers ?? '',
+    a.audienceTotal,
+    a.materials.join('; '),
+  ];
+  return { head, cells };
+}
+
+function activitiesCsv(items: ActivityView[], locale: Locale) {
+  const { head, cells } = activityColumns(locale);
   const day = (d: string) => d.split('-').reverse().join('/');
   return {
     mime: CSV_MIME,
     filename: 'hoat-dong-tuyen-truyen.csv',
     bytes: buildCsv(
       head,
-      items.map((a) => [
-        day(a.heldOn),
-        a.unitName,
-        t(`outreach.types.${a.type}`),
-        t(`outreach.topics.${a.topic}`),
-        a.title,
-        a.organisers,
-        a.audienceTotal,
-        a.materials.join('; '),
-      ]),
+      items.map((a) => [day(a.heldOn), ...cells(a)]),
     ),
+  };
+}
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The activities as a workbook: real dates shown dd/mm/yyyy, audiences as numbers, a filter on the header row. */
+async function activitiesXlsx(deps: Deps, items: ActivityView[], locale: Locale) {
+  const { head, cells } = activityColumns(locale);
+  const workbook = new ExcelJS.Workbook();
+  workbook.created = deps.clock();
+  const sheet = workbook.addWorksheet(locale === 'en' ? 'Outreach' : 'Tuyên truyền');
+  sheet.addRow(head);
+  sheet.getRow(1).font = { bold: true };
+  for (const a of items) sheet.addRow([new Date(`${a.heldOn}T00:00:00Z`), ...cells(a)]);
+  sheet.getColumn(1).numFmt = 'dd/mm/yyyy';
+  sheet.getColumn(1).width = 12;
+  sheet.getColumn(2).width = 24;
+  sheet.getColumn(5).width = 48;
+  sheet.getColumn(7).width = 12;
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: head.length } };
+  return {
+    mime: XLSX_MIME,
+    filename: 'hoat-dong-tuyen-truyen.xlsx',
+    bytes: Buffer.from(await workbook.xlsx.writeBuffer()),
   };
 }
 
@@ -238,9 +348,23 @@ const scriptView = (s: ScriptRow) => ({
   updatedAt: new Date(s.updated_at).toISOString(),
 });
 
-export async function listScripts(deps: Deps, actor: Actor) {
+/** The script library, by title (keyset paging), searched without diacritics, filtered by topic. */
+export async function listScripts(deps: Deps, actor: Actor, q: z.output<typeof listScriptsQuerySchema> = {}) {
   requirePermission(actor, 'outreach.read');
-  return withActor(deps.database.db, actor, async (tx) => ({ items: (await findScripts(tx, actor)).map(scriptView) }));
+  const limit = q.limit ?? 50;
+  let after: { title: string; id: string } | undefined;
+  if (q.cursor) {
+    const cut = q.cursor.lastIndexOf('~');
+    const id = q.cursor.slice(cut + 1);
+    if (cut < 1 || !/^[0-9a-f-]{36}$/.test(id)) throw invalid('cursor');
+    after = { title: q.cursor.slice(0, cut), id };
+  }
+  return withActor(deps.database.db, actor, async (tx) => {
+    const rows = await findScripts(tx, actor, undefined, { q: q.q, topic: q.topic, after }, limit + 1);
+    const page = rows.slice(0, limit).map(scriptView);
+    const last = page[page.length - 1];
+    return { items: page, nextCursor: rows.length > limit && last ? `${last.title}~${last.id}` : null };
+  });
 }
 
 async function scriptDetail(tx: Tx, actor: Actor, id: string) {
@@ -444,7 +568,12 @@ export async function listAnnouncements(deps: Deps, actor: Actor, q: z.output<ty
     after = { createdAt, id };
   }
   return withActor(deps.database.db, actor, async (tx) => {
-    const rows = await findAnnouncements(tx, actor, { q: q.q, after }, limit + 1);
+    const rows = await findAnnouncements(
+      tx,
+      actor,
+      { q: q.q, unitId: q.unitId, kind: q.kind, topic: q.topic, state: q.state, after },
+      limit + 1,
+    );
     const page = rows.slice(0, limit).map(announcementView);
     const last = page[page.length - 1];
     return { items: page, nextCursor: rows.length > limit && last ? `${last.createdAt}~${last.id}` : null };
@@ -472,6 +601,84 @@ export async function getAnnouncement(deps: Deps, actor: Actor, id: string) {
   });
 }
 
+/** The blocks an announcement targets: a block's own announcement targets that block; a ward's, any of its blocks. */
+async function targetBlocks(tx: Tx, actor: Actor, unit: { id: string; type: string }, requested: readonly string[], today: string) {
+  const blockIds = [...new Set(requested)];
+  if (unit.type === 'block') {
+    if (blockIds.some((b) => b !== unit.id)) throw invalid('blockIds', 'outreach.errors.notBlockOfWard');
+    return [unit.id];
+  }
+  for (const b of blockIds) {
+    const block = await findUnitInScope(tx, actor, b, today);
+    if (block?.type !== 'block' || block.parentId !== unit.id) throw invalid('blockIds', 'outreach.errors.notBlockOfWard');
+  }
+  return blockIds;
+}
+
+/**
+ * Changes a draft announcement (kind, topic, title, text, blocks, urgency, survey); a published one no longer changes
+ * (409). Only a chief may make it urgent. The audit entry names the fields changed.
+ */
+export async function updateAnnouncement(deps: Deps, actor: Actor, id: string, input: z.output<typeof updateAnnouncementSchema>) {
+  requirePermission(actor, 'outreach.manage');
+  if (input.urgent && !can(actor, 'outreach.urgent')) throw new AppError('forbidden');
+  const today = vnToday(deps.clock());
+  return withActor(deps.database.db, actor, async (tx) => {
+    const a = await loadAnnouncement(tx, actor, id);
+    if (a.published_at) throw new AppError('conflict');
+    const values: Record<string, unknown> = {};
+    if (input.kind !== undefined) values.kind = input.kind;
+    if (input.topic !== undefined) values.topic = input.topic;
+    if (input.title !== undefined) values.title = input.title;
+    if (input.body !== undefined) values.body = input.body;
+    if (input.urgent !== undefined) values.urgent = input.urgent;
+    if (input.survey !== undefined) values.survey = input.survey;
+    if (input.blockIds !== undefined) {
+      const unit = await findUnitInScope(tx, actor, a.unit_id, today);
+      if (!unit) throw new AppError('notFound');
+      values.blockIds = await targetBlocks(tx, actor, unit, input.blockIds, today);
+    }
+    const current: Record<string, unknown> = {
+      kind: a.kind,
+      topic: a.topic,
+      title: a.title,
+      body: a.body,
+      urgent: a.urgent,
+      survey: a.survey,
+      blockIds: a.block_ids,
+    };
+    const changed = Object.keys(values).filter((k) => JSON.stringify(values[k]) !== JSON.stringify(current[k]));
+    if (changed.length === 0) return announcementView(a);
+    await updateAnnouncementRow(tx, a.ward_id, a.id, Object.fromEntries(changed.map((k) => [k, values[k]])));
+    await recordAudit(tx, {
+      action: 'outreach.announcement_update',
+      actor: by(actor),
+      wardId: a.ward_id,
+      entityType: 'outreach_announcement',
+      entityId: a.id,
+      detail: { changed },
+    });
+    return announcementView(await loadAnnouncement(tx, actor, id));
+  });
+}
+
+/** Discards a draft announcement (the screen asks first); a published one stays (409). */
+export async function discardAnnouncement(deps: Deps, actor: Actor, id: string) {
+  requirePermission(actor, 'outreach.manage');
+  return withActor(deps.database.db, actor, async (tx) => {
+    const a = await loadAnnouncement(tx, actor, id);
+    if (a.published_at || !(await deleteDraftAnnouncement(tx, a.ward_id, a.id))) throw new AppError('conflict');
+    await recordAudit(tx, {
+      action: 'outreach.announcement_discard',
+      actor: by(actor),
+      wardId: a.ward_id,
+      entityType: 'outreach_announcement',
+      entityId: a.id,
+      detail: { kind: a.kind },
+    });
+  });
+}
+
 /**
  * Drafts an announcement or alert for a unit in reach: a block leader for her block, the ward police for the ward (and
  * any of its blocks). Only a chief may mark it urgent.
@@ -483,16 +690,7 @@ export async function createAnnouncement(deps: Deps, actor: Actor, input: z.outp
   const id = randomUUID();
   return withActor(deps.database.db, actor, async (tx) => {
     const unit = await unitFor(tx, actor, input.unitId, today);
-    let blockIds = [...new Set(input.blockIds ?? [])];
-    if (unit.type === 'block') {
-      if (blockIds.some((b) => b !== unit.id)) throw invalid('blockIds', 'outreach.errors.notBlockOfWard');
-      blockIds = [unit.id];
-    } else {
-      for (const b of blockIds) {
-        const block = await findUnitInScope(tx, actor, b, today);
-        if (block?.type !== 'block' || block.parentId !== unit.id) throw invalid('blockIds', 'outreach.errors.notBlockOfWard');
-      }
-    }
+    const blockIds = await targetBlocks(tx, actor, unit, input.blockIds ?? [], today);
     await insertAnnouncement(tx, {
       wardId: unit.wardId,
       id,
@@ -584,6 +782,27 @@ export async function listDeliveries(deps: Deps, actor: Actor, id: string) {
 }
 
 /* ---------- figures ---------- */
+
+/**
+ * Subscriber counts of the actor's ward by channel (confirmed and pending), topic and block (confirmed): figures only,
+ * never a contact. A subscription without blocks counts under the whole ward.
+ */
+export async function subscriberFigures(deps: Deps, actor: Actor) {
+  requirePermission(actor, 'outreach.read');
+  if (!actor.wardId) throw new AppError('notFound');
+  const wardId = actor.wardId;
+  return withActor(deps.database.db, actor, async (tx) => {
+    const f = await subscriberCounts(tx, wardId);
+    const byChannel = f.byChannel.map((r) => ({ channel: r.channel, confirmed: Number(r.confirmed), pending: Number(r.pending) }));
+    return {
+      confirmed: byChannel.reduce((s, r) => s + r.confirmed, 0),
+      pending: byChannel.reduce((s, r) => s + r.pending, 0),
+      byChannel,
+      byTopic: f.byTopic.map((r) => ({ topic: r.topic, count: Number(r.n) })),
+      byBlock: f.byBlock.map((r) => ({ unitId: r.unit_id, unitName: r.unit_name, count: Number(r.n) })),
+    };
+  });
+}
 
 /** The outreach part of the report summary: activities by type and topic, audiences, broadcasts, alerts, survey. */
 export async function summariseOutreach(tx: Tx, unitIds: readonly string[], from: string, to: string): Promise<OutreachSummary> {

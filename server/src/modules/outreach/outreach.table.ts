@@ -20,6 +20,7 @@ export const outreachActivities = pgTable(
     broadcastId: uuid('broadcast_id'),
     createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at'),
   },
   (t) => [primaryKey({ columns: [t.wardId, t.id] })],
 );
