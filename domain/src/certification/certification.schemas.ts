@@ -230,8 +230,11 @@ export const modelViewSchema = z.object({
   figureSource: modelFigureSourceSchema.nullable(),
 });
 
-/** The report summary's line: recognitions in force during the period, by type. */
-const recognisedOfTotal = z.object({ recognised: count, total: count });
+/**
+ * The report summary's line, by type: units registered for a year the period covers (registered on or before its
+ * end), recognitions in force during the period, units in force.
+ */
+const recognisedOfTotal = z.object({ registered: count, recognised: count, total: count });
 export const certificationSummarySchema = z.object({
   blocks: recognisedOfTotal,
   schools: recognisedOfTotal,
@@ -240,6 +243,8 @@ export const certificationSummarySchema = z.object({
   /** Movement models running during the period; awards decided in it. */
   modelsActive: count,
   awards: count,
+  /** The classification (QĐ 510/2022) of the cycles of the years the period covers: units per class. */
+  classification: z.object({ excellent: count, good: count, average: count, weak: count }),
 });
 export type CertificationSummary = z.infer<typeof certificationSummarySchema>;
 export type CycleDetail = z.infer<typeof cycleDetailSchema>;

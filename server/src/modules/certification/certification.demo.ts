@@ -1,4 +1,4 @@
-import { type CertUnitType, criteriaFor, eligibility } from '@binh-an/domain';
+import { type CertUnitType, classify, criteriaFor, eligibility, sheetFor } from '@binh-an/domain';
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../platform/db.ts';
 import { insertAward, insertCycle, insertModel } from './certification.repository.ts';
@@ -50,6 +50,15 @@ export async function loadDemoCertification(tx: DbOrTx, wards: { leMao: DemoWard
             ? 'self_assessed'
             : 'registered';
     const kdc = certType === 'residential_area';
+    // The self-scoring sheet of a decided year: a few points short on some lines, more where a criterion was unmet.
+    const seed = [...u.id].reduce((n, ch) => n + ch.charCodeAt(0), year);
+    const classScores =
+      stage === 'decided'
+        ? Object.fromEntries(
+            sheetFor(certType).map((l, i) => [l.id, Math.max(0, l.max - ((seed + i * 7) % 4) - (outcome === 'recognised' ? 0 : 8))]),
+          )
+        : null;
+    const classTotal = classScores ? Object.values(classScores).reduce((a, b) => a + b, 0) : null;
     await insertCycle(tx, {
       wardId,
       unitId: u.id,
@@ -79,6 +88,9 @@ export async function loadDemoCertification(tx: DbOrTx, wards: { leMao: DemoWard
       decisionRef: stage === 'decided' ? `Quyết định số ${kdc ? 112 : 118}/QĐ-UBND ngày ${steps.decided?.slice(8, 10)}/11/${year}` : null,
       certificateNo: stage === 'decided' && outcome === 'recognised' ? `${year}/ATANTT` : null,
       reason: stage === 'decided' && outcome === 'not_recognised' ? 'Chưa đạt tiêu chí tại khoản 3 Điều 4.' : null,
+      classScores,
+      classTotal,
+      classResult: classTotal === null ? null : classify(classTotal),
     });
   };
   const days = (year: number, kdc: boolean) =>

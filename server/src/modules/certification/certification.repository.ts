@@ -162,6 +162,33 @@ export async function findDecisions(
   return rows.map((r) => ({ unitId: r.unitId, year: r.year, decidedOn: r.decidedOn as string, outcome: r.outcome as string }));
 }
 
+/** The cycles of some units for the years `fromYear`–`toYear` registered on or before a day: registration and class. */
+export async function findRegistrations(
+  tx: DbOrTx,
+  unitIds: readonly string[],
+  fromYear: number,
+  toYear: number,
+  upTo: string,
+): Promise<{ unitId: string; year: number; certType: string; classResult: string | null }[]> {
+  if (unitIds.length === 0) return [];
+  return tx
+    .select({
+      unitId: certificationCycles.unitId,
+      year: certificationCycles.year,
+      certType: certificationCycles.certType,
+      classResult: certificationCycles.classResult,
+    })
+    .from(certificationCycles)
+    .where(
+      and(
+        inArray(certificationCycles.unitId, [...unitIds]),
+        sql`${certificationCycles.year} BETWEEN ${fromYear} AND ${toYear}`,
+        lte(certificationCycles.registeredOn, upTo),
+      ),
+    )
+    .orderBy(asc(certificationCycles.unitId), asc(certificationCycles.year));
+}
+
 /* ---------- models ---------- */
 
 export type ModelRecord = ModelRow & { unitName: string };

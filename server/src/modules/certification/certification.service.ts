@@ -21,6 +21,8 @@ import {
   type IndicatorKey,
   type Locale,
   type listAwardsQuerySchema,
+  MOVEMENT_CLASSES,
+  type MovementClass,
   overlaps,
   recipientFits,
   recognitionInForce,
@@ -60,6 +62,7 @@ import {
   findDecisions,
   findModelInScope,
   findModelsInScope,
+  findRegistrations,
   findUnitLite,
   findUnitNames,
   findUnitsOfTypes,
@@ -784,6 +787,8 @@ export async function decideAward(deps: Deps, actor: Actor, id: string, input: z
 
 /* ---------- figures for the report summary ---------- */
 
+const isMovementClass = (v: string): v is MovementClass => (MOVEMENT_CLASSES as readonly string[]).includes(v);
+
 /**
  * The recognitions in force during a period (a recognition runs from its decision until the unit's next decision, at
  * most to the end of the following year: `recognitionInForce`), of the residential areas, schools, agencies and
@@ -804,13 +809,38 @@ export async function summariseCertification(tx: Tx, unitIds: readonly string[],
     if (overlaps(recognitionInForce(d.year, d.decidedOn, next?.decidedOn ?? null), period)) recognisedIds.add(d.unitId);
   }
   const year = Number(to.slice(0, 4));
+  const fromYear = Number(from.slice(0, 4));
+  const cycles = await findRegistrations(
+    tx,
+    members.map((u) => u.id),
+    fromYear - 1,
+    year,
+    to,
+  );
+  // Registered: a cycle of a year the period covers, registered by its end.
+  const registeredIds = new Set(cycles.filter((c) => c.year >= fromYear).map((c) => c.unitId));
+  // Classified: each unit's latest class whose deadline (QĐ 510/2022 Art. 11) had passed by the period's end, from the
+  // year before the period on; the first half of 2020 thus reads the 2019 classification, as it reads the 2019 decisions.
+  const classOf = new Map<string, MovementClass>();
+  for (const c of cycles) {
+    if (!c.classResult || !isMovementClass(c.classResult)) continue;
+    if (classificationDeadline(c.certType as CertUnitType, c.year) > to) continue;
+    classOf.set(c.unitId, c.classResult);
+  }
+  const classification = { excellent: 0, good: 0, average: 0, weak: 0 };
+  for (const cls of classOf.values()) classification[cls] += 1;
   const ofType = (type: string) => {
     const list = members.filter(
       (u) => u.type === type && (type !== 'school' || eligibility(factsOf(u), year).eligible || recognisedIds.has(u.id)),
     );
-    return { recognised: list.filter((u) => recognisedIds.has(u.id)).length, total: list.length };
+    return {
+      registered: list.filter((u) => registeredIds.has(u.id)).length,
+      recognised: list.filter((u) => recognisedIds.has(u.id)).length,
+      total: list.length,
+    };
   };
   return {
+    classification,
     blocks: ofType('block'),
     schools: ofType('school'),
     agencies: ofType('agency'),
