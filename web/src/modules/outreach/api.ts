@@ -4,8 +4,8 @@ import { requestApiForm } from '../tips/api.ts';
 
 export const outreachKey = ['outreach'] as const;
 
-export type OutreachTab = 'activities' | 'scripts' | 'schedule' | 'announcements';
-export const OUTREACH_TABS: readonly OutreachTab[] = ['activities', 'scripts', 'schedule', 'announcements'];
+export type OutreachTab = 'activities' | 'scripts' | 'schedule' | 'announcements' | 'subscribers';
+export const OUTREACH_TABS: readonly OutreachTab[] = ['activities', 'scripts', 'schedule', 'announcements', 'subscribers'];
 
 export type ActivityView = {
   id: string;
@@ -114,13 +114,24 @@ export function uploadMaterial(activityId: string, file: File) {
   return requestApiForm<{ id: string; name: string }>(`${base}/activities/${activityId}/materials`, form);
 }
 export const materialUrl = (activityId: string, id: string) => `/api/v1${base}/activities/${activityId}/materials/${id}`;
-export const activitiesCsvUrl = (f: ActivityFilters) => {
-  const q = new URLSearchParams({ format: 'csv' });
+export type ActivityCorrection = Partial<Omit<ActivityInput, 'unitId' | 'organisers'>> & {
+  organisers?: string | null;
+  note?: string | null;
+};
+/** Corrects a recorded activity; the server audits the names of the fields changed. */
+export const updateActivity = (id: string, input: ActivityCorrection) => api.patch<ActivityView>(`${base}/activities/${id}`, input);
+export const activitiesExportUrl = (f: ActivityFilters, format: 'csv' | 'xlsx') => {
+  const q = new URLSearchParams({ format });
   for (const [k, v] of Object.entries(f)) if (v) q.set(k, String(v));
   return `/api/v1${base}/activities?${q}`;
 };
+export const activitiesCsvUrl = (f: ActivityFilters) => activitiesExportUrl(f, 'csv');
 
-export const fetchScripts = () => api.get<{ items: ScriptView[] }>(`${base}/scripts`);
+export type ScriptFilters = { q?: string; topic?: OutreachTopic };
+export const fetchScripts = (f: ScriptFilters = {}, cursor?: string, limit?: number) =>
+  api.get<Page<ScriptView>>(`${base}/scripts`, {
+    query: { ...f, ...(cursor ? { cursor } : {}), ...(limit ? { limit: String(limit) } : {}) },
+  });
 export const fetchScript = (id: string) => api.get<ScriptView>(`${base}/scripts/${id}`);
 export const createScript = (input: { unitId: string; title: string; topic: OutreachTopic; body: string }) =>
   api.post<ScriptView>(`${base}/scripts`, input);
@@ -142,7 +153,26 @@ export const createBroadcast = (input: {
 export const markAired = (id: string, listeners?: number) =>
   api.post<BroadcastView>(`${base}/broadcasts/${id}/done`, listeners === undefined ? {} : { listeners });
 
-export const fetchAnnouncements = (q?: string) => api.get<Page<AnnouncementView>>(`${base}/announcements`, { query: q ? { q } : {} });
+export type AnnouncementFilters = {
+  q?: string;
+  kind?: 'news' | 'alert';
+  topic?: OutreachTopic;
+  state?: 'draft' | 'published';
+};
+export const fetchAnnouncements = (f: AnnouncementFilters = {}, cursor?: string) =>
+  api.get<Page<AnnouncementView>>(`${base}/announcements`, { query: { ...f, ...(cursor ? { cursor } : {}) } });
+export const updateAnnouncement = (id: string, input: Partial<Omit<AnnouncementInput, 'unitId'>>) =>
+  api.patch<AnnouncementView>(`${base}/announcements/${id}`, input);
+export const discardAnnouncement = (id: string) => api.delete<void>(`${base}/announcements/${id}`);
+
+export type SubscriberFigures = {
+  confirmed: number;
+  pending: number;
+  byChannel: { channel: string; confirmed: number; pending: number }[];
+  byTopic: { topic: OutreachTopic; count: number }[];
+  byBlock: { unitId: string | null; unitName: string | null; count: number }[];
+};
+export const fetchSubscriberFigures = () => api.get<SubscriberFigures>(`${base}/subscribers/figures`);
 export const fetchAnnouncement = (id: string) => api.get<AnnouncementView>(`${base}/announcements/${id}`);
 export const createAnnouncement = (input: AnnouncementInput) => api.post<AnnouncementView>(`${base}/announcements`, input);
 export const publishAnnouncement = (id: string) => api.post<AnnouncementView>(`${base}/announcements/${id}/publish`);

@@ -25,7 +25,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../lib/api.ts';
@@ -35,6 +35,7 @@ import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { DataTable } from '../../ui/data-table.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { ListFooter } from '../../ui/list-footer.tsx';
 import { LoadingState } from '../../ui/loading-state.tsx';
 import { notifySuccess } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
@@ -42,12 +43,15 @@ import { useCan } from '../auth/hooks.ts';
 import { useAllUnits } from '../units/api.ts';
 import {
   type ActivityFilters,
+  type ActivityView,
+  type AnnouncementFilters,
   type AnnouncementView,
-  activitiesCsvUrl,
+  activitiesExportUrl,
   createActivity,
   createAnnouncement,
   createBroadcast,
   createScript,
+  discardAnnouncement,
   fetchActivities,
   fetchAnnouncement,
   fetchAnnouncements,
@@ -55,6 +59,7 @@ import {
   fetchDeliveries,
   fetchScript,
   fetchScripts,
+  fetchSubscriberFigures,
   markAired,
   materialUrl,
   OUTREACH_TABS,
@@ -62,7 +67,10 @@ import {
   outreachKey,
   publishAnnouncement,
   reviseScript,
+  type ScriptFilters,
   type ScriptView,
+  updateActivity,
+  updateAnnouncement,
   uploadMaterial,
 } from './api.ts';
 
@@ -207,26 +215,16 @@ function ActivitiesTab({ canManage }: { canManage: boolean }) {
   const { t } = useTranslation();
   const { types, topics } = useOptions();
   const [filters, setFilters] = useState<ActivityFilters>({});
-  const [pages, setPages] = useState<string[]>([]);
-  const query = useQuery({
-    queryKey: [...outreachKey, 'activities', filters, pages],
-    queryFn: async () => {
-      const first = await fetchActivities(filters);
-      const items = [...first.items];
-      let next = first.nextCursor;
-      for (const _ of pages) {
-        if (!next) break;
-        const more = await fetchActivities(filters, next);
-        items.push(...more.items);
-        next = more.nextCursor;
-      }
-      return { items, nextCursor: next };
-    },
+  const [editing, setEditing] = useState<string | null>(null);
+  const query = useInfiniteQuery({
+    queryKey: [...outreachKey, 'activities', filters],
+    queryFn: ({ pageParam }) => fetchActivities(filters, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  const set = (patch: ActivityFilters) => {
-    setPages([]);
-    setFilters((f) => ({ ...f, ...patch }));
-  };
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const set = (patch: ActivityFilters) => setFilters((f) => ({ ...f, ...patch }));
+  const edited = items.find((a) => a.id === editing);
   return (
     <Stack>
       {canManage ? <ActivityForm /> : null}
@@ -262,14 +260,18 @@ function ActivitiesTab({ canManage }: { canManage: boolean }) {
           value={filters.to ?? ''}
           onChange={(e) => set({ to: e.currentTarget.value || undefined })}
         />
-        <Anchor href={activitiesCsvUrl(filters)} download>
+        <Anchor href={activitiesExportUrl(filters, 'csv')} download>
           {t('outreachPage.exportCsv')}
         </Anchor>
+        <Anchor href={activitiesExportUrl(filters, 'xlsx')} download>
+          {t('outreachPage.exportXlsx')}
+        </Anchor>
       </Group>
+      {edited ? <ActivityEdit key={edited.id} a={edited} onDone={() => setEditing(null)} /> : null}
       {query.isPending ? <LoadingState /> : null}
       {query.error ? <ErrorAlert error={query.error} /> : null}
-      {query.data?.items.length === 0 ? <EmptyState title={t('outreachPage.activities.empty')} description="" /> : null}
-      {query.data?.items.length ? (
+      {query.data && items.length === 0 ? <EmptyState title={t('outreachPage.activities.empty')} description="" /> : null}
+      {items.length ? (
         <DataTable caption={t('outreachPage.activities.caption')} minWidth={760}>
           <Table.Thead>
             <Table.Tr>
@@ -281,10 +283,11 @@ function ActivitiesTab({ canManage }: { canManage: boolean }) {
               <Table.Th scope="col" style={{ textAlign: 'right' }}>
                 {t('outreachPage.activities.audience')}
               </Table.Th>
+              {canManage ? <Table.Th scope="col">{t('outreachPage.activities.actions')}</Table.Th> : null}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {query.data.items.map((a) => (
+            {items.map((a) => (
               <Table.Tr key={a.id}>
                 <Table.Td>{formatDate(a.heldOn)}</Table.Td>
                 <Table.Td>{a.unitName}</Table.Td>
@@ -306,17 +309,150 @@ function ActivitiesTab({ canManage }: { canManage: boolean }) {
                   ))}
                 </Table.Td>
                 <Table.Td style={{ textAlign: 'right' }}>{formatNumber(a.audienceTotal)}</Table.Td>
+                {canManage ? (
+                  <Table.Td>
+                    <Button
+                      variant="subtle"
+                      size="compact-sm"
+                      aria-label={t('outreachPage.activities.editTitle', { title: a.title })}
+                      aria-expanded={editing === a.id}
+                      onClick={() => setEditing(editing === a.id ? null : a.id)}
+                    >
+                      {t('outreachPage.edit')}
+                    </Button>
+                  </Table.Td>
+                ) : null}
               </Table.Tr>
             ))}
           </Table.Tbody>
         </DataTable>
       ) : null}
-      {query.data?.nextCursor ? (
-        <Button variant="light" onClick={() => setPages((p) => [...p, query.data?.nextCursor ?? ''])}>
-          {t('outreachPage.more')}
-        </Button>
+      {items.length ? (
+        <ListFooter
+          countText={t('outreachPage.count', { count: items.length })}
+          hasMore={Boolean(query.hasNextPage)}
+          isLoadingMore={query.isFetchingNextPage}
+          onLoadMore={() => void query.fetchNextPage()}
+        />
       ) : null}
     </Stack>
+  );
+}
+
+/** Corrects a recorded activity: only the fields changed are sent (the server audits their names). */
+function ActivityEdit({ a, onDone }: { a: ActivityView; onDone: () => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const { types, topics } = useOptions();
+  const [type, setType] = useState<ActivityType>(a.type);
+  const [topic, setTopic] = useState<OutreachTopic>(a.topic);
+  const [heldOn, setHeldOn] = useState(a.heldOn);
+  const [title, setTitle] = useState(a.title);
+  const [organisers, setOrganisers] = useState(a.organisers ?? '');
+  const [groups, setGroups] = useState<Partial<Record<AudienceGroup, number>>>(a.audienceGroups);
+  const [total, setTotal] = useState<number | string>(a.audienceTotal);
+  const [materials, setMaterials] = useState(a.materials.join('\n'));
+  const [note, setNote] = useState(a.note ?? '');
+  const save = useMutation({
+    mutationFn: () => {
+      const list = materials
+        .split('\n')
+        .map((m) => m.trim())
+        .filter(Boolean);
+      const groupsChanged = JSON.stringify(groups) !== JSON.stringify(a.audienceGroups);
+      return updateActivity(a.id, {
+        ...(type !== a.type ? { type } : {}),
+        ...(topic !== a.topic ? { topic } : {}),
+        ...(heldOn !== a.heldOn ? { heldOn } : {}),
+        ...(title !== a.title ? { title } : {}),
+        ...(organisers !== (a.organisers ?? '') ? { organisers: organisers.trim() || null } : {}),
+        ...(groupsChanged ? { audienceGroups: groups } : {}),
+        ...(typeof total === 'number' && (total !== a.audienceTotal || groupsChanged) ? { audienceTotal: total } : {}),
+        ...(JSON.stringify(list) !== JSON.stringify(a.materials) ? { materials: list } : {}),
+        ...(note !== (a.note ?? '') ? { note: note.trim() || null } : {}),
+      });
+    },
+    onSuccess: () => {
+      notifySuccess(t('outreachPage.activities.edited'));
+      onDone();
+      void client.invalidateQueries({ queryKey: outreachKey });
+    },
+  });
+  return (
+    <ActionForm
+      id="activity-edit"
+      title={t('outreachPage.activities.editTitle', { title: a.title })}
+      error={save.error ? describeError(save.error) : null}
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+      submit={{ label: t('outreachPage.activities.editSave'), isLoading: save.isPending }}
+      actions={
+        <Button variant="default" onClick={onDone}>
+          {t('outreachPage.cancel')}
+        </Button>
+      }
+    >
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <Select
+          label={t('outreachPage.type')}
+          data={types}
+          value={type}
+          onChange={(v) => v && setType(v as ActivityType)}
+          allowDeselect={false}
+        />
+        <Select
+          label={t('outreachPage.topic')}
+          data={topics}
+          value={topic}
+          onChange={(v) => v && setTopic(v as OutreachTopic)}
+          allowDeselect={false}
+        />
+        <TextInput
+          type="date"
+          label={t('outreachPage.activities.heldOn')}
+          value={heldOn}
+          onChange={(e) => setHeldOn(e.currentTarget.value)}
+          required
+        />
+      </SimpleGrid>
+      <TextInput label={t('outreachPage.activities.titleField')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required />
+      <TextInput
+        label={t('outreachPage.activities.organisers')}
+        value={organisers}
+        onChange={(e) => setOrganisers(e.currentTarget.value)}
+      />
+      <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+        <legend style={{ fontWeight: 600, marginBottom: 4 }}>{t('outreachPage.activities.audience')}</legend>
+        <SimpleGrid cols={{ base: 2, sm: 4 }}>
+          {AUDIENCE_GROUPS.map((g) => (
+            <NumberInput
+              key={g}
+              label={t(`outreach.groups.${g}`)}
+              min={0}
+              value={groups[g] ?? ''}
+              onChange={(v) => {
+                const next = { ...groups, [g]: typeof v === 'number' ? v : undefined };
+                if (typeof v !== 'number') delete next[g];
+                setGroups(next);
+                setTotal(Math.max(typeof total === 'number' ? total : 0, audienceTotal(next)));
+              }}
+            />
+          ))}
+        </SimpleGrid>
+        <NumberInput mt="xs" label={t('outreachPage.activities.audience')} min={audienceTotal(groups)} value={total} onChange={setTotal} />
+      </fieldset>
+      <Textarea
+        label={t('outreachPage.activities.materials')}
+        description={t('outreachPage.activities.materialsHint')}
+        value={materials}
+        onChange={(e) => setMaterials(e.currentTarget.value)}
+        autosize
+        minRows={2}
+      />
+      <Textarea label={t('outreachPage.activities.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize />
+    </ActionForm>
   );
 }
 
@@ -396,7 +532,14 @@ function ScriptsTab({ canManage }: { canManage: boolean }) {
   const client = useQueryClient();
   const units = useTargetUnits();
   const { topics } = useOptions();
-  const query = useQuery({ queryKey: [...outreachKey, 'scripts'], queryFn: fetchScripts });
+  const [filters, setFilters] = useState<ScriptFilters>({});
+  const query = useInfiniteQuery({
+    queryKey: [...outreachKey, 'scripts', filters],
+    queryFn: ({ pageParam }) => fetchScripts(filters, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   const [open, setOpen] = useState<string | null>(null);
   const [unitId, setUnitId] = useState<string | null>(null);
   const [title, setTitle] = useState('');
@@ -452,10 +595,24 @@ function ScriptsTab({ canManage }: { canManage: boolean }) {
           />
         </ActionForm>
       ) : null}
+      <Group align="flex-end" wrap="wrap" gap="sm" role="search" aria-label={t('outreachPage.scripts.filters')}>
+        <TextInput
+          label={t('outreachPage.search')}
+          value={filters.q ?? ''}
+          onChange={(e) => setFilters((f) => ({ ...f, q: e.currentTarget.value || undefined }))}
+        />
+        <Select
+          label={t('outreachPage.topic')}
+          data={topics}
+          value={filters.topic ?? null}
+          onChange={(v) => setFilters((f) => ({ ...f, topic: (v as OutreachTopic) ?? undefined }))}
+          clearable
+        />
+      </Group>
       {query.isPending ? <LoadingState /> : null}
       {query.error ? <ErrorAlert error={query.error} /> : null}
-      {query.data?.items.length === 0 ? <EmptyState title={t('outreachPage.scripts.empty')} description="" /> : null}
-      {query.data?.items.length ? (
+      {query.data && items.length === 0 ? <EmptyState title={t('outreachPage.scripts.empty')} description="" /> : null}
+      {items.length ? (
         <DataTable caption={t('outreachPage.scripts.caption')} minWidth={560}>
           <Table.Thead>
             <Table.Tr>
@@ -466,7 +623,7 @@ function ScriptsTab({ canManage }: { canManage: boolean }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {query.data.items.map((s) => (
+            {items.map((s) => (
               <Table.Tr key={s.id}>
                 <Table.Td>
                   <Button
@@ -486,6 +643,14 @@ function ScriptsTab({ canManage }: { canManage: boolean }) {
           </Table.Tbody>
         </DataTable>
       ) : null}
+      {items.length ? (
+        <ListFooter
+          countText={t('outreachPage.count', { count: items.length })}
+          hasMore={Boolean(query.hasNextPage)}
+          isLoadingMore={query.isFetchingNextPage}
+          onLoadMore={() => void query.fetchNextPage()}
+        />
+      ) : null}
       {open ? <ScriptDetail id={open} canManage={canManage} /> : null}
     </Stack>
   );
@@ -497,7 +662,7 @@ function ScheduleTab({ canManage }: { canManage: boolean }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const units = useTargetUnits();
-  const scripts = useQuery({ queryKey: [...outreachKey, 'scripts'], queryFn: fetchScripts });
+  const scripts = useQuery({ queryKey: [...outreachKey, 'scripts', 'all'], queryFn: () => fetchScripts({}, undefined, 200) });
   const [from, setFrom] = useState(todayInVietnam());
   const query = useQuery({ queryKey: [...outreachKey, 'broadcasts', from], queryFn: () => fetchBroadcasts(from) });
   const [unitId, setUnitId] = useState<string | null>(null);
@@ -752,7 +917,17 @@ function AnnouncementDetail({ a, canManage }: { a: AnnouncementView; canManage: 
   const can = useCan();
   const client = useQueryClient();
   const [confirming, setConfirming] = useState(false);
+  const [discarding, setDiscarding] = useState(false);
+  const [editing, setEditing] = useState(false);
   const detail = useQuery({ queryKey: [...outreachKey, 'announcement', a.id], queryFn: () => fetchAnnouncement(a.id) });
+  const discard = useMutation({
+    mutationFn: () => discardAnnouncement(a.id),
+    onSuccess: () => {
+      setDiscarding(false);
+      notifySuccess(t('outreachPage.announcements.discarded'));
+      void client.invalidateQueries({ queryKey: outreachKey });
+    },
+  });
   const deliveries = useQuery({
     queryKey: [...outreachKey, 'deliveries', a.id],
     queryFn: () => fetchDeliveries(a.id),
@@ -772,8 +947,26 @@ function AnnouncementDetail({ a, canManage }: { a: AnnouncementView; canManage: 
       {!a.publishedAt && canManage ? (
         <Group>
           <Button onClick={() => setConfirming(true)}>{t('outreachPage.announcements.publish')}</Button>
+          <Button variant="default" aria-expanded={editing} onClick={() => setEditing((x) => !x)}>
+            {t('outreachPage.edit')}
+          </Button>
+          <Button variant="outline" color="red" onClick={() => setDiscarding(true)}>
+            {t('outreachPage.announcements.discard')}
+          </Button>
         </Group>
       ) : null}
+      {editing && !a.publishedAt && canManage ? <AnnouncementEdit a={a} onDone={() => setEditing(false)} /> : null}
+      <ConfirmDialog
+        opened={discarding}
+        title={t('outreachPage.announcements.discardTitle')}
+        message={t('outreachPage.announcements.discardMessage', { title: a.title })}
+        confirmLabel={t('outreachPage.announcements.discard')}
+        onConfirm={() => discard.mutate()}
+        onClose={() => setDiscarding(false)}
+        isLoading={discard.isPending}
+        isDanger
+        error={discard.error ? describeError(discard.error) : null}
+      />
       <ConfirmDialog
         opened={confirming}
         title={t('outreachPage.announcements.publishTitle')}
@@ -853,22 +1046,56 @@ function AnnouncementDetail({ a, canManage }: { a: AnnouncementView; canManage: 
 
 function AnnouncementsTab({ canManage }: { canManage: boolean }) {
   const { t } = useTranslation();
-  const [q, setQ] = useState('');
+  const { topics } = useOptions();
+  const [filters, setFilters] = useState<AnnouncementFilters>({});
   const [open, setOpen] = useState<string | null>(null);
-  const query = useQuery({ queryKey: [...outreachKey, 'announcements', q], queryFn: () => fetchAnnouncements(q) });
+  const query = useInfiniteQuery({
+    queryKey: [...outreachKey, 'announcements', filters],
+    queryFn: ({ pageParam }) => fetchAnnouncements(filters, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const set = (patch: AnnouncementFilters) => setFilters((f) => ({ ...f, ...patch }));
   return (
     <Stack>
       {canManage ? <AnnouncementForm /> : null}
-      <Group align="flex-end" gap="sm" wrap="wrap">
-        <TextInput label={t('outreachPage.search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
+      <Group align="flex-end" gap="sm" wrap="wrap" role="search" aria-label={t('outreachPage.announcements.filters')}>
+        <TextInput
+          label={t('outreachPage.search')}
+          value={filters.q ?? ''}
+          onChange={(e) => set({ q: e.currentTarget.value || undefined })}
+        />
+        <Select
+          label={t('outreachPage.announcements.kind')}
+          data={(['news', 'alert'] as const).map((x) => ({ value: x, label: t(`outreach.kinds.${x}`) }))}
+          value={filters.kind ?? null}
+          onChange={(v) => set({ kind: (v as 'news' | 'alert') ?? undefined })}
+          clearable
+        />
+        <Select
+          label={t('outreachPage.topic')}
+          data={topics}
+          value={filters.topic ?? null}
+          onChange={(v) => set({ topic: (v as OutreachTopic) ?? undefined })}
+          clearable
+        />
+        <Select
+          label={t('outreachPage.announcements.state')}
+          placeholder={t('outreachPage.announcements.allStates')}
+          data={(['draft', 'published'] as const).map((x) => ({ value: x, label: t(`outreachPage.announcements.states.${x}`) }))}
+          value={filters.state ?? null}
+          onChange={(v) => set({ state: (v as 'draft' | 'published') ?? undefined })}
+          clearable
+        />
         <Anchor href="/thong-bao" target="_blank">
           {t('outreachPage.announcements.publicPage')}
         </Anchor>
       </Group>
       {query.isPending ? <LoadingState /> : null}
       {query.error ? <ErrorAlert error={query.error} /> : null}
-      {query.data?.items.length === 0 ? <EmptyState title={t('outreachPage.announcements.empty')} description="" /> : null}
-      {query.data?.items.length ? (
+      {query.data && items.length === 0 ? <EmptyState title={t('outreachPage.announcements.empty')} description="" /> : null}
+      {items.length ? (
         <DataTable caption={t('outreachPage.announcements.caption')} minWidth={760}>
           <Table.Thead>
             <Table.Tr>
@@ -881,7 +1108,7 @@ function AnnouncementsTab({ canManage }: { canManage: boolean }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {query.data.items.map((a) => (
+            {items.map((a) => (
               <Table.Tr key={a.id}>
                 <Table.Td>
                   <Button
@@ -920,6 +1147,185 @@ function AnnouncementsTab({ canManage }: { canManage: boolean }) {
           </Table.Tbody>
         </DataTable>
       ) : null}
+      {items.length ? (
+        <ListFooter
+          countText={t('outreachPage.count', { count: items.length })}
+          hasMore={Boolean(query.hasNextPage)}
+          isLoadingMore={query.isFetchingNextPage}
+          onLoadMore={() => void query.fetchNextPage()}
+        />
+      ) : null}
+    </Stack>
+  );
+}
+
+/** Changes a draft's kind, topic, title and text (blocks, urgency and survey stay as drafted unless changed here). */
+function AnnouncementEdit({ a, onDone }: { a: AnnouncementView; onDone: () => void }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const client = useQueryClient();
+  const { topics } = useOptions();
+  const [kind, setKind] = useState<'news' | 'alert'>(a.kind);
+  const [topic, setTopic] = useState<OutreachTopic>(a.topic);
+  const [title, setTitle] = useState(a.title);
+  const [body, setBody] = useState(a.body);
+  const [urgent, setUrgent] = useState(a.urgent);
+  const [survey, setSurvey] = useState(a.survey);
+  const save = useMutation({
+    mutationFn: () =>
+      updateAnnouncement(a.id, {
+        ...(kind !== a.kind ? { kind } : {}),
+        ...(topic !== a.topic ? { topic } : {}),
+        ...(title !== a.title ? { title } : {}),
+        ...(body !== a.body ? { body } : {}),
+        ...(urgent !== a.urgent ? { urgent } : {}),
+        ...(survey !== a.survey ? { survey } : {}),
+      }),
+    onSuccess: () => {
+      notifySuccess(t('outreachPage.announcements.edited'));
+      onDone();
+      void client.invalidateQueries({ queryKey: outreachKey });
+    },
+  });
+  return (
+    <ActionForm
+      id={`announcement-edit-${a.id}`}
+      title={t('outreachPage.announcements.editTitle', { title: a.title })}
+      error={save.error ? describeError(save.error) : null}
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+      submit={{ label: t('outreachPage.announcements.editSave'), isLoading: save.isPending }}
+      actions={
+        <Button variant="default" onClick={onDone}>
+          {t('outreachPage.cancel')}
+        </Button>
+      }
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select
+          label={t('outreachPage.announcements.kind')}
+          data={(['news', 'alert'] as const).map((x) => ({ value: x, label: t(`outreach.kinds.${x}`) }))}
+          value={kind}
+          onChange={(v) => v && setKind(v as 'news' | 'alert')}
+          allowDeselect={false}
+        />
+        <Select
+          label={t('outreachPage.topic')}
+          data={topics}
+          value={topic}
+          onChange={(v) => v && setTopic(v as OutreachTopic)}
+          allowDeselect={false}
+        />
+      </SimpleGrid>
+      <TextInput
+        label={t('outreachPage.announcements.titleField')}
+        value={title}
+        onChange={(e) => setTitle(e.currentTarget.value)}
+        required
+      />
+      <Textarea
+        label={t('outreachPage.announcements.body')}
+        value={body}
+        onChange={(e) => setBody(e.currentTarget.value)}
+        autosize
+        minRows={3}
+        required
+      />
+      <Checkbox label={t('outreachPage.announcements.survey')} checked={survey} onChange={(e) => setSurvey(e.currentTarget.checked)} />
+      {can('outreach.urgent') ? (
+        <Checkbox
+          label={t('outreachPage.announcements.urgent')}
+          description={t('outreachPage.announcements.urgentHint')}
+          checked={urgent}
+          onChange={(e) => setUrgent(e.currentTarget.checked)}
+        />
+      ) : null}
+    </ActionForm>
+  );
+}
+
+/* ---------- subscribers: figures only ---------- */
+
+function SubscribersTab() {
+  const { t } = useTranslation();
+  const query = useQuery({ queryKey: [...outreachKey, 'subscriber-figures'], queryFn: fetchSubscriberFigures });
+  const f = query.data;
+  const right = { textAlign: 'right' } as const;
+  return (
+    <Stack>
+      <Text size="sm">{t('outreachPage.subscribers.intro')}</Text>
+      {query.isPending ? <LoadingState /> : null}
+      {query.error ? <ErrorAlert error={query.error} /> : null}
+      {f && f.confirmed + f.pending === 0 ? <EmptyState title={t('outreachPage.subscribers.empty')} description="" /> : null}
+      {f && f.confirmed + f.pending > 0 ? (
+        <>
+          <Text fw={600} role="status">
+            {t('outreachPage.subscribers.total', { confirmed: formatNumber(f.confirmed), pending: formatNumber(f.pending) })}
+          </Text>
+          <DataTable caption={t('outreachPage.subscribers.byChannel')} minWidth={360}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('outreachPage.subscribers.channel')}</Table.Th>
+                <Table.Th scope="col" style={right}>
+                  {t('outreachPage.subscribers.confirmed')}
+                </Table.Th>
+                <Table.Th scope="col" style={right}>
+                  {t('outreachPage.subscribers.pending')}
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {f.byChannel.map((c) => (
+                <Table.Tr key={c.channel}>
+                  <Table.Td>{t(`outreach.channels.${c.channel}`)}</Table.Td>
+                  <Table.Td style={right}>{formatNumber(c.confirmed)}</Table.Td>
+                  <Table.Td style={right}>{formatNumber(c.pending)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </DataTable>
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            <DataTable caption={t('outreachPage.subscribers.byTopic')} minWidth={300}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('outreachPage.topic')}</Table.Th>
+                  <Table.Th scope="col" style={right}>
+                    {t('outreachPage.subscribers.count')}
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {f.byTopic.map((x) => (
+                  <Table.Tr key={x.topic}>
+                    <Table.Td>{t(`outreach.topics.${x.topic}`)}</Table.Td>
+                    <Table.Td style={right}>{formatNumber(x.count)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </DataTable>
+            <DataTable caption={t('outreachPage.subscribers.byBlock')} minWidth={300}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('outreachPage.subscribers.block')}</Table.Th>
+                  <Table.Th scope="col" style={right}>
+                    {t('outreachPage.subscribers.count')}
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {f.byBlock.map((b) => (
+                  <Table.Tr key={b.unitId ?? 'ward'}>
+                    <Table.Td>{b.unitName ?? t('outreachPage.subscribers.wholeWard')}</Table.Td>
+                    <Table.Td style={right}>{formatNumber(b.count)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </DataTable>
+          </SimpleGrid>
+        </>
+      ) : null}
     </Stack>
   );
 }
@@ -951,6 +1357,9 @@ export function OutreachPage({ tab, onTab }: { tab: OutreachTab; onTab: (tab: Ou
         </Tabs.Panel>
         <Tabs.Panel value="announcements">
           <AnnouncementsTab canManage={canManage} />
+        </Tabs.Panel>
+        <Tabs.Panel value="subscribers">
+          <SubscribersTab />
         </Tabs.Panel>
       </Tabs>
     </>
