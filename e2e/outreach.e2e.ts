@@ -34,6 +34,16 @@ describe('outreach and alerts', () => {
     await table.getByRole('link', { name: 'to-roi-canh-giac-lua-dao.pdf' }).first().waitFor();
     const units = (await table.locator('tbody tr td:nth-child(2)').allTextContents()).map((u) => u.trim());
     expect(new Set(units)).toEqual(new Set(['Khối Trung Mỹ']));
+
+    // She corrects it: the audience was larger than first noted.
+    await table.getByRole('button', { name: `Sửa hoạt động "${title}"` }).click();
+    const edit = page.getByRole('region', { name: `Sửa hoạt động "${title}"` });
+    await field(edit, 'Đoàn viên thanh niên').fill('30');
+    await expectNoSeriousA11yViolations(page, 'the activity correction');
+    await edit.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await table.getByRole('row').filter({ hasText: title }).getByRole('cell', { name: '100', exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Tải danh sách (Excel)' }).waitFor();
   });
 
   test('the ward officer reads the broadcast schedule and publishes an alert for a block after confirming', async () => {
@@ -69,6 +79,38 @@ describe('outreach and alerts', () => {
       .getByText(/^Đăng lúc/)
       .first()
       .waitFor();
+
+    // A second draft is discarded after a confirmation; the published alert stays.
+    const draftTitle = `Bản nháp sẽ hủy ${Date.now()}`;
+    await field(form, 'Tiêu đề').fill(draftTitle);
+    await field(form, 'Nội dung').fill('Nội dung nháp.');
+    await form.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    await list.getByRole('button', { name: draftTitle }).click();
+    await list.getByRole('button', { name: 'Hủy bản nháp' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Hủy bản nháp' });
+    await expectNoSeriousA11yViolations(page, 'the discard confirmation');
+    await confirm.getByRole('button', { name: 'Hủy bản nháp' }).click();
+    await list.getByRole('button', { name: draftTitle }).waitFor({ state: 'detached' });
+    await list.getByRole('button', { name: alertTitle }).waitFor();
+
+    // A survey sent on its own after a patrol period names the period.
+    const surveyTitle = `Khảo sát sau đợt tuần tra ${Date.now()}`;
+    await field(form, 'Loại').click();
+    await page.getByRole('option', { name: 'Khảo sát sau đợt tuần tra' }).click();
+    await field(form, 'Đợt tuần tra từ ngày').fill('2026-11-01');
+    await field(form, 'Đến ngày').fill('2026-11-15');
+    await field(form, 'Tiêu đề').fill(surveyTitle);
+    await field(form, 'Nội dung').fill('Sau đợt tuần tra, bạn có thấy an toàn hơn?');
+    await form.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    await list.getByRole('button', { name: surveyTitle }).click();
+    await list.getByText('Đợt tuần tra từ 01/11/2026 đến 15/11/2026').waitFor();
+
+    // Subscriber figures: counts only, never a contact.
+    await page.getByRole('tab', { name: 'Người đăng ký' }).click();
+    const byChannel = page.getByRole('table', { name: 'Người đăng ký theo kênh' });
+    await byChannel.waitFor();
+    expect((await page.locator('main table').allTextContents()).join(' ')).not.toMatch(/@|\*\*\*/);
+    await expectNoSeriousA11yViolations(page, 'the subscriber figures');
   });
 
   test('a resident reads the alert without JavaScript, finds the feed, and is told what to fix on the subscription form', async () => {

@@ -71,7 +71,8 @@ export const createBroadcastSchema = z.strictObject({
 export const listBroadcastsQuerySchema = z.strictObject({ from: dateOnly.optional(), to: dateOnly.optional() });
 export const broadcastDoneSchema = z.strictObject({ listeners: count.optional() });
 
-export const ANNOUNCEMENT_KINDS = ['news', 'alert'] as const;
+/** News, an alert, or a survey sent on its own after a patrol period ("do you feel safer?"). */
+export const ANNOUNCEMENT_KINDS = ['news', 'alert', 'survey'] as const;
 export const createAnnouncementSchema = z.strictObject({
   unitId: uuid,
   kind: z.enum(ANNOUNCEMENT_KINDS),
@@ -84,6 +85,9 @@ export const createAnnouncementSchema = z.strictObject({
   urgent: z.boolean().optional(),
   /** Ask readers "do you feel safer?" under it. */
   survey: z.boolean().optional(),
+  /** A survey after a patrol period: the period it asks about (both days, already past). */
+  periodFrom: dateOnly.optional(),
+  periodTo: dateOnly.optional(),
 });
 /** Changes to a draft announcement (a published one no longer changes). */
 export const updateAnnouncementSchema = z
@@ -95,6 +99,8 @@ export const updateAnnouncementSchema = z
     blockIds: z.array(uuid).max(50).optional(),
     urgent: z.boolean().optional(),
     survey: z.boolean().optional(),
+    periodFrom: dateOnly.optional(),
+    periodTo: dateOnly.optional(),
   })
   .refine((v) => Object.keys(v).length > 0, { message: 'outreach.errors.nothingToUpdate' });
 

@@ -133,6 +133,10 @@ export const outreachPageEn: typeof outreachPageVi = {
       discardTitle: 'Discard the draft',
       discardMessage: 'The draft "{{title}}" will be deleted for good. A published announcement cannot be discarded.',
       discarded: 'The draft was discarded.',
+      periodFrom: 'Patrol period from',
+      periodTo: 'To',
+      periodHint: 'A survey sent on its own after a patrol period: asks residents "do you feel safer?", results by block.',
+      period: 'Patrol period from {{from}} to {{to}}',
     },
     subscribers: {
       intro: 'Figures only: no address, phone number or Zalo account of any subscriber is shown.',

@@ -130,6 +130,10 @@ export const outreachPageVi = {
       discardTitle: 'Hủy bản nháp',
       discardMessage: 'Bản nháp "{{title}}" sẽ bị xóa hẳn. Thông báo đã đăng thì không hủy được.',
       discarded: 'Đã hủy bản nháp.',
+      periodFrom: 'Đợt tuần tra từ ngày',
+      periodTo: 'Đến ngày',
+      periodHint: 'Khảo sát gửi riêng sau một đợt tuần tra: hỏi người dân "Bạn có thấy an toàn hơn?", kết quả theo khối.',
+      period: 'Đợt tuần tra từ {{from}} đến {{to}}',
     },
     subscribers: {
       intro: 'Chỉ có số liệu: không hiện địa chỉ, số điện thoại hay tài khoản Zalo của người đăng ký.',

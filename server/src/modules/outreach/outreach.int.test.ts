@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import ExcelJS from 'exceljs';
 import type { AddressInfo } from 'node:net';
+import { vi } from '@binh-an/domain';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { SaxesParser } from 'saxes';
 import { SMTPServer } from 'smtp-server';
-import { vi } from '@binh-an/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF, createTestApp, type TestApp } from '../../../test/app.ts';
 import { multipart } from '../../../test/multipart.ts';
@@ -622,7 +622,13 @@ describe('corrections, drafts, paging, exports and subscriber figures', () => {
     expect((await as('canbo', 'GET', `/api/v1/outreach/announcements/${id}`)).statusCode).toBe(404);
     expect((await audits(id, 'outreach.announcement_discard')).length).toBe(1);
     // Published: no more changes, no discard.
-    const published = await publish('canbo', { unitId: tv['thanh-vinh'], kind: 'news', topic: 'traffic', title: 'Đã đăng', body: 'Nội dung' });
+    const published = await publish('canbo', {
+      unitId: tv['thanh-vinh'],
+      kind: 'news',
+      topic: 'traffic',
+      title: 'Đã đăng',
+      body: 'Nội dung',
+    });
     expect((await as('canbo', 'PATCH', `/api/v1/outreach/announcements/${published}`, { title: 'Sửa' })).statusCode).toBe(409);
     expect((await as('canbo', 'DELETE', `/api/v1/outreach/announcements/${published}`)).statusCode).toBe(409);
     expect((await as('canbo', 'GET', `/api/v1/outreach/announcements/${published}`)).json().title).toBe('Đã đăng');
@@ -680,6 +686,38 @@ describe('corrections, drafts, paging, exports and subscriber figures', () => {
     expect(audit?.detail).toMatchObject({ format: 'xlsx', rows: json.length });
   });
 
+  it('sends a survey on its own after a patrol period, with the period shown and the answers by block', async () => {
+    const day = (offset: number) => new Date(t.clock.ms + 7 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+    const survey = { unitId: tv['thanh-vinh'], kind: 'survey', topic: 'general', title: 'Sau đợt tuần tra cao điểm', body: 'Xin ý kiến.' };
+    const before = await queryRows<{ n: number }>(db(), sql`SELECT count(*)::int AS n FROM outreach_announcements`);
+    for (const bad of [{}, { periodFrom: day(-7) }, { periodFrom: day(-7), periodTo: day(1) }, { periodFrom: day(-1), periodTo: day(-7) }])
+      expect((await as('canbo', 'POST', '/api/v1/outreach/announcements', { ...survey, ...bad })).statusCode).toBe(400);
+    const newsWithPeriod = { ...survey, kind: 'news', periodFrom: day(-7), periodTo: day(-1) };
+    expect((await as('canbo', 'POST', '/api/v1/outreach/announcements', newsWithPeriod)).statusCode).toBe(400);
+    const after = await queryRows<{ n: number }>(db(), sql`SELECT count(*)::int AS n FROM outreach_announcements`);
+    expect(after[0]?.n).toBe(before[0]?.n);
+    const id = await publish('canbo', { ...survey, periodFrom: day(-7), periodTo: day(-1) });
+    const detail = await as('canbo', 'GET', `/api/v1/outreach/announcements/${id}`);
+    expect(detail.json()).toMatchObject({ kind: 'survey', survey: true, periodFrom: day(-7), periodTo: day(-1) });
+    const dmy = (d: string) => d.split('-').reverse().join('/');
+    const page = await t.app.inject({ method: 'GET', url: `/thong-bao/thanh-vinh/${id}` });
+    expect(page.body).toContain(`Đợt tuần tra từ ${dmy(day(-7))} đến ${dmy(day(-1))}`);
+    expect(page.body).toContain('name="answer"');
+    const answered = await form(`/thong-bao/thanh-vinh/${id}`, [
+      ['answer', 'less_safe'],
+      ['blockId', tv['tan-quang'] as string],
+    ]);
+    expect(answered.statusCode).toBe(201);
+    expect((await as('canbo', 'GET', `/api/v1/outreach/announcements/${id}`)).json().surveyByBlock).toEqual([
+      { unitId: tv['tan-quang'], unitName: expect.any(String), counts: { safer: 0, same: 0, less_safe: 1 }, saferShare: 0 },
+    ]);
+    // A survey stays a survey; news cannot take a period.
+    const draft = await as('canbo', 'POST', '/api/v1/outreach/announcements', { ...survey, periodFrom: day(-3), periodTo: day(-2) });
+    expect((await as('canbo', 'PATCH', `/api/v1/outreach/announcements/${draft.json().id}`, { kind: 'news' })).statusCode).toBe(400);
+    const moved = await as('canbo', 'PATCH', `/api/v1/outreach/announcements/${draft.json().id}`, { periodFrom: day(-5) });
+    expect(moved.json()).toMatchObject({ periodFrom: day(-5), periodTo: day(-2) });
+  });
+
   it('counts subscribers by channel, topic and block, confirmed and pending, and never shows a contact', async () => {
     await form('/thong-bao/dang-ky', [
       ['wardCode', 'thanh-vinh'],
@@ -699,7 +737,12 @@ describe('corrections, drafts, paging, exports and subscriber figures', () => {
     expect(res.json()).toMatchObject({ confirmed: expected?.confirmed, pending: expected?.pending });
     expect(res.json().pending).toBeGreaterThan(0);
     expect(res.json().confirmed).toBeGreaterThan(0);
-    expect(res.json().byChannel.map((c: { channel: string }) => c.channel).sort()).toEqual(['email', 'sms']);
+    expect(
+      res
+        .json()
+        .byChannel.map((c: { channel: string }) => c.channel)
+        .sort(),
+    ).toEqual(['email', 'sms']);
     expect(res.json().byTopic.find((x: { topic: string }) => x.topic === 'fraud').count).toBeGreaterThan(0);
     const blocks = res.json().byBlock as { unitId: string | null; unitName: string | null; count: number }[];
     expect(blocks.length).toBeGreaterThan(0);

@@ -61,11 +61,15 @@ function fieldError(locale: Locale, errors: { path: string; message: string }[],
     : '';
 }
 
+/** A yyyy-mm-dd day as dd/mm/yyyy. */
+const isoDay = (d: string) => d.split('-').reverse().join('/');
+
 function announcementItem(locale: Locale, ward: UnitRecord, a: PublicAnnouncement, full: boolean): SafeHtml {
   const t = tr(locale);
   const href = `/thong-bao/${encodeURIComponent(ward.code)}/${a.id}${langQ(locale)}`;
   return html`<article class="panel"><h2>${full ? '' : html`<a href="${href}">`}${a.title}${full ? '' : html`</a>`}</h2>
 <p class="muted">${a.urgent ? html`<span class="badge">${t('urgent')}</span> ` : ''}<span class="badge">${translate(locale, `outreach.kinds.${a.kind}`)}</span> ${translate(locale, `outreach.topics.${a.topic}`)} · ${t('published', { date: vnDay(new Date(a.published_at)) })} · ${a.block_names.length ? t('blocks', { blocks: a.block_names.join(', ') }) : t('wholeWard')}</p>
+${a.period_from && a.period_to ? html`<p>${t('period', { from: isoDay(a.period_from), to: isoDay(a.period_to) })}</p>` : ''}
 ${full ? a.body.split(/\n{2,}/).map((p) => html`<p>${p}</p>`) : html`<p>${a.body.length > 280 ? `${a.body.slice(0, 279)}…` : a.body}</p>`}</article>`;
 }
 

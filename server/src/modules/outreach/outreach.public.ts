@@ -175,6 +175,8 @@ export type PublicAnnouncement = {
   body: string;
   urgent: boolean;
   survey: boolean;
+  period_from: string | null;
+  period_to: string | null;
   published_at: Date;
   block_names: string[];
 };
@@ -183,7 +185,7 @@ export type PublicAnnouncement = {
 export async function publicAnnouncements(deps: Deps, wardId: string, opts: { id?: string; limit?: number } = {}) {
   return queryRows<PublicAnnouncement>(
     deps.database.db,
-    sql`SELECT a.id, a.kind, a.topic, a.title, a.body, a.urgent, a.survey, a.published_at,
+    sql`SELECT a.id, a.kind, a.topic, a.title, a.body, a.urgent, a.survey, a.period_from::text AS period_from, a.period_to::text AS period_to, a.published_at,
                coalesce((SELECT array_agg(u.name ORDER BY u.name) FROM units u WHERE u.id = ANY (a.block_ids)), '{}') AS block_names
           FROM outreach_announcements a
          WHERE a.ward_id = ${wardId} AND a.published_at IS NOT NULL ${opts.id ? sql`AND a.id = ${opts.id}` : sql``}

@@ -239,6 +239,8 @@ export type AnnouncementListRow = {
   block_ids: string[];
   urgent: boolean;
   survey: boolean;
+  period_from: string | null;
+  period_to: string | null;
   published_at: Date | null;
   created_at: Date;
   deliveries: number;
@@ -279,7 +281,7 @@ export async function findAnnouncements(
   return queryRows<AnnouncementListRow>(
     tx,
     sql`SELECT outreach_announcements.id, outreach_announcements.ward_id, outreach_announcements.unit_id, u.name AS unit_name, outreach_announcements.kind, outreach_announcements.topic, outreach_announcements.title, outreach_announcements.body, outreach_announcements.block_ids, outreach_announcements.urgent, outreach_announcements.survey,
-               outreach_announcements.published_at, outreach_announcements.created_at,
+               outreach_announcements.period_from::text AS period_from, outreach_announcements.period_to::text AS period_to, outreach_announcements.published_at, outreach_announcements.created_at,
                (SELECT count(*)::int FROM outreach_deliveries d WHERE d.ward_id = outreach_announcements.ward_id AND d.announcement_id = outreach_announcements.id) AS deliveries,
                (SELECT count(*)::int FROM outreach_deliveries d WHERE d.ward_id = outreach_announcements.ward_id AND d.announcement_id = outreach_announcements.id AND d.status = 'sent') AS delivered,
                (SELECT count(*)::int FROM outreach_deliveries d WHERE d.ward_id = outreach_announcements.ward_id AND d.announcement_id = outreach_announcements.id AND d.status = 'failed') AS failed

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import {
   ACTIVITY_TYPES,
   type addScriptVersionSchema,
@@ -25,6 +24,7 @@ import {
   type updateActivitySchema,
   type updateAnnouncementSchema,
 } from '@binh-an/domain';
+import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { type Actor, can, requirePermission, withActor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -255,7 +255,12 @@ export async function listActivities(deps: Deps, actor: Actor, q: z.output<typeo
   const limit = format ? EXPORT_MAX_ROWS : (q.limit ?? 50);
   const after = q.cursor && !format ? readCursor(q.cursor) : undefined;
   const result = await withActor(deps.database.db, actor, async (tx) => {
-    const rows = await findActivities(tx, actor, { q: q.q, unitId: q.unitId, type: q.type, topic: q.topic, from: q.from, to: q.to, after }, limit + 1);
+    const rows = await findActivities(
+      tx,
+      actor,
+      { q: q.q, unitId: q.unitId, type: q.type, topic: q.topic, from: q.from, to: q.to, after },
+      limit + 1,
+    );
     const page = rows.slice(0, limit).map(activityView);
     const last = page[page.length - 1];
     if (format)
@@ -551,6 +556,8 @@ const announcementView = (a: AnnouncementListRow) => ({
   blockIds: a.block_ids,
   urgent: a.urgent,
   survey: a.survey,
+  periodFrom: a.period_from,
+  periodTo: a.period_to,
   publishedAt: a.published_at ? new Date(a.published_at).toISOString() : null,
   createdAt: new Date(a.created_at).toISOString(),
   deliveries: Number(a.deliveries),
@@ -601,6 +608,19 @@ export async function getAnnouncement(deps: Deps, actor: Actor, id: string) {
   });
 }
 
+/**
+ * The patrol period a survey asks about: both days for a survey (already past, in order), none for news or an alert.
+ * A survey always carries the question.
+ */
+function surveyPeriod(kind: string, from: string | null | undefined, to: string | null | undefined, today: string) {
+  if (kind !== 'survey') {
+    if (from || to) throw invalid('periodFrom', 'outreach.errors.period');
+    return { periodFrom: null, periodTo: null };
+  }
+  if (!from || !to || from > to || to > today) throw invalid(from && to && from > to ? 'periodTo' : 'periodFrom', 'outreach.errors.period');
+  return { periodFrom: from, periodTo: to };
+}
+
 /** The blocks an announcement targets: a block's own announcement targets that block; a ward's, any of its blocks. */
 async function targetBlocks(tx: Tx, actor: Actor, unit: { id: string; type: string }, requested: readonly string[], today: string) {
   const blockIds = [...new Set(requested)];
@@ -633,6 +653,14 @@ export async function updateAnnouncement(deps: Deps, actor: Actor, id: string, i
     if (input.body !== undefined) values.body = input.body;
     if (input.urgent !== undefined) values.urgent = input.urgent;
     if (input.survey !== undefined) values.survey = input.survey;
+    if (input.kind !== undefined && (input.kind === 'survey') !== (a.kind === 'survey'))
+      throw invalid('kind', 'outreach.errors.kindSurvey');
+    if (a.kind === 'survey') {
+      if (input.survey === false) throw invalid('survey', 'outreach.errors.period');
+      const period = surveyPeriod('survey', input.periodFrom ?? a.period_from, input.periodTo ?? a.period_to, today);
+      values.periodFrom = period.periodFrom;
+      values.periodTo = period.periodTo;
+    } else if (input.periodFrom !== undefined || input.periodTo !== undefined) throw invalid('periodFrom', 'outreach.errors.period');
     if (input.blockIds !== undefined) {
       const unit = await findUnitInScope(tx, actor, a.unit_id, today);
       if (!unit) throw new AppError('notFound');
@@ -646,6 +674,8 @@ export async function updateAnnouncement(deps: Deps, actor: Actor, id: string, i
       urgent: a.urgent,
       survey: a.survey,
       blockIds: a.block_ids,
+      periodFrom: a.period_from,
+      periodTo: a.period_to,
     };
     const changed = Object.keys(values).filter((k) => JSON.stringify(values[k]) !== JSON.stringify(current[k]));
     if (changed.length === 0) return announcementView(a);
@@ -691,7 +721,9 @@ export async function createAnnouncement(deps: Deps, actor: Actor, input: z.outp
   return withActor(deps.database.db, actor, async (tx) => {
     const unit = await unitFor(tx, actor, input.unitId, today);
     const blockIds = await targetBlocks(tx, actor, unit, input.blockIds ?? [], today);
+    const period = surveyPeriod(input.kind, input.periodFrom, input.periodTo, today);
     await insertAnnouncement(tx, {
+      ...period,
       wardId: unit.wardId,
       id,
       unitId: unit.id,
@@ -701,7 +733,7 @@ export async function createAnnouncement(deps: Deps, actor: Actor, input: z.outp
       body: input.body,
       blockIds,
       urgent: input.urgent ?? false,
-      survey: input.survey ?? false,
+      survey: input.kind === 'survey' || (input.survey ?? false),
       createdBy: actor.userId,
     });
     await recordAudit(tx, {

@@ -85,6 +85,8 @@ export const outreachAnnouncements = pgTable(
     blockIds: uuid('block_ids').array().notNull().default([]),
     urgent: boolean('urgent').notNull().default(false),
     survey: boolean('survey').notNull().default(false),
+    periodFrom: date('period_from'),
+    periodTo: date('period_to'),
     publishedAt: ts('published_at'),
     createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull().defaultNow(),

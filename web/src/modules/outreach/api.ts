@@ -62,17 +62,23 @@ export type BroadcastView = {
   airedAt: string | null;
 };
 
+export type AnnouncementKind = 'news' | 'alert' | 'survey';
+export const ANNOUNCEMENT_KINDS: readonly AnnouncementKind[] = ['alert', 'news', 'survey'];
+
 export type AnnouncementView = {
   id: string;
   unitId: string;
   unitName: string;
-  kind: 'news' | 'alert';
+  kind: AnnouncementKind;
   topic: OutreachTopic;
   title: string;
   body: string;
   blockIds: string[];
   urgent: boolean;
   survey: boolean;
+  /** A survey after a patrol period: the period it asks about. */
+  periodFrom: string | null;
+  periodTo: string | null;
   publishedAt: string | null;
   createdAt: string;
   deliveries: number;
@@ -82,13 +88,15 @@ export type AnnouncementView = {
 };
 export type AnnouncementInput = {
   unitId: string;
-  kind: 'news' | 'alert';
+  kind: AnnouncementKind;
   topic: OutreachTopic;
   title: string;
   body: string;
   blockIds?: string[];
   urgent?: boolean;
   survey?: boolean;
+  periodFrom?: string;
+  periodTo?: string;
 };
 export type DeliveryView = {
   id: string;
@@ -155,7 +163,7 @@ export const markAired = (id: string, listeners?: number) =>
 
 export type AnnouncementFilters = {
   q?: string;
-  kind?: 'news' | 'alert';
+  kind?: AnnouncementKind;
   topic?: OutreachTopic;
   state?: 'draft' | 'published';
 };

@@ -44,7 +44,9 @@ import { useAllUnits } from '../units/api.ts';
 import {
   type ActivityFilters,
   type ActivityView,
+  ANNOUNCEMENT_KINDS,
   type AnnouncementFilters,
+  type AnnouncementKind,
   type AnnouncementView,
   activitiesExportUrl,
   createActivity,
@@ -818,7 +820,9 @@ function AnnouncementForm() {
   const units = useTargetUnits();
   const { topics } = useOptions();
   const [unitId, setUnitId] = useState<string | null>(null);
-  const [kind, setKind] = useState<'news' | 'alert'>('alert');
+  const [kind, setKind] = useState<AnnouncementKind>('alert');
+  const [periodFrom, setPeriodFrom] = useState('');
+  const [periodTo, setPeriodTo] = useState('');
   const [topic, setTopic] = useState<OutreachTopic>('fraud');
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
@@ -828,7 +832,17 @@ function AnnouncementForm() {
   const unit = unitId ?? units.find((u) => u.type !== 'block' && u.type !== 'school')?.value ?? units[0]?.value ?? null;
   const blocks = units.filter((u) => u.type === 'block' && u.parentId === unit);
   const add = useMutation({
-    mutationFn: () => createAnnouncement({ unitId: unit ?? '', kind, topic, title, body, blockIds, urgent, survey }),
+    mutationFn: () =>
+      createAnnouncement({
+        unitId: unit ?? '',
+        kind,
+        topic,
+        title,
+        body,
+        blockIds,
+        urgent,
+        ...(kind === 'survey' ? { survey: true, periodFrom, periodTo } : { survey }),
+      }),
     onSuccess: () => {
       notifySuccess(t('outreachPage.announcements.saved'));
       setTitle('');
@@ -863,9 +877,9 @@ function AnnouncementForm() {
         />
         <Select
           label={t('outreachPage.announcements.kind')}
-          data={(['alert', 'news'] as const).map((k) => ({ value: k, label: t(`outreach.kinds.${k}`) }))}
+          data={ANNOUNCEMENT_KINDS.map((k) => ({ value: k, label: t(`outreach.kinds.${k}`) }))}
           value={kind}
-          onChange={(v) => v && setKind(v as 'news' | 'alert')}
+          onChange={(v) => v && setKind(v as AnnouncementKind)}
           allowDeselect={false}
         />
         <Select
@@ -899,7 +913,29 @@ function AnnouncementForm() {
         minRows={4}
         required
       />
-      <Checkbox label={t('outreachPage.announcements.survey')} checked={survey} onChange={(e) => setSurvey(e.currentTarget.checked)} />
+      {kind === 'survey' ? (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            type="date"
+            label={t('outreachPage.announcements.periodFrom')}
+            description={t('outreachPage.announcements.periodHint')}
+            value={periodFrom}
+            max={todayInVietnam()}
+            onChange={(e) => setPeriodFrom(e.currentTarget.value)}
+            required
+          />
+          <TextInput
+            type="date"
+            label={t('outreachPage.announcements.periodTo')}
+            value={periodTo}
+            max={todayInVietnam()}
+            onChange={(e) => setPeriodTo(e.currentTarget.value)}
+            required
+          />
+        </SimpleGrid>
+      ) : (
+        <Checkbox label={t('outreachPage.announcements.survey')} checked={survey} onChange={(e) => setSurvey(e.currentTarget.checked)} />
+      )}
       {can('outreach.urgent') ? (
         <Checkbox
           label={t('outreachPage.announcements.urgent')}
@@ -925,7 +961,8 @@ function AnnouncementDetail({ a, canManage }: { a: AnnouncementView; canManage: 
     onSuccess: () => {
       setDiscarding(false);
       notifySuccess(t('outreachPage.announcements.discarded'));
-      void client.invalidateQueries({ queryKey: outreachKey });
+      // The list only: the discarded draft's own detail is gone and must not be asked for again.
+      void client.invalidateQueries({ queryKey: [...outreachKey, 'announcements'] });
     },
   });
   const deliveries = useQuery({
@@ -943,6 +980,9 @@ function AnnouncementDetail({ a, canManage }: { a: AnnouncementView; canManage: 
   });
   return (
     <Stack gap="xs" component="section" aria-label={a.title}>
+      {a.periodFrom && a.periodTo ? (
+        <Text size="sm">{t('outreachPage.announcements.period', { from: formatDate(a.periodFrom), to: formatDate(a.periodTo) })}</Text>
+      ) : null}
       <Text style={{ whiteSpace: 'pre-wrap' }}>{a.body}</Text>
       {!a.publishedAt && canManage ? (
         <Group>
@@ -1068,9 +1108,9 @@ function AnnouncementsTab({ canManage }: { canManage: boolean }) {
         />
         <Select
           label={t('outreachPage.announcements.kind')}
-          data={(['news', 'alert'] as const).map((x) => ({ value: x, label: t(`outreach.kinds.${x}`) }))}
+          data={ANNOUNCEMENT_KINDS.map((x) => ({ value: x, label: t(`outreach.kinds.${x}`) }))}
           value={filters.kind ?? null}
-          onChange={(v) => set({ kind: (v as 'news' | 'alert') ?? undefined })}
+          onChange={(v) => set({ kind: (v as AnnouncementKind) ?? undefined })}
           clearable
         />
         <Select
@@ -1121,7 +1161,7 @@ function AnnouncementsTab({ canManage }: { canManage: boolean }) {
                     {a.title}
                   </Button>
                   <Group gap={4}>
-                    <Badge variant="light" color={a.kind === 'alert' ? 'orange' : 'blue'}>
+                    <Badge variant="light" color={a.kind === 'alert' ? 'orange' : a.kind === 'survey' ? 'grape' : 'blue'}>
                       {t(`outreach.kinds.${a.kind}`)}
                     </Badge>
                     {a.urgent ? (
@@ -1165,7 +1205,9 @@ function AnnouncementEdit({ a, onDone }: { a: AnnouncementView; onDone: () => vo
   const can = useCan();
   const client = useQueryClient();
   const { topics } = useOptions();
-  const [kind, setKind] = useState<'news' | 'alert'>(a.kind);
+  const [kind, setKind] = useState<AnnouncementKind>(a.kind);
+  const [periodFrom, setPeriodFrom] = useState(a.periodFrom ?? '');
+  const [periodTo, setPeriodTo] = useState(a.periodTo ?? '');
   const [topic, setTopic] = useState<OutreachTopic>(a.topic);
   const [title, setTitle] = useState(a.title);
   const [body, setBody] = useState(a.body);
@@ -1180,6 +1222,8 @@ function AnnouncementEdit({ a, onDone }: { a: AnnouncementView; onDone: () => vo
         ...(body !== a.body ? { body } : {}),
         ...(urgent !== a.urgent ? { urgent } : {}),
         ...(survey !== a.survey ? { survey } : {}),
+        ...(a.kind === 'survey' && periodFrom !== a.periodFrom ? { periodFrom } : {}),
+        ...(a.kind === 'survey' && periodTo !== a.periodTo ? { periodTo } : {}),
       }),
     onSuccess: () => {
       notifySuccess(t('outreachPage.announcements.edited'));
@@ -1206,9 +1250,12 @@ function AnnouncementEdit({ a, onDone }: { a: AnnouncementView; onDone: () => vo
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Select
           label={t('outreachPage.announcements.kind')}
-          data={(['news', 'alert'] as const).map((x) => ({ value: x, label: t(`outreach.kinds.${x}`) }))}
+          data={(a.kind === 'survey' ? (['survey'] as const) : (['news', 'alert'] as const)).map((x) => ({
+            value: x,
+            label: t(`outreach.kinds.${x}`),
+          }))}
           value={kind}
-          onChange={(v) => v && setKind(v as 'news' | 'alert')}
+          onChange={(v) => v && setKind(v as AnnouncementKind)}
           allowDeselect={false}
         />
         <Select
@@ -1233,7 +1280,28 @@ function AnnouncementEdit({ a, onDone }: { a: AnnouncementView; onDone: () => vo
         minRows={3}
         required
       />
-      <Checkbox label={t('outreachPage.announcements.survey')} checked={survey} onChange={(e) => setSurvey(e.currentTarget.checked)} />
+      {a.kind === 'survey' ? (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            type="date"
+            label={t('outreachPage.announcements.periodFrom')}
+            value={periodFrom}
+            max={todayInVietnam()}
+            onChange={(e) => setPeriodFrom(e.currentTarget.value)}
+            required
+          />
+          <TextInput
+            type="date"
+            label={t('outreachPage.announcements.periodTo')}
+            value={periodTo}
+            max={todayInVietnam()}
+            onChange={(e) => setPeriodTo(e.currentTarget.value)}
+            required
+          />
+        </SimpleGrid>
+      ) : (
+        <Checkbox label={t('outreachPage.announcements.survey')} checked={survey} onChange={(e) => setSurvey(e.currentTarget.checked)} />
+      )}
       {can('outreach.urgent') ? (
         <Checkbox
           label={t('outreachPage.announcements.urgent')}
