@@ -1,4 +1,4 @@
-import type { CertUnitType } from './certification.criteria.ts';
+import type { CertUnitType, CriteriaSet, EvidenceKind } from './certification.criteria.ts';
 
 /**
  * The rules of the "An toàn về an ninh, trật tự" recognition (TT 124/2021/TT-BCA as amended by TT 48/2025/TT-BCA), the
@@ -305,3 +305,70 @@ export function awardRefusal(
   if (candidate.disciplineUntil && candidate.disciplineUntil >= on) return 'servingDiscipline';
   return null;
 }
+
+/* ---------- a province's own criteria and thresholds (TT 124/2021 Art. 8.1; QĐ 510/2022) ---------- */
+
+/** A criterion a province adds to the national ones (TT 124/2021 Art. 8.1), as stored. */
+export type ProvinceCriterionRecord = {
+  id: string;
+  article: string;
+  unitTypes: readonly CertUnitType[];
+  evidence: readonly EvidenceKind[];
+  fromYear: number;
+  toYear: number | null;
+  labelVi: string;
+  labelEn: string;
+};
+
+/** The answers name a province's criterion by its own id, apart from the national `<set>:<article>` ids. */
+export const provinceCriterionId = (id: string) => `prov:${id}`;
+
+/**
+ * A province's criteria as criteria sets (one per criterion, each with its own years), to follow the national ones
+ * in `criteriaFor` for the units of that province.
+ */
+export function provinceCriteriaSets(province: { code: string; name: string }, rows: readonly ProvinceCriterionRecord[]): CriteriaSet[] {
+  return rows.map((r) => ({
+    id: `province-${province.code}-${r.id}`,
+    source: `Quy định của ${province.name}`,
+    fromYear: r.fromYear,
+    toYear: r.toYear,
+    province: province.code,
+    criteria: [
+      {
+        id: provinceCriterionId(r.id),
+        article: r.article,
+        unitTypes: r.unitTypes,
+        evidence: r.evidence,
+        indicators: [],
+        vi: r.labelVi,
+        en: r.labelEn,
+      },
+    ],
+  }));
+}
+
+/** Whether a criterion comes from a province's own rules rather than a national text. */
+export const isProvinceSet = (set: CriteriaSet) => set.province !== null;
+
+export type ClassThresholds = Record<MovementClass, number>;
+
+/** The defaults of QĐ 510/2022 as a province starts from them ([V] see DEFAULT_CLASS_THRESHOLDS). */
+export const DEFAULT_THRESHOLDS: ClassThresholds = Object.fromEntries(
+  DEFAULT_CLASS_THRESHOLDS.map((t) => [t.cls, t.min]),
+) as ClassThresholds;
+
+/**
+ * A province's thresholds must classify every score from 0 to 100 into exactly one class: the lowest class starts at
+ * 0 and each higher class needs strictly more points than the one below. Returns the classes that break the rule.
+ */
+export function thresholdProblems(t: ClassThresholds): MovementClass[] {
+  const bad: MovementClass[] = [];
+  if (t.weak !== 0) bad.push('weak');
+  if (!(t.average > t.weak)) bad.push('average');
+  if (!(t.good > t.average)) bad.push('good');
+  if (!(t.excellent > t.good) || t.excellent > 100) bad.push('excellent');
+  return bad;
+}
+
+export const thresholdList = (t: ClassThresholds) => MOVEMENT_CLASSES.map((cls) => ({ cls, min: t[cls] }));

@@ -40,7 +40,7 @@ export const registerCycleSchema = z.object({
 });
 
 export const criterionAnswerSchema = z.object({
-  criterionId: z.string().min(1).max(40),
+  criterionId: z.string().min(1).max(60),
   met: z.boolean(),
   note: optionalText(1000),
 });
@@ -50,7 +50,7 @@ export const selfAssessmentSchema = z.object({
   meetingOn: dateOnly,
   chairedBy: trimmed(1, 200),
   attendees: optionalText(1000),
-  answers: z.array(criterionAnswerSchema).min(1).max(40),
+  answers: z.array(criterionAnswerSchema).min(1).max(80),
 });
 
 export const submitCycleSchema = z.object({ submittedOn: dateOnly });
@@ -126,6 +126,8 @@ export const criterionViewSchema = z.object({
   source: z.string(),
   evidence: z.array(z.enum(EVIDENCE_KINDS)),
   text: z.string(),
+  /** A province's own criterion (TT 124/2021 Art. 8.1), shown marked as such. */
+  province: z.boolean(),
   indicators: z.array(indicatorSchema),
   answer: z.object({ met: z.boolean(), note: z.string().nullable() }).nullable(),
 });
@@ -251,3 +253,43 @@ export type CycleDetail = z.infer<typeof cycleDetailSchema>;
 export type CycleRow = z.infer<typeof cycleRowSchema>;
 export type AwardView = z.infer<typeof awardViewSchema>;
 export type ModelView = z.infer<typeof modelViewSchema>;
+
+/* ---------- a province's own rules ---------- */
+
+const provinceCriterionFields = {
+  article: trimmed(1, 80),
+  unitTypes: z.array(certUnitTypeSchema).min(1).max(CERT_UNIT_TYPES.length),
+  evidence: z.array(z.enum(EVIDENCE_KINDS)).min(1).max(EVIDENCE_KINDS.length),
+  fromYear: z.number().int().min(2012).max(2100),
+  toYear: z.number().int().min(2012).max(2100).nullable(),
+  labelVi: trimmed(1, 500),
+  labelEn: trimmed(1, 500),
+};
+const yearsInOrder = (v: { fromYear?: number | undefined; toYear?: number | null | undefined }) =>
+  v.fromYear === undefined || v.toYear === undefined || v.toYear === null || v.toYear >= v.fromYear;
+const yearsIssue = { path: ['toYear'], message: 'certification.errors.yearsOrder' };
+
+/** A criterion a province adds (TT 124/2021 Art. 8.1): its article, the unit types, how it is evidenced, its years. */
+export const provinceCriterionInputSchema = z.strictObject(provinceCriterionFields).refine(yearsInOrder, yearsIssue);
+export const provinceCriterionUpdateSchema = z.strictObject(provinceCriterionFields).partial().refine(yearsInOrder, yearsIssue);
+
+export const provinceCriterionViewSchema = z.object({ id: z.uuid(), criterionId: z.string(), ...provinceCriterionFields });
+
+/** The QĐ 510/2022 class thresholds: the least points of each class. */
+export const classThresholdsSchema = z.strictObject({
+  excellent: z.number().int().min(0).max(100),
+  good: z.number().int().min(0).max(100),
+  average: z.number().int().min(0).max(100),
+  weak: z.number().int().min(0).max(100),
+});
+
+export const provinceRulesSchema = z.object({
+  province: z.object({ id: z.uuid(), code: z.string(), name: z.string() }),
+  criteria: z.array(provinceCriterionViewSchema),
+  thresholds: classThresholdsSchema,
+  defaults: classThresholdsSchema,
+  /** Whether the thresholds are the province's own (false: the defaults apply). */
+  ownThresholds: z.boolean(),
+});
+export type ProvinceRules = z.infer<typeof provinceRulesSchema>;
+export type ProvinceCriterionView = z.infer<typeof provinceCriterionViewSchema>;

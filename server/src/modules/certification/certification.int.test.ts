@@ -30,7 +30,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Method = 'GET' | 'POST' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
 const as = (who: string, method: Method, url: string, payload?: object) =>
   t.app.inject({ method, url, payload, headers: { ...CSRF, authorization: auth[who] as string } });
 const count = async (q: ReturnType<typeof sql>) => Number((await queryRows<{ n: number }>(t.deps.database.db, q))[0]?.n ?? 0);
@@ -411,3 +411,78 @@ function docxText(zip: Buffer): string {
   }
   return '';
 }
+
+describe('the province’s own criteria and class thresholds (TT 124/2021 Art. 8.1; QĐ 510/2022)', () => {
+  const year = new Date().getUTCFullYear();
+  const criterion = {
+    article: 'QĐ 15/2024/QĐ-UBND Điều 3',
+    unitTypes: ['residential_area'],
+    evidence: ['minutes'],
+    fromYear: year,
+    toYear: null,
+    labelVi: 'Có tổ an ninh tự quản hoạt động thường xuyên',
+    labelEn: 'A self-managed security team meets regularly',
+  };
+  const blockCycle = async () => {
+    const list = (await as('canbo', 'GET', `${base}/cycles?year=${year}`)).json();
+    return list.items.find((i: { unitId: string }) => i.unitId === units['thanh-vinh:tan-quang']).cycleId as string;
+  };
+
+  it('lets only the province-level administrator add a criterion, shown with the national ones for its years, and audits it', async () => {
+    const empty = await as('quantri', 'GET', `${base}/province-rules`);
+    expect(empty.statusCode, empty.body).toBe(200);
+    expect(empty.json()).toMatchObject({ province: { code: 'nghe-an' }, criteria: [], ownThresholds: false });
+    expect((await as('canbo', 'POST', `${base}/province-criteria`, criterion)).statusCode).toBe(403);
+    const backwards = await as('quantri', 'POST', `${base}/province-criteria`, { ...criterion, toYear: year - 1 });
+    expect(backwards.statusCode).toBe(400);
+    expect(await count(sql`SELECT count(*)::int AS n FROM certification_province_criteria`)).toBe(0);
+
+    const added = await as('quantri', 'POST', `${base}/province-criteria`, criterion);
+    expect(added.statusCode, added.body).toBe(201);
+    const { id, criterionId } = added.json();
+    expect(await count(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'certification.province_criterion_create'`)).toBe(1);
+
+    const cycleId = await blockCycle();
+    const detail = cycleDetailSchema.parse((await as('canbo', 'GET', `${base}/cycles/${cycleId}`)).json());
+    const last = detail.criteria.at(-1);
+    expect(last).toMatchObject({
+      id: criterionId,
+      province: true,
+      article: 'QĐ 15/2024/QĐ-UBND Điều 3',
+      source: 'Quy định của Tỉnh Nghệ An',
+    });
+    expect(detail.criteria.filter((c) => c.province)).toHaveLength(1);
+    // Not in the years before it applies.
+    const before = (await as('canbo', 'GET', `${base}/cycles?year=${year - 1}`)).json();
+    const old = before.items.find((i: { unitId: string }) => i.unitId === units['thanh-vinh:tan-quang']);
+    const oldDetail = cycleDetailSchema.parse((await as('canbo', 'GET', `${base}/cycles/${old.cycleId}`)).json());
+    expect(oldDetail.criteria.some((c) => c.province)).toBe(false);
+
+    // Ended with a last year before this one, it leaves this year's list.
+    const ended = await as('quantri', 'PATCH', `${base}/province-criteria/${id}`, { fromYear: year - 3, toYear: year - 2 });
+    expect(ended.statusCode, ended.body).toBe(200);
+    expect(await count(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'certification.province_criterion_update'`)).toBe(1);
+    const now = cycleDetailSchema.parse((await as('canbo', 'GET', `${base}/cycles/${cycleId}`)).json());
+    expect(now.criteria.some((c) => c.province)).toBe(false);
+    const reversed = await as('quantri', 'PATCH', `${base}/province-criteria/${id}`, { toYear: year - 5 });
+    expect(reversed.statusCode).toBe(400);
+  });
+
+  it('classifies with the province’s thresholds once its administrator sets them, refusing thresholds that leave a gap', async () => {
+    const gap = await as('quantri', 'PUT', `${base}/class-thresholds`, { excellent: 95, good: 80, average: 60, weak: 5 });
+    expect(gap.statusCode).toBe(400);
+    expect(await count(sql`SELECT count(*)::int AS n FROM certification_class_thresholds`)).toBe(0);
+    expect((await as('canbo', 'PUT', `${base}/class-thresholds`, { excellent: 95, good: 80, average: 60, weak: 0 })).statusCode).toBe(403);
+    const set = await as('quantri', 'PUT', `${base}/class-thresholds`, { excellent: 95, good: 80, average: 60, weak: 0 });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toMatchObject({ ownThresholds: true, thresholds: { excellent: 95 }, defaults: { excellent: 90 } });
+    expect(await count(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'certification.thresholds_update'`)).toBe(1);
+    const cycleId = await blockCycle();
+    const scored = await as('canbo', 'POST', `${base}/cycles/${cycleId}/classification`, {
+      scores: { leadership: 15, outreach: 20, models: 20, results: 30, force: 9 },
+    });
+    expect(scored.statusCode, scored.body).toBe(200);
+    // 94 points: excellent by the defaults, good by the province's own thresholds.
+    expect(scored.json().classification).toMatchObject({ total: 94, cls: 'good' });
+  });
+});

@@ -2,6 +2,7 @@ import {
   appraiseCycleSchema,
   certificationYearQuerySchema,
   classifySchema,
+  classThresholdsSchema,
   createAwardSchema,
   createModelSchema,
   decideAwardSchema,
@@ -9,6 +10,8 @@ import {
   dossierQuerySchema,
   idParamSchema,
   listAwardsQuerySchema,
+  provinceCriterionInputSchema,
+  provinceCriterionUpdateSchema,
   registerCycleSchema,
   selfAssessmentSchema,
   submitCycleSchema,
@@ -19,6 +22,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/deps.ts';
 import { requestLocale, requireActor } from '../../platform/http.ts';
+import { createProvinceCriterion, getProvinceRules, setThresholds, updateProvinceCriterion } from './certification.province.ts';
 import {
   appraiseCycle,
   classifyCycle,
@@ -150,5 +154,37 @@ export function registerCertificationRoutes(app: FastifyInstance, deps: Deps): v
     `${base}/awards/:id/decision`,
     { schema: { tags, summary: 'Decide a proposed award', params: idParamSchema, body: decideAwardSchema } },
     (req) => decideAward(deps, requireActor(req), req.params.id, req.body),
+  );
+  /* A province's own criteria (TT 124/2021 Art. 8.1) and class thresholds (QĐ 510/2022), kept at province level. */
+  r.get(`${base}/province-rules`, { schema: { tags, summary: 'The province’s own criteria and class thresholds' } }, (req) =>
+    getProvinceRules(deps, requireActor(req)),
+  );
+  r.post(
+    `${base}/province-criteria`,
+    {
+      schema: {
+        tags,
+        summary: 'Add a province criterion, with its article, unit types, evidence and years',
+        body: provinceCriterionInputSchema,
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createProvinceCriterion(deps, requireActor(req), req.body)),
+  );
+  r.patch(
+    `${base}/province-criteria/:id`,
+    {
+      schema: {
+        tags,
+        summary: 'Change a province criterion or end it with a last year',
+        params: idParamSchema,
+        body: provinceCriterionUpdateSchema,
+      },
+    },
+    (req) => updateProvinceCriterion(deps, requireActor(req), req.params.id, req.body),
+  );
+  r.put(
+    `${base}/class-thresholds`,
+    { schema: { tags, summary: 'Set the least points of each class of the movement', body: classThresholdsSchema } },
+    (req) => setThresholds(deps, requireActor(req), req.body),
   );
 }

@@ -19,6 +19,7 @@ import {
   evaluationWindow,
   householdRegistrationMet,
   type IndicatorKey,
+  isProvinceSet,
   type Locale,
   type listAwardsQuerySchema,
   MOVEMENT_CLASSES,
@@ -49,6 +50,7 @@ import { AppError } from '../../platform/errors.ts';
 import { vnToday } from '../../platform/time.ts';
 import { summaryFigures } from '../cases/index.ts';
 import { type DossierData, renderDossierDocx, renderDossierPdf } from './certification.dossier.ts';
+import { rulesForUnit } from './certification.province.ts';
 import {
   type AwardRecord,
   type CycleRecord,
@@ -253,9 +255,10 @@ async function cycleDetail(deps: Deps, actor: Actor, id: string, lang: Locale, w
       unitIds = members.map((u) => u.id);
     }
     const models = await countActiveModels(tx, unitIds, window.from, window.to);
-    return { cycle, certType, window, ward, models };
+    const rules = await rulesForUnit(tx, cycle.unitId);
+    return { cycle, certType, window, ward, models, rules };
   });
-  const { cycle, certType, window, ward, models } = base;
+  const { cycle, certType, window, ward, models, rules } = base;
   // Figures from the live records, for readers of figures (report.read): the cases module's summary of the unit and its
   // sub-units over the window, and over the window before (Art. 4.4.a: compared with the previous year).
   const readsFigures = withFigures && can(actor, 'report.read');
@@ -288,7 +291,7 @@ async function cycleDetail(deps: Deps, actor: Actor, id: string, lang: Locale, w
         return ward?.recognised ?? null;
     }
   };
-  const criteria = criteriaFor(certType, cycle.year).map(({ set, criterion }) => {
+  const criteria = criteriaFor(certType, cycle.year, rules.sets, rules.provinceCode).map(({ set, criterion }) => {
     const answer = cycle.answers.find((a) => a.criterionId === criterion.id) ?? null;
     return {
       id: criterion.id,
@@ -296,6 +299,7 @@ async function cycleDetail(deps: Deps, actor: Actor, id: string, lang: Locale, w
       source: set.source,
       evidence: [...criterion.evidence],
       text: lang === 'en' ? criterion.en : criterion.vi,
+      province: isProvinceSet(set),
       indicators: criterion.indicators.map((key) => ({ key, value: indicator(key) })),
       answer: answer ? { met: answer.met, note: answer.note } : null,
     };
@@ -429,10 +433,11 @@ async function step(
 /** The self-assessment meeting after the window closes (Art. 9.1), with an answer for every criterion of the year. */
 export function selfAssess(deps: Deps, actor: Actor, id: string, input: z.output<typeof selfAssessmentSchema>, lang: Locale) {
   requirePermission(actor, 'certification.assess');
-  return step(deps, actor, id, lang, ['registered', 'self_assessed'], 'certification.self_assess', async (_tx, cycle) => {
+  return step(deps, actor, id, lang, ['registered', 'self_assessed'], 'certification.self_assess', async (tx, cycle) => {
     const certType = cycle.certType as CertUnitType;
     if (selfAssessmentTooEarly(certType, cycle.year, input.meetingOn)) throw invalid('meetingOn', 'certification.errors.meetingTooEarly');
-    const ids = criteriaFor(certType, cycle.year).map((c) => c.criterion.id);
+    const rules = await rulesForUnit(tx, cycle.unitId);
+    const ids = criteriaFor(certType, cycle.year, rules.sets, rules.provinceCode).map((c) => c.criterion.id);
     const unknown = input.answers.findIndex((a) => !ids.includes(a.criterionId));
     if (unknown >= 0) throw invalid(`answers.${unknown}.criterionId`, 'certification.errors.unknownCriterion');
     if (ids.some((cid) => !input.answers.some((a) => a.criterionId === cid)))
@@ -510,10 +515,11 @@ export function classifyCycle(deps: Deps, actor: Actor, id: string, input: z.out
     lang,
     ['registered', 'self_assessed', 'submitted', 'appraised', 'decided'],
     'certification.classify',
-    async (_tx, cycle) => {
+    async (tx, cycle) => {
       const { total, bad } = scoreSheet(cycle.certType as CertUnitType, input.scores);
       if (bad.length) throw invalid(`scores.${bad[0]}`, 'certification.errors.scores');
-      return { classScores: input.scores, classTotal: total, classResult: classify(total) };
+      const { thresholds } = await rulesForUnit(tx, cycle.unitId);
+      return { classScores: input.scores, classTotal: total, classResult: classify(total, thresholds) };
     },
   );
 }

@@ -92,3 +92,37 @@ export const certificationAwards = pgTable(
   (t) => [primaryKey({ columns: [t.wardId, t.id] })],
 );
 export type AwardRow = typeof certificationAwards.$inferSelect;
+
+/** A province's own criteria (TT 124/2021 Art. 8.1): shared by the wards of the province, no ward of their own. */
+export const certificationProvinceCriteria = pgTable(
+  'certification_province_criteria',
+  {
+    provinceId: uuid('province_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    article: text('article').notNull(),
+    unitTypes: text('unit_types').array().notNull(),
+    evidence: text('evidence').array().notNull(),
+    fromYear: integer('from_year').notNull(),
+    toYear: integer('to_year'),
+    labelVi: text('label_vi').notNull(),
+    labelEn: text('label_en').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.provinceId, t.id] })],
+);
+export type ProvinceCriterionRow = typeof certificationProvinceCriteria.$inferSelect;
+
+/** A province's class thresholds (QĐ 510/2022): the least points of each class. */
+export const certificationClassThresholds = pgTable(
+  'certification_class_thresholds',
+  {
+    provinceId: uuid('province_id').notNull(),
+    cls: text('cls').notNull(),
+    minPoints: integer('min_points').notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.provinceId, t.cls] })],
+);
