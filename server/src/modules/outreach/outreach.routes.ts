@@ -76,7 +76,9 @@ export function registerOutreachRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.patch(
     `${base}/activities/:id`,
-    { schema: { tags, summary: 'Correct a recorded activity (audited by field names)', params: idParamSchema, body: updateActivitySchema } },
+    {
+      schema: { tags, summary: 'Correct a recorded activity (audited by field names)', params: idParamSchema, body: updateActivitySchema },
+    },
     (req) => updateActivity(deps, requireActor(req), req.params.id, req.body),
   );
 
