@@ -163,21 +163,32 @@ describe('community cameras', () => {
     await dialog.getByRole('button', { name: 'Tìm camera' }).click();
     await dialog.getByText(/Camera mặt tiền hiệu thuốc Phúc An/).waitFor();
     await dialog.getByText('Còn lưu hình').first().waitFor();
-    await field(dialog, 'Số tin báo hoặc vụ việc').fill('VV-2026-0041');
+    await field(dialog, 'Số tin báo hoặc vụ việc').fill('VV-2026-0006');
     await field(dialog, 'Nội dung cần xem (chủ camera đọc được)').fill('Xác định người lấy xe máy dựng trước hiệu thuốc');
     await expectNoSeriousA11yViolations(page, 'the request form');
     await dialog.getByRole('button', { name: 'Gửi đề nghị' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page
       .getByRole('table', { name: /Các đề nghị hình ảnh/ })
-      .getByText('VV-2026-0041')
+      .getByText('VV-2026-0006')
       .waitFor();
-    expect(lastSmsTo(PHONE_INTL)).toContain('VV-2026-0041');
+    expect(lastSmsTo(PHONE_INTL)).toContain('VV-2026-0006');
 
     await page.goto(`${server.baseUrl}/app/cameras/map`);
     await page.getByRole('heading', { name: 'Bản đồ camera cộng đồng', level: 1 }).waitFor();
     await page.locator('.camera-map.leaflet-container').waitFor();
     await page.getByRole('table', { name: 'Camera theo khối' }).waitFor();
+    // The planning view: the places where the next camera would help most, ranked, and marked on the map by rank.
+    await page.getByRole('heading', { name: 'Nơi nên đặt camera tiếp theo', level: 2 }).waitFor();
+    const sites = page.getByRole('table', { name: 'Nơi nên đặt camera tiếp theo, ưu tiên trước' });
+    await sites.getByRole('rowheader', { name: '1', exact: true }).waitFor();
+    expect(await page.locator('.camera-site-marker').count()).toBe(await sites.locator('tbody tr').count());
+    expect(
+      await page
+        .getByRole('table', { name: 'Camera theo khối' })
+        .getByText(/^\d+(,\d)? %$/)
+        .count(),
+    ).toBeGreaterThan(0);
     await expectNoSeriousA11yViolations(page, 'the camera map');
   });
 
@@ -186,7 +197,7 @@ describe('community cameras', () => {
     const owner = await browser().newPage({ javaScriptEnabled: false });
     await owner.page.goto(`${server.baseUrl}${link}`);
     await owner.page.getByRole('heading', { name: 'Trang của chủ camera', level: 1 }).waitFor();
-    await owner.page.getByRole('heading', { name: /VV-2026-0041/ }).waitFor();
+    await owner.page.getByRole('heading', { name: /VV-2026-0006/ }).waitFor();
     await owner.page.getByLabel('Chia sẻ hình ảnh').check();
     await owner.page.getByLabel(/Ghi chú hoặc cách bàn giao/).fill('Mời cán bộ đến chép hình lúc 9 giờ sáng mai');
     await owner.page.getByRole('button', { name: 'Gửi trả lời' }).click();

@@ -5,8 +5,7 @@ import { blockCoverageShare, pointInBoundary, rankPlacementSites } from './camer
 
 /** Phường Lê Mao, Vinh: the local case (no pole, no antimeridian). */
 const VINH = { lat: 18.67, lng: 105.69 };
-const at = (east: number, north: number, from: GeoPoint = VINH): GeoPoint =>
-  destination(destination(from, 90, east), 0, north);
+const at = (east: number, north: number, from: GeoPoint = VINH): GeoPoint => destination(destination(from, 90, east), 0, north);
 /** A square block `size` metres wide whose south-west corner is `east`, `north` metres from the reference point. */
 const square = (east: number, north: number, size: number): Boundary => {
   const c = [at(east, north), at(east + size, north), at(east + size, north + size), at(east, north + size)];
@@ -60,7 +59,7 @@ describe('where the next camera would help most', () => {
     ]);
     expect(r.sites[0]?.incidentIds.sort()).toEqual(['i1', 'i2', 'i3']);
     // The place's centre is the mean of its incidents.
-    expect(r.sites[0]?.centre.lat).toBeCloseTo((incidents[0].lat + incidents[1].lat + incidents[2].lat) / 3, 9);
+    expect(r.sites[0]?.centre.lat).toBeCloseTo(incidents.slice(0, 3).reduce((sum, p) => sum + p.lat, 0) / 3, 9);
     expect(r.blocks).toEqual([
       { id: 'a', name: 'Khối 1', incidents: 3, rank: 1 },
       { id: 'b', name: 'Khối 2', incidents: 1, rank: 2 },

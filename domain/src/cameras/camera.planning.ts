@@ -8,6 +8,10 @@ import { blindPoints, EARTH_RADIUS_M, type FieldOfView, type GeoPoint, inFieldOf
 
 const RAD = Math.PI / 180;
 
+/** How far back planning looks for incidents (days), and how close incidents must be to count as one place (metres). */
+export const PLANNING_WINDOW_DAYS = 90;
+export const PLANNING_CLUSTER_METRES = 100;
+
 /** Whether a point lies inside a GeoJSON polygon or multipolygon ([longitude, latitude]; holes excluded; ray casting). */
 export function pointInBoundary(boundary: Boundary, p: GeoPoint): boolean {
   const polygons = boundary.type === 'Polygon' ? [boundary.coordinates] : boundary.coordinates;
@@ -76,7 +80,11 @@ export function rankPlacementSites(
     .slice(0, options.limit ?? 10)
     .map((s, i) => ({ ...s, rank: i + 1 }));
   const perBlock = blocks
-    .map((b) => ({ id: b.id, name: b.name, incidents: b.boundary ? blind.filter((p) => pointInBoundary(b.boundary as Boundary, p)).length : 0 }))
+    .map((b) => ({
+      id: b.id,
+      name: b.name,
+      incidents: b.boundary ? blind.filter((p) => pointInBoundary(b.boundary as Boundary, p)).length : 0,
+    }))
     .filter((b) => b.incidents > 0)
     .sort((a, b) => b.incidents - a.incidents || a.name.localeCompare(b.name, 'vi'))
     .map((b, i) => ({ ...b, rank: i + 1 }));
@@ -115,6 +123,10 @@ export function blockCoverageShare(
   const height = (north - south) * mPerLat;
   const width = (east - west) * mPerLng;
   const step = Math.max(stepMetres, Math.sqrt((height * width) / maxSamples));
+  // Only the cameras that can reach the block's bounding box are tried at each point.
+  const half = Math.hypot(height, width) / 2;
+  const middle = { lat: (south + north) / 2, lng: (west + east) / 2 };
+  const near = cameras.filter((c) => planeMetres(middle, c) <= c.range + half + step);
   let inside = 0;
   let seen = 0;
   for (let y = step / 2; y < height; y += step) {
@@ -122,7 +134,7 @@ export function blockCoverageShare(
       const p = { lat: south + y / mPerLat, lng: west + x / mPerLng };
       if (!pointInBoundary(boundary, p)) continue;
       inside += 1;
-      if (cameras.some((c) => inFieldOfView(c, p))) seen += 1;
+      if (near.some((c) => inFieldOfView(c, p))) seen += 1;
     }
   }
   return { share: inside ? seen / inside : 0, samples: inside };

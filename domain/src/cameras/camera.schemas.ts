@@ -82,6 +82,13 @@ export const listCamerasQuerySchema = z.strictObject({
   ...cursorQuery,
 });
 
+/** The registry's export: the list's filters, every matching camera (no paging). */
+export const exportCamerasQuerySchema = z.strictObject({
+  q: z.string().max(100).optional(),
+  status: z.enum(CAMERA_STATUSES).optional(),
+  unitId: uuid.optional(),
+});
+
 /** The public registration form's answers (no account): the owner's own camera, with a verified contact and consent. */
 export const publicCameraSchema = z.strictObject({
   wardCode: trimmed(1, 60),

@@ -72,6 +72,7 @@ export const camerasPageEn: typeof camerasPageVi = {
     },
     save: 'Save',
     cancel: 'Cancel',
+    exportXlsx: 'Export Excel',
     map: {
       title: 'Community camera map',
       description:
@@ -92,6 +93,21 @@ export const camerasPageEn: typeof camerasPageVi = {
       legendBroken: 'Out of order',
       legendBlind: 'Incidents of the last {{days}} days no camera sees',
       blindCount: '{{n}} incidents of the last {{days}} days happened where no camera sees.',
+      coverageShare: 'Area in view',
+      coverageNone: 'No boundary drawn',
+      legendSite: 'Where the next camera would help (rank)',
+      legendBlock: 'Blocks with most incidents out of view',
+      sitesTitle: 'Where the next camera would help most',
+      sitesHint:
+        'Ranked by the incidents of the last {{days}} days (patrol incidents logged with a position, places where footage was needed for a tip or case) that happened out of every working camera’s view; incidents less than 100 m apart count as one place.',
+      sitesEmpty: 'Every incident with a position in the last {{days}} days happened within a camera’s view.',
+      sitesCaption: 'Where the next camera would help, most first',
+      rank: 'Rank',
+      place: 'Position',
+      incidents: 'Incidents out of view',
+      siteLabel: 'Rank {{rank}}: {{n}} incidents',
+      blocksCaption: 'Blocks by incidents out of view',
+      noBlock: 'Outside the blocks’ boundaries',
     },
     requests: {
       title: 'Footage requests',

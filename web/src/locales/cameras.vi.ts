@@ -73,6 +73,7 @@ export const camerasPageVi = {
     },
     save: 'Lưu',
     cancel: 'Huỷ',
+    exportXlsx: 'Xuất Excel',
     map: {
       title: 'Bản đồ camera cộng đồng',
       description:
@@ -93,6 +94,21 @@ export const camerasPageVi = {
       legendBroken: 'Camera hỏng',
       legendBlind: 'Vụ việc {{days}} ngày qua ngoài vùng quan sát của camera',
       blindCount: '{{n}} vụ việc trong {{days}} ngày qua xảy ra ở nơi không camera nào quan sát.',
+      coverageShare: 'Diện tích được quan sát',
+      coverageNone: 'Chưa vẽ ranh giới',
+      legendSite: 'Nơi nên đặt camera tiếp theo (số thứ tự ưu tiên)',
+      legendBlock: 'Khối có nhiều vụ việc ngoài vùng quan sát',
+      sitesTitle: 'Nơi nên đặt camera tiếp theo',
+      sitesHint:
+        'Xếp theo số vụ việc trong {{days}} ngày qua (sự việc tuần tra ghi được vị trí, nơi cần hình ảnh cho tin báo, vụ việc) xảy ra ngoài vùng quan sát của mọi camera đang hoạt động; các vụ việc cách nhau dưới 100 m tính là một nơi.',
+      sitesEmpty: 'Mọi vụ việc có vị trí trong {{days}} ngày qua đều nằm trong vùng quan sát của camera.',
+      sitesCaption: 'Nơi nên đặt camera tiếp theo, ưu tiên trước',
+      rank: 'Thứ tự',
+      place: 'Vị trí',
+      incidents: 'Vụ việc ngoài vùng quan sát',
+      siteLabel: 'Ưu tiên {{rank}}: {{n}} vụ việc',
+      blocksCaption: 'Khối theo số vụ việc ngoài vùng quan sát',
+      noBlock: 'Ngoài ranh giới các khối',
     },
     requests: {
       title: 'Đề nghị cung cấp hình ảnh',

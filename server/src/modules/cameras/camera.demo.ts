@@ -250,6 +250,28 @@ async function addRequests(
   }
 }
 
+/**
+ * The tips and cases of a ward in a year that the demo's requests cite (real numbers of the ward's registers, as a request
+ * must cite), alternating case and tip; the given numbers when the registers hold none.
+ */
+async function citable(tx: DbOrTx, wardId: string, year: number, fallback: string[]): Promise<string[]> {
+  const rows = await queryRows<{ n: string; kind: string }>(
+    tx,
+    sql`(SELECT 'VV-' || year || '-' || lpad(seq::text, 4, '0') AS n, 'case' AS kind FROM cases WHERE ward_id = ${wardId} AND year = ${year})
+        UNION ALL
+        (SELECT 'TB-' || year || '-' || lpad(seq::text, 4, '0') AS n, 'tip' AS kind FROM tips WHERE ward_id = ${wardId} AND year = ${year})
+        ORDER BY 1`,
+  );
+  const cases = rows.filter((r) => r.kind === 'case').map((r) => r.n);
+  const tips = rows.filter((r) => r.kind === 'tip').map((r) => r.n);
+  const out: string[] = [];
+  for (let i = 0; i < Math.max(cases.length, tips.length) && out.length < 4; i++) {
+    if (cases[i]) out.push(cases[i] as string);
+    if (tips[i]) out.push(tips[i] as string);
+  }
+  return out.length ? out : fallback;
+}
+
 /** Loads the demo cameras of Lê Mao (2019–2020) and Thành Vinh (since 2025), with the requests of the last months. */
 export async function loadDemoCameras(
   tx: DbOrTx,
@@ -268,7 +290,7 @@ export async function loadDemoCameras(
     today: '2020-06-30',
     count: 4,
     year: 2020,
-    references: ['VV-2020-0004', 'TB-2020-0011', 'VV-2020-0009'],
+    references: await citable(tx, wards.leMao.id, 2020, ['VV-2020-0004', 'TB-2020-0011', 'VV-2020-0009']),
   });
   const tv = await addCameras(tx, key, wards.thanhVinh, rand, {
     perBlock: () => 2 + Math.floor(rand() * 2),
@@ -280,7 +302,7 @@ export async function loadDemoCameras(
     today,
     count: 9,
     year: Number(today.slice(0, 4)),
-    references: ['VV-2026-0003', 'TB-2026-0007', 'VV-2026-0012', 'TB-2026-0015'],
+    references: await citable(tx, wards.thanhVinh.id, Number(today.slice(0, 4)), ['VV-2026-0003', 'TB-2026-0007']),
   });
   // One owner withdrew (the camera stays in the history of the requests made to it), two cameras are out of order.
   const residents = tv.filter((c) => c.kind !== 'ward');

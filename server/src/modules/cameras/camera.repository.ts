@@ -382,3 +382,27 @@ export async function monthlyCounts(tx: DbOrTx, wardId: string) {
   );
   return { requests, targets, registered: reg?.registered ?? 0, working: reg?.working ?? 0 };
 }
+
+/**
+ * The recent incidents of a set of wards that have a position, for planning: the patrol incidents logged with one, and the
+ * places of footage requests (each cites a tip or a case), since a moment. Positions only, no description or person.
+ * Indexes: patrol_incidents and footage_requests by ward (their primary keys).
+ */
+export async function findRecentIncidentPlaces(
+  tx: DbOrTx,
+  wardIds: readonly string[],
+  since: Date,
+): Promise<{ id: string; source: 'patrol' | 'request'; lat: number; lng: number }[]> {
+  if (!wardIds.length) return [];
+  const wards = `{${wardIds.join(',')}}`;
+  const rows = await queryRows<{ id: string; source: 'patrol' | 'request'; lat: number; lng: number }>(
+    tx,
+    sql`SELECT i.id, 'patrol' AS source, i.lat, i.lng FROM patrol_incidents i
+        WHERE i.ward_id = ANY(${wards}::uuid[]) AND i.lat IS NOT NULL AND i.lng IS NOT NULL AND i.occurred_at >= ${since.toISOString()}::timestamptz
+        UNION ALL
+        SELECT r.id, 'request' AS source, r.lat, r.lng FROM footage_requests r
+        WHERE r.ward_id = ANY(${wards}::uuid[]) AND r.from_at >= ${since.toISOString()}::timestamptz
+        ORDER BY 1`,
+  );
+  return rows.map((r) => ({ id: r.id, source: r.source, lat: Number(r.lat), lng: Number(r.lng) }));
+}

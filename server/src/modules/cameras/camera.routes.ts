@@ -1,6 +1,7 @@
 import {
   createCameraSchema,
   createFootageRequestSchema,
+  exportCamerasQuerySchema,
   footageLimitsSchema,
   footageSearchSchema,
   idParamSchema,
@@ -13,7 +14,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/deps.ts';
-import { requireActor } from '../../platform/http.ts';
+import { requestLocale, requireActor } from '../../platform/http.ts';
+import { exportCameras } from './camera.export.ts';
 import {
   cameraMap,
   createCamera,
@@ -46,6 +48,26 @@ export function registerCameraRoutes(app: FastifyInstance, deps: Deps): void {
     { schema: { tags, summary: 'Register a camera (the ward’s, or an owner’s with consent)', body: createCameraSchema } },
     async (req, reply) => reply.status(201).send(await createCamera(deps, requireActor(req), req.body)),
   );
+  for (const format of ['xlsx', 'csv'] as const)
+    r.get(
+      `${base}/export.${format}`,
+      {
+        schema: {
+          tags,
+          summary: `The registry as ${format.toUpperCase()} with the list's filters (audited)`,
+          querystring: exportCamerasQuerySchema,
+        },
+      },
+      async (req, reply) => {
+        const file = await exportCameras(deps, requireActor(req), req.query, format, requestLocale(req));
+        if (file.truncated) reply.header('x-export-truncated', 'true');
+        return reply
+          .type(file.mime)
+          .header('x-export-rows', String(file.rows))
+          .header('content-disposition', `attachment; filename="${file.filename}"`)
+          .send(file.bytes);
+      },
+    );
   r.get(`${base}/map`, { schema: { tags, summary: 'Cameras with their fields of view, and block coverage' } }, (req) =>
     cameraMap(deps, requireActor(req)),
   );

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import {
+  type Boundary,
+  blindPoints,
+  blockCoverageShare,
+  boundarySchema,
   CAMERA_CONSENT_VERSION,
   type CameraSummary,
   checkFootageRequest,
@@ -19,7 +23,10 @@ import {
   limitsWithinBounds,
   type listCamerasQuerySchema,
   type listFootageRequestsQuerySchema,
+  PLANNING_CLUSTER_METRES,
+  PLANNING_WINDOW_DAYS,
   type publicCameraSchema,
+  rankPlacementSites,
   readReference,
   retentionHolds,
   searchable,
@@ -39,7 +46,7 @@ import { messengerOf } from '../../platform/messaging/index.ts';
 import { vnToday } from '../../platform/time.ts';
 import { findCaseByNumber } from '../cases/index.ts';
 import { findTipByNumber } from '../tips/index.ts';
-import { findActiveBlocks, findUnitInScope, findWardByCode, type UnitRecord } from '../units/index.ts';
+import { findActiveBlocks, findUnitInScope, findUnitsForMap, findWardByCode, type UnitRecord } from '../units/index.ts';
 import { asChannel, channelFits, contactHash, newCode, ownerLink, readContact } from './camera.contact.ts';
 import {
   type CameraRecord,
@@ -53,6 +60,7 @@ import {
   findCamerasOfWards,
   findContactCode,
   findLimits,
+  findRecentIncidentPlaces,
   findRequestInScope,
   findRequestsInScope,
   findTarget,
@@ -437,7 +445,10 @@ export async function createFootageRequest(deps: Deps, actor: Actor, input: z.ou
     }
     const cited = readReference(input.reference) as { kind: 'tip' | 'case'; number: string };
     // The cited tip or case must be one of the ward's that the officer can reach, not only a well-formed number.
-    const ref = cited.kind === 'tip' ? await findTipByNumber(tx, actor, wardId, cited.number) : await findCaseByNumber(tx, actor, wardId, cited.number);
+    const ref =
+      cited.kind === 'tip'
+        ? await findTipByNumber(tx, actor, wardId, cited.number)
+        : await findCaseByNumber(tx, actor, wardId, cited.number);
     if (!ref) throw invalid('reference', cited.kind === 'tip' ? 'cameras.unknownTip' : 'cameras.unknownCase');
     const found = matching(await findCamerasOfWards(tx, [wardId]), input, window, now).filter((f) => f.holds);
     if (!found.length) throw invalid('lat', 'cameras.noCamera');
@@ -481,7 +492,13 @@ export async function createFootageRequest(deps: Deps, actor: Actor, input: z.ou
         detail: { windowHours: check.windowHours, radius: input.radiusMetres, defaults: DEFAULT_FOOTAGE_LIMITS, limits },
       });
     const ward = await findUnitInScope(tx, actor, wardId, vnToday(now));
-    return { targets, found, number: requestNumber({ year, seq }), ref: { kind: cited.kind, number: ref.number }, wardName: ward?.name ?? '' };
+    return {
+      targets,
+      found,
+      number: requestNumber({ year, seq }),
+      ref: { kind: cited.kind, number: ref.number },
+      wardName: ward?.name ?? '',
+    };
   });
   // The owners are told after the request is recorded; who was reached is written back.
   const reached: string[] = [];
@@ -618,15 +635,41 @@ export async function downloadFootage(deps: Deps, actor: Actor, requestId: strin
 
 /* ---------- the map ---------- */
 
-/** The cameras of the reader's wards with their sectors, and whether each block has a working camera (coverage). */
+/**
+ * The cameras of the reader's wards with their sectors; each block with its cameras and the share of its area the working
+ * cameras see (sampled on a grid); and the planning view: the recent incidents with a position that no working camera
+ * sees, grouped into places and ranked, with the blocks ranked by them (where the next camera would help most).
+ */
 export async function cameraMap(deps: Deps, actor: Actor) {
   requirePermission(actor, 'camera.read');
   const wardIds = actor.wardIds === 'all' ? [] : [...actor.wardIds];
-  const today = vnToday(deps.clock());
+  const now = deps.clock();
+  const today = vnToday(now);
   return withActor(deps.database.db, actor, async (tx) => {
     const all = (await findCamerasOfWards(tx, wardIds)).filter((c) => c.status === 'active');
-    const blocks = actor.wardId ? await findActiveBlocks(tx, actor.wardId, today) : [];
+    const blockRows = actor.wardId ? await findActiveBlocks(tx, actor.wardId, today) : [];
+    const shapes = new Map(
+      (
+        await findUnitsForMap(
+          tx,
+          blockRows.map((b) => b.id),
+        )
+      ).map((u) => [u.id, u.boundary]),
+    );
+    const blocks = blockRows.map((b) => {
+      const parsed = boundarySchema.safeParse(shapes.get(b.id));
+      return { ...b, boundary: parsed.success ? (parsed.data as Boundary) : null };
+    });
     const ward = actor.wardId ? await findUnitInScope(tx, actor, actor.wardId, today) : null;
+    const seeing = all
+      .filter((c) =>
+        searchable({ kind: c.kind as 'ward', status: c.status as 'active', working: c.working, consentVersion: c.consentVersion }),
+      )
+      .map(fovOf);
+    const since = new Date(now.getTime() - PLANNING_WINDOW_DAYS * 86_400_000);
+    const incidents = actor.wardId ? await findRecentIncidentPlaces(tx, [actor.wardId], since) : [];
+    const plan = rankPlacementSites(incidents, seeing, blocks, { clusterMetres: PLANNING_CLUSTER_METRES });
+    const blind = new Set(blindPoints(incidents, seeing, 0).map((i) => i.id));
     await recordAudit(tx, { action: 'camera.map', actor: by(actor), wardId: actor.wardId, detail: { cameras: all.length } });
     return {
       ward: ward ? { id: ward.id, code: ward.code, name: ward.name } : null,
@@ -649,7 +692,24 @@ export async function cameraMap(deps: Deps, actor: Actor) {
         name: b.name,
         working: all.filter((c) => c.unitId === b.id && c.working).length,
         cameras: all.filter((c) => c.unitId === b.id).length,
+        coverage: b.boundary ? Math.round(blockCoverageShare(b.boundary, seeing).share * 1000) / 1000 : null,
+        boundary: b.boundary,
       })),
+      planning: {
+        days: PLANNING_WINDOW_DAYS,
+        incidents: incidents.length,
+        uncovered: plan.uncovered,
+        sites: plan.sites.map((s) => ({
+          rank: s.rank,
+          lat: s.centre.lat,
+          lng: s.centre.lng,
+          incidents: s.incidents,
+          blockId: s.blockId,
+          blockName: blocks.find((b) => b.id === s.blockId)?.name ?? null,
+        })),
+        blocks: plan.blocks,
+        points: incidents.map((i) => ({ lat: i.lat, lng: i.lng, source: i.source, covered: !blind.has(i.id) })),
+      },
     };
   });
 }

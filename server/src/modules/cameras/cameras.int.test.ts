@@ -1,5 +1,6 @@
 import { destination } from '@binh-an/domain';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF, createTestApp, type TestApp } from '../../../test/app.ts';
@@ -147,6 +148,40 @@ describe('the registry', () => {
     expect((await as('canbo', 'GET', '/api/v1/cameras?cursor=bm9wZQ')).statusCode).toBe(400);
   });
 
+  it('exports the registry with the list’s filters as XLSX and CSV, never the owners’ contacts; each export is audited', async () => {
+    const before = await audits('camera.export');
+    const xlsx = await as('canbo', 'GET', '/api/v1/cameras/export.xlsx?q=tiem%20vang&status=active');
+    expect(xlsx.statusCode, xlsx.body).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect(xlsx.headers['content-disposition']).toMatch(/camera-cong-dong-\d{4}-\d{2}-\d{2}\.xlsx/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet?.name).toBe('Camera cộng đồng');
+    expect(sheet?.getRow(1).getCell(1).value).toBe('Tên gọi');
+    expect(sheet?.rowCount).toBe(2);
+    expect(sheet?.getRow(2).getCell(1).value).toBe('Camera tiệm vàng thử nghiệm');
+    expect(sheet?.getRow(2).getCell(15).value).toBeInstanceOf(Date);
+    expect(Number(xlsx.headers['x-export-rows'])).toBe(1);
+    const csv = await as('canbo', 'GET', '/api/v1/cameras/export.csv?status=active');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]?.split(',')[0]).toBe('Tên gọi');
+    expect(lines.length - 1).toBe(Number(csv.headers['x-export-rows']));
+    expect(lines.length - 1).toBe((await as('canbo', 'GET', '/api/v1/cameras?status=active')).json().total);
+    // The owners' names and contacts stay out of the file.
+    expect(csv.body).not.toContain('0912');
+    expect(csv.body).not.toContain('Kim Hoa');
+    expect(await audits('camera.export')).toBe(before + 2);
+    expect((await as('theodoi', 'GET', '/api/v1/cameras/export.xlsx')).statusCode).toBe(403);
+    expect((await as('canbo', 'GET', '/api/v1/cameras/export.csv?status=gone')).statusCode).toBe(400);
+    expect(await audits('camera.export')).toBe(before + 2);
+  });
+
   it('refuses the roles that may not read the registry, and hides another ward’s cameras', async () => {
     expect((await as('theodoi', 'GET', '/api/v1/cameras')).statusCode).toBe(403);
     expect((await as('truongkhoi', 'GET', '/api/v1/cameras')).statusCode).toBe(403);
@@ -208,7 +243,9 @@ describe('footage requests', () => {
     for (const reference of ['VV-2026-9999', 'TB-2026-9999', otherCaseNo]) {
       const res = await as('canbo', 'POST', '/api/v1/cameras/requests', request({ reference }));
       expect(res.statusCode, reference).toBe(400);
-      expect(res.json().errors).toEqual([expect.objectContaining({ path: 'reference', message: expect.stringMatching(/số này|with this number/) })]);
+      expect(res.json().errors).toEqual([
+        expect.objectContaining({ path: 'reference', message: expect.stringMatching(/số này|with this number/) }),
+      ]);
     }
     // The ward's own tip passes the lookup (this one then finds no camera at a spot far from any).
     const far = destination({ ...SPOT }, 180, 900);
@@ -440,5 +477,49 @@ describe('figures', () => {
       /^Mô hình "Camera cộng đồng" có \d+ camera tham gia, trong đó \d+ camera đang hoạt động; Công an phường đã gửi \d+ đề nghị/,
     );
     expect(section.figures.find((f: { key: string }) => f.key === 'cameras.footageRequests').href).toBe('/app/cameras/requests');
+  });
+});
+
+describe('the map', () => {
+  it('ranks the places of recent incidents no working camera sees, and a camera put there takes them off', async () => {
+    const [round] = await queryRows<{ ward_id: string; id: string }>(
+      t.deps.database.db,
+      sql`SELECT r.ward_id, r.id FROM patrol_rounds r JOIN units w ON w.id = r.ward_id WHERE w.code = 'thanh-vinh' LIMIT 1`,
+    );
+    if (!round) throw new Error('the demo ward has no patrol round');
+    const spot = destination({ ...SPOT }, 180, 1200);
+    const near = [spot, destination(spot, 90, 20), destination(spot, 0, 25)];
+    for (const [i, p] of near.entries())
+      await t.deps.database.db.execute(
+        sql`INSERT INTO patrol_incidents (ward_id, round_id, type, occurred_at, description, handling, position, lat, lng)
+            VALUES (${round.ward_id}, ${round.id}, 'fight', ${hoursAgo(30 + i)}::timestamptz, 'Sự việc thử nghiệm', 'noted', ${90 + i}, ${p.lat}, ${p.lng})`,
+      );
+    type Site = { rank: number; lat: number; lng: number; incidents: number };
+    const siteAt = (body: { planning: { sites: Site[] } }) =>
+      body.planning.sites.find((s) => Math.abs(s.lat - spot.lat) < 0.0005 && Math.abs(s.lng - spot.lng) < 0.0005);
+    const before = await as('canbo', 'GET', '/api/v1/cameras/map');
+    expect(before.statusCode, before.body).toBe(200);
+    const body = before.json();
+    expect(siteAt(body)).toMatchObject({ incidents: 3 });
+    const counts = body.planning.sites.map((s: Site) => s.incidents);
+    expect(counts).toEqual([...counts].sort((a: number, b: number) => b - a));
+    expect(body.planning.sites.map((s: Site) => s.rank)).toEqual(body.planning.sites.map((_: Site, i: number) => i + 1));
+    expect(body.planning.uncovered).toBeGreaterThanOrEqual(3);
+    // Each block with a boundary gives the share of its area the working cameras see.
+    expect(body.blocks.some((b: { coverage: number | null }) => b.coverage !== null && b.coverage > 0 && b.coverage <= 1)).toBe(true);
+
+    const put = await as(
+      'canbo',
+      'POST',
+      '/api/v1/cameras',
+      camera({ ...spot, label: 'Camera quy hoạch thử nghiệm', angle: 360, range: 60 }),
+    );
+    expect(put.statusCode, put.body).toBe(201);
+    const after = (await as('canbo', 'GET', '/api/v1/cameras/map')).json();
+    expect(siteAt(after)).toBeUndefined();
+    expect(after.planning.uncovered).toBe(body.planning.uncovered - 3);
+    expect(
+      after.planning.points.filter((p: { covered: boolean; lat: number }) => p.covered && Math.abs(p.lat - spot.lat) < 0.0005),
+    ).toHaveLength(3);
   });
 });

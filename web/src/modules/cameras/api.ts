@@ -1,4 +1,4 @@
-import type { CameraCover, CameraKind, ContactChannel, FootageOutcome } from '@binh-an/domain';
+import type { Boundary, CameraCover, CameraKind, ContactChannel, FootageOutcome } from '@binh-an/domain';
 import { api } from '../../lib/api.ts';
 
 export type CameraView = {
@@ -106,7 +106,24 @@ export type CameraMapData = {
     unitId: string;
     sector: [number, number][];
   }[];
-  blocks: { id: string; name: string; working: number; cameras: number }[];
+  blocks: {
+    id: string;
+    name: string;
+    working: number;
+    cameras: number;
+    /** The share of the block's area the working cameras see (0–1), or null when it has no boundary. */
+    coverage: number | null;
+    boundary: Boundary | null;
+  }[];
+  /** Where the next camera would help most: recent incidents out of every working camera's view, ranked by place. */
+  planning: {
+    days: number;
+    incidents: number;
+    uncovered: number;
+    sites: { rank: number; lat: number; lng: number; incidents: number; blockId: string | null; blockName: string | null }[];
+    blocks: { id: string; name: string; incidents: number; rank: number }[];
+    points: { lat: number; lng: number; source: 'patrol' | 'request'; covered: boolean }[];
+  };
 };
 
 export type Page<T> = { total: number; items: T[]; nextCursor: string | null };

@@ -1,19 +1,33 @@
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import './cameras.css';
+import type { Boundary } from '@binh-an/domain';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CameraMapData } from './api.ts';
 import { CAMERA_COLOURS } from './camera-colours.ts';
 
-type Props = { data: CameraMapData; blind: { lat: number; lng: number; label: string }[] };
+type Point = { lat: number; lng: number; label: string };
+type Props = {
+  data: CameraMapData;
+  blind: Point[];
+  /** The ranked places where the next camera would help most, drawn with their rank. */
+  sites?: (Point & { rank: number })[];
+  /** The blocks with most incidents out of view, outlined. */
+  highlighted?: { name: string; boundary: Boundary | null }[];
+};
+
+/** A GeoJSON polygon or multipolygon as Leaflet rings ([latitude, longitude]). */
+const ringsOf = (b: Boundary): L.LatLngExpression[][][] =>
+  (b.type === 'Polygon' ? [b.coordinates] : b.coordinates).map((rings) => rings.map((r) => r.map(([lng = 0, lat = 0]) => [lat, lng])));
 
 /**
  * The cameras' fields of view drawn with Leaflet (loaded with this screen only): each camera's sector as a translucent
  * polygon (the ward's in blue, owners' in green, out of order in red, dashed), the camera as a dot, and the recent
- * incidents no camera sees as purple squares-as-circles: the blind spots.
+ * incidents no camera sees as purple circles (the blind spots), the ranked places where the next camera would help as
+ * numbered orange markers, and the blocks with most incidents out of view outlined in purple.
  */
-export default function CameraMapView({ data, blind }: Props) {
+export default function CameraMapView({ data, blind, sites = [], highlighted = [] }: Props) {
   const { t } = useTranslation();
   const element = useRef<HTMLElement>(null);
   const map = useRef<L.Map | null>(null);
@@ -45,6 +59,12 @@ export default function CameraMapView({ data, blind }: Props) {
     const m = map.current;
     if (!m) return;
     const group = L.featureGroup().addTo(m);
+    for (const b of highlighted) {
+      if (!b.boundary) continue;
+      L.polygon(ringsOf(b.boundary), { color: CAMERA_COLOURS.block, weight: 3, dashArray: '8 6', fillOpacity: 0.06 })
+        .bindTooltip(b.name, { sticky: true })
+        .addTo(group);
+    }
     for (const c of data.cameras) {
       const colour = !c.working ? CAMERA_COLOURS.broken : c.kind === 'ward' ? CAMERA_COLOURS.ward : CAMERA_COLOURS.owner;
       L.polygon(
@@ -66,13 +86,23 @@ export default function CameraMapView({ data, blind }: Props) {
         .bindTooltip(b.label)
         .addTo(group);
     }
+    for (const s of sites) {
+      L.marker([s.lat, s.lng], {
+        icon: L.divIcon({ className: 'camera-site-marker', html: String(s.rank), iconSize: [24, 24] }),
+        title: s.label,
+        alt: s.label,
+        keyboard: false,
+      })
+        .bindTooltip(s.label)
+        .addTo(group);
+    }
     const bounds = group.getBounds();
     if (bounds.isValid()) m.fitBounds(bounds, { padding: [16, 16], maxZoom: 17 });
     else m.setView([16.0, 106.0], 6);
     return () => {
       group.remove();
     };
-  }, [data, blind]);
+  }, [data, blind, sites, highlighted]);
 
   return <section ref={element} className="camera-map" aria-label={t('camerasPage.map.region')} />;
 }

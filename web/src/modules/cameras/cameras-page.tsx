@@ -14,8 +14,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, describeError } from '../../lib/api.ts';
-import { buildCsv, downloadText, stampedFileName } from '../../lib/csv.ts';
-import { formatDate, formatNumber, todayInVietnam } from '../../lib/format.ts';
+import { formatDate, formatNumber } from '../../lib/format.ts';
 import { compareVietnamese } from '../../lib/text.ts';
 import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
@@ -349,41 +348,13 @@ export function CamerasPage() {
   });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const total = list.data?.pages[0]?.total ?? 0;
-  const exportCsv = () => {
-    const c = (k: string) => t(`camerasPage.columns.${k}`);
-    const rows = items.map((x) => [
-      x.label,
-      x.address,
-      x.unitName,
-      t(`cameras.kinds.${x.kind}`),
-      x.lat,
-      x.lng,
-      x.direction,
-      x.angle,
-      x.range,
-      x.covers.map((k) => t(`cameras.covers.${k}`)).join('; '),
-      x.retentionDays,
-      x.working ? t('camerasPage.working') : t('camerasPage.broken'),
-      t(`cameras.statuses.${x.status}`),
-      x.consentVersion ?? '',
-    ]);
-    const header = [
-      c('label'),
-      t('camerasPage.fields.address'),
-      c('block'),
-      c('kind'),
-      t('camerasPage.fields.lat'),
-      t('camerasPage.fields.lng'),
-      t('camerasPage.fields.direction'),
-      t('camerasPage.fields.angle'),
-      t('camerasPage.fields.range'),
-      t('camerasPage.fields.covers'),
-      t('camerasPage.fields.retentionDays'),
-      c('working'),
-      c('status'),
-      c('consent'),
-    ];
-    downloadText(stampedFileName('camera-cong-dong', todayInVietnam()), buildCsv(header, rows));
+  /** The server builds the file with the list's filters (every matching camera, not only the loaded page) and audits it. */
+  const exportHref = (format: 'csv' | 'xlsx') => {
+    const params = new URLSearchParams();
+    if (query.q) params.set('q', query.q);
+    if (query.status) params.set('status', query.status);
+    const text = params.toString();
+    return `/api/v1/cameras/export.${format}${text ? `?${text}` : ''}`;
   };
 
   return (
@@ -393,8 +364,11 @@ export function CamerasPage() {
         description={t('camerasPage.description')}
         actions={
           <Group gap="xs">
-            <Button variant="default" onClick={exportCsv} disabled={items.length === 0}>
+            <Button variant="default" component="a" href={exportHref('csv')} download data-disabled={items.length === 0 || undefined}>
               {t('common.exportCsv')}
+            </Button>
+            <Button variant="default" component="a" href={exportHref('xlsx')} download data-disabled={items.length === 0 || undefined}>
+              {t('camerasPage.exportXlsx')}
             </Button>
             {canManage ? <Button onClick={() => setAddOpen(true)}>{t('camerasPage.add')}</Button> : null}
           </Group>
