@@ -8,6 +8,7 @@ const ListPage = lazyRouteComponent(() => import('../modules/certification/list-
 const CyclePage = lazyRouteComponent(() => import('../modules/certification/cycle-page.tsx'), 'CertificationCyclePage');
 const ModelsPage = lazyRouteComponent(() => import('../modules/certification/models-page.tsx'), 'CertificationModelsPage');
 const AwardsPage = lazyRouteComponent(() => import('../modules/certification/awards-page.tsx'), 'CertificationAwardsPage');
+const SettingsPage = lazyRouteComponent(() => import('../modules/certification/settings-page.tsx'), 'CertificationSettingsPage');
 
 const yearOf = (value: unknown) => {
   const text = optionalString(value);
@@ -59,4 +60,21 @@ export const certificationAwardsRoute = createRoute({
   ),
 });
 
-export const certificationRoutes = [certificationRoute, certificationCycleRoute, certificationModelsRoute, certificationAwardsRoute];
+/** The province's own criteria and class thresholds, for a province-level administrator. */
+export const certificationSettingsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/certification-settings',
+  component: () => (
+    <RequirePermission action="certification.configure" titleKey="certificationPage.settings.title">
+      <SettingsPage />
+    </RequirePermission>
+  ),
+});
+
+export const certificationRoutes = [
+  certificationRoute,
+  certificationCycleRoute,
+  certificationModelsRoute,
+  certificationAwardsRoute,
+  certificationSettingsRoute,
+];

@@ -1,4 +1,4 @@
-import type { AwardView, CycleDetail, CyclesList, ModelView } from '@binh-an/domain';
+import type { AwardView, CycleDetail, CyclesList, ModelView, ProvinceCriterionView, ProvinceRules } from '@binh-an/domain';
 import { requestApi } from '../../lib/api.ts';
 
 export type WardStatus = NonNullable<CycleDetail['ward']>;
@@ -24,3 +24,10 @@ export const updateModel = (id: string, body: object) => requestApi<ModelView>('
 export const fetchAwards = () => requestApi<{ items: AwardView[] }>('GET', '/certification/awards');
 export const proposeAward = (body: object) => requestApi<AwardView>('POST', '/certification/awards', { body });
 export const decideAward = (id: string, body: object) => requestApi<AwardView>('POST', `/certification/awards/${id}/decision`, { body });
+
+export const fetchProvinceRules = () => requestApi<ProvinceRules>('GET', '/certification/province-rules');
+export const createProvinceCriterion = (body: object) =>
+  requestApi<ProvinceCriterionView>('POST', '/certification/province-criteria', { body });
+export const updateProvinceCriterion = (id: string, body: object) =>
+  requestApi<ProvinceCriterionView>('PATCH', `/certification/province-criteria/${id}`, { body });
+export const saveThresholds = (body: object) => requestApi<ProvinceRules>('PUT', '/certification/class-thresholds', { body });

@@ -393,6 +393,11 @@ export function CertificationCyclePage() {
                 <Text size="sm" fw={500}>
                   {k.source}, {k.article}
                 </Text>
+                {k.province ? (
+                  <Badge size="sm" variant="light" color="grape">
+                    {t('certificationPage.cycle.province')}
+                  </Badge>
+                ) : null}
                 <Text size="sm">{k.text}</Text>
               </Table.Td>
               <Table.Td>{k.evidence.map((e) => t(`certification.evidence.${e}`)).join(', ')}</Table.Td>
