@@ -1,4 +1,4 @@
-import { type FootageAnswer, RETENTION_BOUNDS } from '@binh-an/domain';
+import { type FootageAnswer, fieldOfViewSchema, RETENTION_BOUNDS } from '@binh-an/domain';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { sealFile } from '../../platform/envelope.ts';
@@ -97,20 +97,52 @@ function ownCamera(o: OwnerContext, cameraId: string): CameraRow {
   return c;
 }
 
-/** The owner marks a camera working or not, or changes how long the recorder keeps footage. */
-export async function updateOwnCamera(deps: Deps, o: OwnerContext, cameraId: string, input: { working: boolean; retentionDays: number }) {
+/**
+ * The owner marks a camera working or not, changes how long the recorder keeps footage, and may correct where the camera
+ * is and what it sees (position, direction, angle of view, range): the corrected field of view counts in searches and on
+ * the map at once. Nothing is written when any value is out of bounds.
+ */
+export async function updateOwnCamera(
+  deps: Deps,
+  o: OwnerContext,
+  cameraId: string,
+  input: {
+    working: boolean;
+    retentionDays: number;
+    fieldOfView?: { lat: number; lng: number; direction: number; angle: number; range: number };
+  },
+) {
   const c = ownCamera(o, cameraId);
   if (c.status === 'withdrawn') throw new AppError('validation', [{ path: 'working', message: 'cameras.withdrawn' }]);
+  const problems: { path: string; message: string }[] = [];
   if (!Number.isInteger(input.retentionDays) || input.retentionDays < RETENTION_BOUNDS.min || input.retentionDays > RETENTION_BOUNDS.max)
-    throw new AppError('validation', [{ path: 'retentionDays', message: 'cameras.retention' }]);
+    problems.push({ path: 'retentionDays', message: 'cameras.retention' });
+  let fov: { lat: number; lng: number; direction: number; angle: number; rangeM: number } | null = null;
+  if (input.fieldOfView) {
+    const parsed = fieldOfViewSchema.safeParse(input.fieldOfView);
+    if (parsed.success) fov = { ...parsed.data, rangeM: parsed.data.range };
+    else
+      for (const issue of parsed.error.issues) {
+        const path = String(issue.path[0] ?? 'lat');
+        if (!problems.some((p) => p.path === path)) problems.push({ path, message: issue.message });
+      }
+  }
+  if (problems.length) throw new AppError('validation', problems);
+  const moved =
+    fov !== null &&
+    (fov.lat !== c.lat || fov.lng !== c.lng || fov.direction !== c.direction || fov.angle !== c.angle || fov.rangeM !== c.rangeM);
   await deps.database.db.transaction(async (tx) => {
-    await updateCameraRow(tx, o.wardId, c.id, { working: input.working, retentionDays: input.retentionDays });
+    await updateCameraRow(tx, o.wardId, c.id, {
+      working: input.working,
+      retentionDays: input.retentionDays,
+      ...(fov && moved ? { lat: fov.lat, lng: fov.lng, direction: fov.direction, angle: fov.angle, rangeM: fov.rangeM } : {}),
+    });
     await recordAudit(tx, {
       action: 'camera.owner_update',
       wardId: o.wardId,
       entityType: 'camera',
       entityId: c.id,
-      detail: { working: input.working, retentionDays: input.retentionDays },
+      detail: { working: input.working, retentionDays: input.retentionDays, fieldOfViewCorrected: moved || undefined },
       dayOnly: true,
     });
   });

@@ -248,6 +248,18 @@ async function ownerPage(deps: Deps, locale: Locale, token: string, notice: stri
           : html`<form method="post" action="${action}" enctype="multipart/form-data" novalidate><input type="hidden" name="do" value="update"><input type="hidden" name="cameraId" value="${c.id}">
 <fieldset><legend>${t('working')}</legend><div class="choice"><input type="radio" id="w-${c.id}-y" name="working" value="yes"${c.working ? html` checked` : ''}><label for="w-${c.id}-y">${t('yes')}</label></div><div class="choice"><input type="radio" id="w-${c.id}-n" name="working" value="no"${c.working ? '' : html` checked`}><label for="w-${c.id}-n">${t('no')}</label></div></fieldset>
 <div class="field"><label for="r-${c.id}">${t('retentionDays')}</label><input type="text" inputmode="numeric" id="r-${c.id}" name="retentionDays" value="${String(c.retentionDays)}"></div>
+<fieldset><legend>${t('correctPosition')}</legend><p class="hint">${t('positionHint')}</p>${(
+              [
+                ['lat', t('lat'), String(c.lat), 'decimal'],
+                ['lng', t('lng'), String(c.lng), 'decimal'],
+                ['direction', t('directionDegrees'), String(c.direction), 'decimal'],
+                ['angle', t('angleDegrees'), String(c.angle), 'numeric'],
+                ['range', t('range'), String(c.rangeM), 'numeric'],
+              ] as const
+            ).map(
+              ([name, label, value, mode]) =>
+                html`<div class="field"><label for="${name}-${c.id}">${label}</label><input type="text" inputmode="${mode}" id="${name}-${c.id}" name="${name}" value="${value}"></div>`,
+            )}</fieldset>
 <button type="submit">${t('update')}</button></form>
 <form method="post" action="${action}" enctype="multipart/form-data" novalidate><input type="hidden" name="do" value="withdraw"><input type="hidden" name="cameraId" value="${c.id}">
 <div class="choice"><input type="checkbox" id="x-${c.id}" name="confirm" value="yes"><label for="x-${c.id}">${t('withdrawConfirm')}</label></div>
@@ -399,9 +411,14 @@ export function registerCameraPages(app: FastifyInstance, deps: Deps): void {
           const note = (fields.note ?? '').normalize('NFC').trim().slice(0, 1000) || null;
           await answerRequest(deps, o, { targetId: fields.targetId ?? '', answer, note, file: files[0] ?? null });
         } else if (fields.do === 'update') {
+          const num = (k: string) => (fields[k]?.trim() ? Number(fields[k]?.replace(',', '.')) : Number.NaN);
+          const corrected = ['lat', 'lng', 'direction', 'angle', 'range'].some((k) => fields[k] !== undefined);
           await updateOwnCamera(deps, o, fields.cameraId ?? '', {
             working: fields.working === 'yes',
             retentionDays: Number(fields.retentionDays ?? ''),
+            fieldOfView: corrected
+              ? { lat: num('lat'), lng: num('lng'), direction: num('direction'), angle: num('angle'), range: num('range') }
+              : undefined,
           });
         } else if (fields.do === 'withdraw') {
           if (fields.confirm !== 'yes') return fail([{ path: 'confirm', text: t('withdrawConfirmRequired') }]);

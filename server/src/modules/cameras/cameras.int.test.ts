@@ -345,6 +345,62 @@ describe('footage requests', () => {
     expect((await t.app.inject({ method: 'GET', url: `${link.slice(0, -1)}${link.endsWith('0') ? '1' : '0'}` })).statusCode).toBe(404);
   });
 
+  it('the owner corrects the camera’s position and direction from their page; searches follow at once; bad values change nothing', async () => {
+    const link = messenger.sent
+      .filter((m) => m.to === '0912000111')
+      .at(-1)
+      ?.text.match(/\/camera\/chu\/[^\s]+/)?.[0] as string;
+    const page = await t.app.inject({ method: 'GET', url: link });
+    expect(page.body).toContain('Vị trí và vùng quan sát (sửa nếu camera đã dời chỗ hoặc quay hướng khác)');
+    const cameraId = /name="do" value="update"><input type="hidden" name="cameraId" value="([0-9a-f-]{36})"/.exec(page.body)?.[1] as string;
+    const retentionDays = /name="retentionDays" value="(\d+)"/.exec(page.body)?.[1] as string;
+    const before = (await as('canbo', 'GET', `/api/v1/cameras/${cameraId}`)).json();
+    const moved = destination({ lat: before.lat, lng: before.lng }, 0, 300);
+    const form = (over: Record<string, string>) =>
+      multipart({
+        do: 'update',
+        cameraId,
+        working: 'yes',
+        retentionDays,
+        lat: String(moved.lat),
+        lng: String(moved.lng),
+        direction: '180',
+        angle: '90',
+        range: '30',
+        ...over,
+      });
+    const bad = await t.app.inject({ method: 'POST', url: link, ...form({ direction: '400', lat: '48,85' }) });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Hướng quay là một góc từ 0 đến 359 độ.');
+    expect(bad.body).toContain('Toạ độ không nằm trong lãnh thổ Việt Nam.');
+    expect((await as('canbo', 'GET', `/api/v1/cameras/${cameraId}`)).json()).toMatchObject({
+      lat: before.lat,
+      direction: before.direction,
+    });
+    const corrections = await count(
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'camera.owner_update' AND detail->>'fieldOfViewCorrected' = 'true'`,
+    );
+    const ok = await t.app.inject({ method: 'POST', url: link, ...form({}) });
+    expect(ok.statusCode, ok.body).toBe(303);
+    expect((await as('canbo', 'GET', `/api/v1/cameras/${cameraId}`)).json()).toMatchObject({
+      lat: moved.lat,
+      lng: moved.lng,
+      direction: 180,
+      range: 30,
+    });
+    expect(
+      await count(
+        sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'camera.owner_update' AND detail->>'fieldOfViewCorrected' = 'true'`,
+      ),
+    ).toBe(corrections + 1);
+    const search = (at: { lat: number; lng: number }) =>
+      as('canbo', 'POST', '/api/v1/cameras/search', { ...at, radiusMetres: 10, fromAt: hoursAgo(10), toAt: hoursAgo(4) }).then((r) =>
+        r.json().items.map((c: { label: string }) => c.label),
+      );
+    expect(await search(destination(moved, 180, 20))).toContain('Camera tiệm vàng thử nghiệm');
+    expect(await search(destination(moved, 0, 20))).not.toContain('Camera tiệm vàng thử nghiệm');
+  });
+
   it('withdrawal removes the camera from searches at once; the owner still sees the requests made before', async () => {
     const link = messenger.sent
       .filter((m) => m.to === '0912000111')
