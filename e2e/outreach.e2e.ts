@@ -73,6 +73,8 @@ describe('outreach and alerts', () => {
     await list.getByRole('button', { name: alertTitle }).click();
     await list.getByRole('button', { name: 'Đăng và gửi' }).click();
     const dialog = page.getByRole('dialog', { name: 'Đăng thông báo' });
+    await dialog.waitFor();
+    await page.waitForTimeout(500);
     await expectNoSeriousA11yViolations(page, 'the publish confirmation');
     await dialog.getByRole('button', { name: 'Đăng và gửi' }).click();
     await list
@@ -88,6 +90,9 @@ describe('outreach and alerts', () => {
     await list.getByRole('button', { name: draftTitle }).click();
     await list.getByRole('button', { name: 'Hủy bản nháp' }).click();
     const confirm = page.getByRole('dialog', { name: 'Hủy bản nháp' });
+    await confirm.waitFor();
+    // Let the dialog's opening transition end before checking colours.
+    await page.waitForTimeout(500);
     await expectNoSeriousA11yViolations(page, 'the discard confirmation');
     await confirm.getByRole('button', { name: 'Hủy bản nháp' }).click();
     await list.getByRole('button', { name: draftTitle }).waitFor({ state: 'detached' });
