@@ -365,7 +365,7 @@ export async function loadDemoOutreach(tx: DbOrTx, key: Buffer, wards: { leMao: 
   const published = async (
     daysAgo: number,
     a: {
-      kind: 'news' | 'alert';
+      kind: 'news' | 'alert' | 'survey';
       topic: OutreachTopic;
       title: string;
       body: string;
@@ -373,6 +373,7 @@ export async function loadDemoOutreach(tx: DbOrTx, key: Buffer, wards: { leMao: 
       urgent?: boolean;
       survey?: boolean;
       unitId?: string;
+      period?: { from: string; to: string };
     },
   ) => {
     const id = randomUUID();
@@ -388,6 +389,8 @@ export async function loadDemoOutreach(tx: DbOrTx, key: Buffer, wards: { leMao: 
       blockIds: a.blockIds ?? [],
       urgent: a.urgent ?? false,
       survey: a.survey ?? false,
+      periodFrom: a.period?.from ?? null,
+      periodTo: a.period?.to ?? null,
       publishedAt: daysAgo >= 0 ? at : null,
       createdAt: at,
     });
@@ -445,8 +448,10 @@ export async function loadDemoOutreach(tx: DbOrTx, key: Buffer, wards: { leMao: 
     body: 'Công an phường phối hợp Đoàn Thanh niên tổ chức tuyên truyền tại các khối và trường học về tác hại của ma túy "núp bóng" thực phẩm, thuốc lá điện tử.',
   });
   await deliver(drugs, 'drugs', [], false);
+  // A survey sent on its own after the patrol period (about three months of evening patrols, to the day before it).
   const survey = await published(10, {
-    kind: 'news',
+    kind: 'survey',
+    period: { from: addDaysTo(today, -86), to: addDaysTo(today, -11) },
     topic: 'general',
     title: 'Sau ba tháng tuần tra của Tổ bảo vệ ANTT: bạn có thấy an toàn hơn?',
     body: 'Từ tháng 9, Tổ bảo vệ ANTT và tổ tuần tra nhân dân tuần tra mỗi tối ở các khối. Xin bà con cho biết cảm nhận của mình (không cần ghi tên).',
