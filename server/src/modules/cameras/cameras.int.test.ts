@@ -7,6 +7,7 @@ import { CSRF, createTestApp, type TestApp } from '../../../test/app.ts';
 import { multipart } from '../../../test/multipart.ts';
 import { queryRows } from '../../platform/db.ts';
 import { MemoryMessenger, setMessenger } from '../../platform/messaging/index.ts';
+import { purgeOwnerFootage } from './camera.jobs.ts';
 
 let t: TestApp;
 /** A case and a tip of the ward, and a case number the ward does not have (another ward's). */
@@ -343,6 +344,29 @@ describe('footage requests', () => {
     expect(await audits('camera.file_download')).toBeGreaterThan(0);
     // A forged or altered link opens nothing.
     expect((await t.app.inject({ method: 'GET', url: `${link.slice(0, -1)}${link.endsWith('0') ? '1' : '0'}` })).statusCode).toBe(404);
+  });
+
+  it('erases the footage owners uploaded once past CAMERA_FOOTAGE_DAYS, audited; the answer stays', async () => {
+    const shared = async () =>
+      queryRows<{ id: string; request_id: string; file_key: string | null; outcome: string }>(
+        t.deps.database.db,
+        sql`SELECT id, request_id, file_key, outcome FROM footage_request_cameras WHERE outcome = 'share' AND note IS NULL AND answered_at > now() - interval '1 day'`,
+      );
+    const [before] = await shared();
+    expect(before?.file_key).toBeTruthy();
+    // A file still within its retention is kept.
+    expect(await purgeOwnerFootage(t.deps)).toBe(0);
+    const later = { ...t.deps, clock: () => new Date(Date.now() + (t.deps.cfg.cameraFootageDays + 1) * 86_400_000) };
+    const purges = await audits('camera.footage_purge');
+    expect(await purgeOwnerFootage(later)).toBeGreaterThanOrEqual(1);
+    expect(await audits('camera.footage_purge')).toBe(purges + 1);
+    const [after] = (await shared()).filter((r) => r.id === before?.id);
+    expect(after).toMatchObject({ outcome: 'share', file_key: null });
+    expect(() => t.deps.blobs.get(before?.file_key as string)).toThrow();
+    const detail = (await as('canbo', 'GET', `/api/v1/cameras/requests/${before?.request_id}`)).json();
+    expect(detail.cameras.find((c: { id: string }) => c.id === before?.id)).toMatchObject({ outcome: 'share', file: null });
+    expect((await as('canbo', 'GET', `/api/v1/cameras/requests/${before?.request_id}/answers/${before?.id}/file`)).statusCode).toBe(404);
+    expect(await purgeOwnerFootage(later)).toBe(0);
   });
 
   it('the owner corrects the camera’s position and direction from their page; searches follow at once; bad values change nothing', async () => {
