@@ -91,6 +91,40 @@ describe('the "An toàn về ANTT" recognition', () => {
     await expectNoSeriousA11yViolations(page, 'the models');
   });
 
+  test('the province administrator sets the class thresholds and adds a criterion the ward then sees marked as the province’s', async () => {
+    const { page } = await browser().newPage();
+    await logIn(page, 'quantri');
+    await page.goto(appUrl('/certification-settings'));
+    await page.getByRole('heading', { name: 'Quy định An toàn về ANTT của tỉnh', level: 1 }).waitFor();
+    await page.getByText('Đang dùng ngưỡng mặc định: xuất sắc từ 90, khá từ 70, trung bình từ 50 điểm.').waitFor();
+    await expectNoSeriousA11yViolations(page, 'the province’s rules');
+
+    const thresholds = page.getByRole('region', { name: 'Ngưỡng điểm phân loại phong trào' });
+    await field(thresholds, 'Xuất sắc').fill('95');
+    await thresholds.getByRole('button', { name: 'Lưu ngưỡng điểm' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Ngưỡng điểm phân loại phong trào' });
+    await confirm.getByText('Các hồ sơ chấm điểm từ nay được xếp loại theo ngưỡng mới. Lưu?').waitFor();
+    await confirm.getByRole('button', { name: 'Lưu ngưỡng điểm' }).click();
+    await page.getByText('Đang dùng ngưỡng riêng của tỉnh.').waitFor();
+
+    const add = page.getByRole('region', { name: 'Thêm tiêu chí' });
+    await field(add, 'Căn cứ (điều, khoản)').fill('QĐ 15/2024/QĐ-UBND Điều 3');
+    await field(add, 'Nội dung tiêu chí (tiếng Việt)').fill('Có tổ an ninh tự quản hoạt động thường xuyên');
+    await add.getByRole('button', { name: 'Thêm tiêu chí' }).click();
+    const table = page.getByRole('table', { name: 'Tiêu chí bổ sung của Tỉnh Nghệ An' });
+    await table.getByText('Có tổ an ninh tự quản hoạt động thường xuyên').waitFor();
+    await expectNoSeriousA11yViolations(page, 'the province’s criteria');
+
+    const officer = await browser().newPage();
+    await logIn(officer.page, 'canbo');
+    await officer.page.goto(appUrl('/certification'));
+    const units = officer.page.getByRole('table', { name: /Các đơn vị của Phường Thành Vinh năm/ });
+    await units.getByRole('link', { name: 'Mở hồ sơ của Khối Tân Quang' }).click();
+    const criteria = officer.page.getByRole('table', { name: /Tiêu chí năm \d{4}/ });
+    await criteria.getByText('Quy định của Tỉnh Nghệ An, QĐ 15/2024/QĐ-UBND Điều 3').waitFor();
+    await criteria.getByText('Tiêu chí của tỉnh').waitFor();
+  });
+
   test('a ward’s year fits a 360 px screen', async () => {
     const { page } = await browser().newPage({ viewport: { width: 360, height: 740 } });
     await logIn(page, 'truongcongan');

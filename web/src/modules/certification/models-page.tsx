@@ -1,10 +1,25 @@
 import { MODEL_FIGURE_SOURCES, type ModelView } from '@binh-an/domain';
-import { Alert, Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber, todayInVietnam } from '../../lib/format.ts';
 import { ActionForm } from '../../ui/action-form.tsx';
+import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { DataTable } from '../../ui/data-table.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
@@ -157,12 +172,44 @@ function ReplicateModal({ model, onClose }: { model: ModelView; onClose: () => v
   );
 }
 
+type Closing = { model: ModelView; kind: 'end' | 'ineffective' | 'effective' };
+
+/** Ends a model today or changes whether it works, after a confirmation naming the model. */
+function CloseModelDialog({ closing, onClose }: { closing: Closing; onClose: () => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const today = todayInVietnam();
+  const { model, kind } = closing;
+  const save = useMutation({
+    mutationFn: () => updateModel(model.id, kind === 'end' ? { endedOn: today } : { effective: kind === 'effective' }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: certificationKey });
+      notifySuccess(t('certificationPage.models.saved'));
+      onClose();
+    },
+  });
+  return (
+    <ConfirmDialog
+      opened
+      title={t(`certificationPage.models.${kind}Title`)}
+      message={t(`certificationPage.models.${kind}Confirm`, { name: model.name, date: formatDate(today) })}
+      confirmLabel={t(`certificationPage.models.${kind}Title`)}
+      onConfirm={() => save.mutate()}
+      onClose={onClose}
+      isLoading={save.isPending}
+      isDanger={kind !== 'effective'}
+      error={save.error ? refusalText(save.error) : null}
+    />
+  );
+}
+
 /** The movement's models: where they run, who runs them, activities, effect, replication. */
 export function CertificationModelsPage() {
   const { t } = useTranslation();
   const can = useCan();
   const query = useQuery({ queryKey: [...certificationKey, 'models'], queryFn: fetchModels });
   const [replicating, setReplicating] = useState<ModelView | null>(null);
+  const [closing, setClosing] = useState<Closing | null>(null);
   return (
     <>
       <PageHeader title={t('certificationPage.models.title')} description={t('certificationPage.models.description')} />
@@ -198,6 +245,11 @@ export function CertificationModelsPage() {
                       ? t('certificationPage.models.until', { from: formatDate(m.startedOn), to: formatDate(m.endedOn) })
                       : t('certificationPage.models.since', { date: formatDate(m.startedOn) })}
                   </Text>
+                  {m.effective ? null : (
+                    <Badge size="sm" variant="light" color="orange">
+                      {t('certificationPage.models.notEffective')}
+                    </Badge>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   {m.unitName}
@@ -221,14 +273,38 @@ export function CertificationModelsPage() {
                 {can('certification.assess') ? (
                   <Table.Td>
                     {m.endedOn ? null : (
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        onClick={() => setReplicating(m)}
-                        aria-label={t('certificationPage.models.replicateTitle', { name: m.name })}
-                      >
-                        {t('certificationPage.models.replicate')}
-                      </Button>
+                      <Group gap={4} wrap="wrap">
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          onClick={() => setReplicating(m)}
+                          aria-label={t('certificationPage.models.replicateTitle', { name: m.name })}
+                        >
+                          {t('certificationPage.models.replicate')}
+                        </Button>
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          onClick={() => setClosing({ model: m, kind: m.effective ? 'ineffective' : 'effective' })}
+                          aria-label={t(
+                            m.effective ? 'certificationPage.models.ineffectiveLabel' : 'certificationPage.models.effectiveLabel',
+                            {
+                              name: m.name,
+                            },
+                          )}
+                        >
+                          {t(m.effective ? 'certificationPage.models.ineffective' : 'certificationPage.models.effectiveTitle')}
+                        </Button>
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          color="red"
+                          onClick={() => setClosing({ model: m, kind: 'end' })}
+                          aria-label={t('certificationPage.models.endLabel', { name: m.name })}
+                        >
+                          {t('certificationPage.models.end')}
+                        </Button>
+                      </Group>
                     )}
                   </Table.Td>
                 ) : null}
@@ -238,6 +314,7 @@ export function CertificationModelsPage() {
         </DataTable>
       ) : null}
       {replicating ? <ReplicateModal model={replicating} onClose={() => setReplicating(null)} /> : null}
+      {closing ? <CloseModelDialog closing={closing} onClose={() => setClosing(null)} /> : null}
     </>
   );
 }
