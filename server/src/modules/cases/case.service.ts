@@ -64,8 +64,8 @@ export function caseNumber(c: { year: number; seq: number }): string {
   return `VV-${c.year}-${String(c.seq).padStart(4, '0')}`;
 }
 
-async function summaryOf(tx: Tx, c: CaseRow & { unitName: string }) {
-  const names = await findAssigneeNames(tx, c.officerIds);
+/** A case's line in the register; `names` are the officers' display names, looked up once for a whole page. */
+function summaryOf(c: CaseRow & { unitName: string }, names: Map<string, string>) {
   return {
     id: c.id,
     wardId: c.wardId,
@@ -125,8 +125,8 @@ export async function listCases(deps: Deps, actor: Actor, q: z.output<typeof lis
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    const items = [];
-    for (const c of page) items.push(await summaryOf(tx, c));
+    const names = await findAssigneeNames(tx, [...new Set(page.flatMap((c) => c.officerIds))]);
+    const items = page.map((c) => summaryOf(c, names));
     const key = (c: CaseRow) => (sort === 'occurred' ? c.occurredOn : sort === 'discovered' ? c.discoveredOn : '');
     return { items, nextCursor: rows.length > limit && last ? `${key(last)}~${last.year}~${last.seq}~${last.id}` : null };
   });
@@ -136,7 +136,7 @@ async function detailOf(deps: Deps, tx: Tx, c: CaseRow & { unitName: string }) {
   const people = await findCasePeople(tx, c.wardId, c.id);
   const seizures = await findCaseSeizures(tx, c.wardId, c.id);
   return {
-    ...(await summaryOf(tx, c)),
+    ...summaryOf(c, await findAssigneeNames(tx, c.officerIds)),
     place: c.place,
     summary: c.summary,
     persons: people.map((p) => ({
