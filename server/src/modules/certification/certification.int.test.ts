@@ -299,6 +299,17 @@ describe('the cycle of a ward with no record yet (Trường Vinh)', () => {
     expect(replicated.json().replicatedTo).toEqual([{ id: units['truong-vinh:khoi-2'], name: 'Khối 2' }]);
     const after = (await as('canbo.truongvinh', 'GET', `${base}/cycles?year=${year}`)).json();
     expect(after.ward.problems).toEqual(['belowRecognisedShare']);
+    // Marked not effective (the models screen asks first), it no longer meets Art. 5.1; marked again, it does.
+    const mid = model.json().id as string;
+    const off = await as('canbo.truongvinh', 'PATCH', `${base}/models/${mid}`, { effective: false });
+    expect(off.json().effective).toBe(false);
+    expect((await as('canbo.truongvinh', 'GET', `${base}/cycles?year=${year}`)).json().ward.problems).toContain('noEffectiveModel');
+    await as('canbo.truongvinh', 'PATCH', `${base}/models/${mid}`, { effective: true });
+    expect((await as('canbo.truongvinh', 'GET', `${base}/cycles?year=${year}`)).json().ward.problems).toEqual(['belowRecognisedShare']);
+    // An end before the start is refused and changes nothing.
+    const backwards = await as('canbo.truongvinh', 'PATCH', `${base}/models/${mid}`, { endedOn: `${year - 1}-12-31` });
+    expect(backwards.statusCode).toBe(422);
+    expect(await count(sql`SELECT count(*)::int AS n FROM certification_models WHERE id = ${mid}::uuid AND ended_on IS NOT NULL`)).toBe(0);
     // The demo ward's patrol team model reads its effect from the patrol log.
     const listed = (await as('canbo', 'GET', `${base}/models`)).json().items;
     for (const m of listed) modelViewSchema.parse(m);
