@@ -76,7 +76,7 @@ export const camerasPageEn: typeof camerasPageVi = {
     map: {
       title: 'Community camera map',
       description:
-        'The field of view of each camera taking part, and the working cameras of each block. A block without a working camera is where the next camera would help most.',
+        'The field of view of each camera taking part, the share of each block’s area in view, and where the next camera would help most: ranked by the recent incidents that happened out of every camera’s view.',
       region: 'Map of the cameras’ fields of view',
       loading: 'Loading the map',
       zoomIn: 'Zoom in',

@@ -77,7 +77,7 @@ export const camerasPageVi = {
     map: {
       title: 'Bản đồ camera cộng đồng',
       description:
-        'Vùng quan sát của từng camera đang tham gia và số camera hoạt động ở mỗi khối. Khối chưa có camera hoạt động là nơi nên đặt camera tiếp theo.',
+        'Vùng quan sát của từng camera đang tham gia, phần diện tích mỗi khối được quan sát, và nơi nên đặt camera tiếp theo: xếp theo số vụ việc gần đây xảy ra ngoài vùng quan sát của mọi camera.',
       region: 'Bản đồ vùng quan sát của camera',
       loading: 'Đang tải bản đồ',
       zoomIn: 'Phóng to',
