@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateOnly, trimmed } from '../common/common.schemas.ts';
+import { cursorQuery, dateOnly, trimmed } from '../common/common.schemas.ts';
 import { CERT_UNIT_TYPES, EVIDENCE_KINDS, INDICATOR_KEYS } from './certification.criteria.ts';
 import {
   AWARD_KINDS,
@@ -89,7 +89,14 @@ export const decideAwardSchema = z.object({
   /** Known at the decision: a review opened since the proposal refuses the award. */
   underDisciplinaryReview: z.boolean().optional(),
 });
-export const listAwardsQuerySchema = z.object({ year: year.optional(), kind: awardKindSchema.optional() });
+/** The awards list: search (names, unit, reason, issuer, decision; without regard to diacritics), filters, keyset paging. */
+export const listAwardsQuerySchema = z.object({
+  year: year.optional(),
+  kind: awardKindSchema.optional(),
+  status: z.enum(AWARD_STATUSES).optional(),
+  q: z.string().max(100).optional(),
+  ...cursorQuery,
+});
 
 /** The figure of another module that measures a model's effect (the report summary of the model's unit). */
 export const MODEL_FIGURE_SOURCES = ['patrols', 'tips', 'mediation', 'cases'] as const;

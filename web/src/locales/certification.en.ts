@@ -171,6 +171,11 @@ export const certificationPageEn: typeof certificationPageVi = {
     },
     awards: {
       title: 'Emulation and awards',
+      search: 'Search names, units, achievements, decisions',
+      anyKind: 'Any award',
+      anyStatus: 'Any status',
+      export: 'Export to Excel',
+      shown: '{{count}} awards shown',
       description:
         'Emulation flags, lead flags, certificates of merit, commendations and medals to groups and individuals. Nobody under disciplinary review or serving a disciplinary term is awarded (Circular 12/2019/TT-BCA Art. 2).',
       caption: 'The ward’s award history',

@@ -170,6 +170,11 @@ export const certificationPageVi = {
     },
     awards: {
       title: 'Thi đua, khen thưởng',
+      search: 'Tìm theo tên, đơn vị, thành tích, số quyết định',
+      anyKind: 'Mọi hình thức',
+      anyStatus: 'Mọi tình trạng',
+      export: 'Xuất Excel',
+      shown: 'Đang hiện {{count}} khen thưởng',
       description:
         'Cờ thi đua, cờ đầu, bằng khen, giấy khen, kỷ niệm chương cho tập thể và cá nhân. Không khen thưởng người đang bị xem xét kỷ luật hoặc đang chấp hành kỷ luật (Thông tư 12/2019/TT-BCA Điều 2).',
       caption: 'Lịch sử khen thưởng của phường',

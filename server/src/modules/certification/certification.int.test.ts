@@ -365,6 +365,47 @@ describe('awards', () => {
     expect([...new Set(years)].sort()).toEqual([2018, 2019]);
   });
 
+  it('searches the awards without regard to diacritics, filters, pages and exports them (audited)', async () => {
+    const all = (await as('canbo', 'GET', `${base}/awards?limit=200`)).json().items as { id: string; status: string; issuer: string }[];
+    expect(all.length).toBeGreaterThan(2);
+    // Paged two at a time, the pages join up to the whole list, in the same order and without repeats.
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await as('canbo', 'GET', `${base}/awards?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const page = res.json() as { items: { id: string }[]; nextCursor: string | null };
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((a) => a.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.map((a) => a.id));
+    expect((await as('canbo', 'GET', `${base}/awards?cursor=nonsense`)).statusCode).toBe(400);
+    // The issuer typed without diacritics ("ubnd phuong ...") finds it.
+    const issuer = all[0]?.issuer ?? '';
+    const folded = issuer
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/g, 'd')
+      .replace(/Đ/g, 'D')
+      .toLowerCase();
+    const found = (await as('canbo', 'GET', `${base}/awards?limit=200&q=${encodeURIComponent(folded)}`)).json().items as {
+      issuer: string;
+    }[];
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.some((a) => a.issuer === issuer)).toBe(true);
+    const nothing = (await as('canbo', 'GET', `${base}/awards?q=${encodeURIComponent('không có khen thưởng nào như thế')}`)).json();
+    expect(nothing.items).toEqual([]);
+    const granted = (await as('canbo', 'GET', `${base}/awards?limit=200&status=granted`)).json().items as { status: string }[];
+    expect(granted.length).toBe(all.filter((a) => a.status === 'granted').length);
+    const xlsx = await as('canbo', 'GET', `${base}/awards.xlsx?status=granted`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['x-export-rows']).toBe(String(granted.length));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0]?.rowCount).toBe(granted.length + 1);
+    expect(await count(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'certification.awards_export'`)).toBe(1);
+  });
+
   it('refuses anyone under disciplinary review (TT 12/2019 Art. 2), at the proposal and at the decision', async () => {
     const before = await count(sql`SELECT count(*)::int AS n FROM certification_awards`);
     const proposal = {

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, inScope } from '../../platform/access.ts';
 import type { DbOrTx } from '../../platform/db.ts';
-import { units } from '../units/index.ts';
+import { likePattern, units } from '../units/index.ts';
 import {
   type AwardRow,
   type CycleRow,
@@ -266,17 +266,40 @@ export async function countActiveModels(tx: DbOrTx, unitIds: readonly string[], 
 
 export type AwardRecord = AwardRow & { unitName: string };
 
-export async function findAwardsInScope(tx: DbOrTx, actor: Actor, f: { year?: number; kind?: string }): Promise<AwardRecord[]> {
+export type AwardFilter = {
+  year?: number | undefined;
+  kind?: string | undefined;
+  status?: string | undefined;
+  q?: string | undefined;
+  after?: { year: number; id: string } | undefined;
+};
+
+/** The awards the actor reaches, newest year first (keyset on the year, then the id). */
+export async function findAwardsInScope(tx: DbOrTx, actor: Actor, f: AwardFilter, limit = 500): Promise<AwardRecord[]> {
   const where: (SQL | undefined)[] = [inScope(actor, { wardId: certificationAwards.wardId, unitId: certificationAwards.unitId })];
   if (f.year) where.push(eq(certificationAwards.year, f.year));
   if (f.kind) where.push(eq(certificationAwards.kind, f.kind));
+  if (f.status) where.push(eq(certificationAwards.status, f.status));
+  if (f.q?.trim()) {
+    const like = likePattern(f.q.trim().normalize('NFC').toLowerCase());
+    where.push(
+      or(
+        sql`f_unaccent(lower(coalesce(${certificationAwards.personName}, ''))) LIKE f_unaccent(${like})`,
+        sql`f_unaccent(lower(${units.name})) LIKE f_unaccent(${like})`,
+        sql`f_unaccent(lower(coalesce(${certificationAwards.reason}, ''))) LIKE f_unaccent(${like})`,
+        sql`f_unaccent(lower(${certificationAwards.issuer})) LIKE f_unaccent(${like})`,
+        sql`f_unaccent(lower(coalesce(${certificationAwards.decisionRef}, ''))) LIKE f_unaccent(${like})`,
+      ),
+    );
+  }
+  if (f.after) where.push(sql`(${certificationAwards.year}, ${certificationAwards.id}) < (${f.after.year}, ${f.after.id}::uuid)`);
   const rows = await tx
     .select({ a: certificationAwards, unitName: units.name })
     .from(certificationAwards)
     .innerJoin(units, eq(units.id, certificationAwards.unitId))
     .where(and(...where))
-    .orderBy(desc(certificationAwards.year), asc(certificationAwards.kind), asc(certificationAwards.id))
-    .limit(500);
+    .orderBy(desc(certificationAwards.year), desc(certificationAwards.id))
+    .limit(limit);
   return rows.map((r) => ({ ...r.a, unitName: r.unitName }));
 }
 

@@ -29,6 +29,7 @@ import {
   createModel,
   decideAward,
   decideCycle,
+  exportAwards,
   exportCycles,
   exportDossier,
   getCycle,
@@ -142,6 +143,18 @@ export function registerCertificationRoutes(app: FastifyInstance, deps: Deps): v
     (req) => updateModel(deps, requireActor(req), req.params.id, req.body),
   );
 
+  r.get(
+    `${base}/awards.xlsx`,
+    { schema: { tags, summary: 'The awards, searched and filtered, as an Excel workbook (audited)', querystring: listAwardsQuerySchema } },
+    async (req, reply) => {
+      const file = await exportAwards(deps, requireActor(req), req.query, requestLocale(req));
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('x-export-rows', String(file.rows))
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.bytes);
+    },
+  );
   r.get(`${base}/awards`, { schema: { tags, summary: 'The ward’s awards and proposals', querystring: listAwardsQuerySchema } }, (req) =>
     listAwards(deps, requireActor(req), req.query),
   );

@@ -708,9 +708,80 @@ const awardView = (a: AwardRecord) => ({
   refusal: a.refusal,
 });
 
+const AWARD_CURSOR = /^(\d{4})~([0-9a-f-]{36})$/;
+
+/** The ward's awards, searched and filtered, a page at a time (`nextCursor` continues). */
 export async function listAwards(deps: Deps, actor: Actor, q: z.output<typeof listAwardsQuerySchema>) {
   requirePermission(actor, 'certification.read');
-  return withActor(deps.database.db, actor, async (tx) => ({ items: (await findAwardsInScope(tx, actor, q)).map(awardView) }));
+  const limit = q.limit ?? 50;
+  let after: { year: number; id: string } | undefined;
+  if (q.cursor) {
+    const m = AWARD_CURSOR.exec(q.cursor);
+    if (!m) throw invalid('cursor');
+    after = { year: Number(m[1]), id: m[2] as string };
+  }
+  const rows = await withActor(deps.database.db, actor, (tx) => findAwardsInScope(tx, actor, { ...q, after }, limit + 1));
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { items: page.map(awardView), nextCursor: rows.length > limit && last ? `${last.year}~${last.id}` : null };
+}
+
+/** The awards as a workbook, with the list's search and filters (up to 5,000 rows); audited. */
+export async function exportAwards(deps: Deps, actor: Actor, q: z.output<typeof listAwardsQuerySchema>, lang: Locale) {
+  requirePermission(actor, 'certification.read');
+  const rows = await withActor(deps.database.db, actor, async (tx) => {
+    const found = await findAwardsInScope(tx, actor, { ...q, after: undefined }, 5000);
+    await recordAudit(tx, {
+      action: 'certification.awards_export',
+      actor: by(actor),
+      wardId: actor.wardId,
+      entityType: 'certification_award',
+      detail: { rows: found.length, year: q.year ?? null, kind: q.kind ?? null, status: q.status ?? null, searched: Boolean(q.q) },
+    });
+    return found;
+  });
+  const t = (key: string) => translate(lang, key);
+  const dmy = (d: string | null | undefined) => (d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : '');
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Bình An';
+  const sheet = workbook.addWorksheet(lang === 'en' ? 'Awards' : 'Khen thưởng', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const head =
+    lang === 'en'
+      ? ['Year', 'Award', 'Recipient', 'Name', 'Unit', 'Issuer', 'Achievement', 'Status', 'Proposed on', 'Decided on', 'Decision']
+      : [
+          'Năm',
+          'Hình thức',
+          'Đối tượng',
+          'Họ và tên',
+          'Đơn vị',
+          'Cấp khen',
+          'Thành tích',
+          'Tình trạng',
+          'Ngày đề nghị',
+          'Ngày quyết định',
+          'Số quyết định',
+        ];
+  sheet.addRow(head).font = { bold: true };
+  for (const a of rows) {
+    sheet.addRow([
+      a.year,
+      t(`certification.awardKinds.${a.kind}`),
+      t(`certification.awardRecipients.${a.recipient}`),
+      a.personName ?? '',
+      a.unitName,
+      a.issuer,
+      a.reason ?? '',
+      t(`certification.awardStatuses.${a.status}`),
+      dmy(a.proposedOn),
+      dmy(a.decidedOn),
+      a.decisionRef ?? '',
+    ]);
+  }
+  sheet.columns.forEach((c) => {
+    c.width = 18;
+  });
+  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+  return { bytes, rows: rows.length, filename: lang === 'en' ? 'awards.xlsx' : 'khen-thuong.xlsx' };
 }
 
 /**

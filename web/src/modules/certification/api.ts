@@ -21,7 +21,15 @@ export const fetchModels = () => requestApi<{ items: ModelView[] }>('GET', '/cer
 export const createModel = (body: object) => requestApi<ModelView>('POST', '/certification/models', { body });
 export const updateModel = (id: string, body: object) => requestApi<ModelView>('PATCH', `/certification/models/${id}`, { body });
 
-export const fetchAwards = () => requestApi<{ items: AwardView[] }>('GET', '/certification/awards');
+export type AwardsQuery = { q?: string; kind?: string; status?: string; year?: string };
+const awardsQueryString = (q: AwardsQuery) =>
+  Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string>;
+export const fetchAwards = (q: AwardsQuery = {}, cursor?: string) =>
+  requestApi<{ items: AwardView[]; nextCursor: string | null }>('GET', '/certification/awards', {
+    query: { ...awardsQueryString(q), ...(cursor ? { cursor } : {}) },
+  });
+export const awardsExportUrl = (q: AwardsQuery) =>
+  `/api/v1/certification/awards.xlsx?${new URLSearchParams(awardsQueryString(q)).toString()}`;
 export const proposeAward = (body: object) => requestApi<AwardView>('POST', '/certification/awards', { body });
 export const decideAward = (id: string, body: object) => requestApi<AwardView>('POST', `/certification/awards/${id}/decision`, { body });
 

@@ -1,6 +1,6 @@
-import { AWARD_KINDS, type AwardView, recipientFits } from '@binh-an/domain';
+import { AWARD_KINDS, AWARD_STATUSES, type AwardView, recipientFits } from '@binh-an/domain';
 import { Alert, Badge, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, todayInVietnam } from '../../lib/format.ts';
@@ -8,13 +8,17 @@ import { ActionForm } from '../../ui/action-form.tsx';
 import { DataTable } from '../../ui/data-table.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { FilterBar } from '../../ui/filter-bar.tsx';
+import { FilterSearchInput } from '../../ui/filter-search-input.tsx';
+import { FilterSelect } from '../../ui/filter-select.tsx';
+import { ListFooter } from '../../ui/list-footer.tsx';
 import { LoadingState } from '../../ui/loading-state.tsx';
 import { notifySuccess } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { useCan } from '../auth/hooks.ts';
 import { refusalText } from '../mediation/team-forms.tsx';
 import { useAllUnits } from '../units/api.ts';
-import { certificationKey, decideAward, fetchAwards, proposeAward } from './api.ts';
+import { type AwardsQuery, awardsExportUrl, certificationKey, decideAward, fetchAwards, proposeAward } from './api.ts';
 
 const who = (a: AwardView) => a.personName ?? a.unitName;
 
@@ -183,9 +187,17 @@ function DecideModal({ award, onClose }: { award: AwardView; onClose: () => void
 export function CertificationAwardsPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const query = useQuery({ queryKey: [...certificationKey, 'awards'], queryFn: fetchAwards });
+  const [filters, setFilters] = useState<AwardsQuery>({});
+  const query = useInfiniteQuery({
+    queryKey: [...certificationKey, 'awards', filters],
+    queryFn: ({ pageParam }) => fetchAwards(filters, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   const [deciding, setDeciding] = useState<AwardView | null>(null);
   const color = { proposed: 'blue', granted: 'green', refused: 'red' } as const;
+  const isFiltered = Object.values(filters).some((v) => v !== undefined && v !== '');
   return (
     <>
       <PageHeader title={t('certificationPage.awards.title')} description={t('certificationPage.awards.description')} />
@@ -194,10 +206,37 @@ export function CertificationAwardsPage() {
           <ProposeForm />
         </Stack>
       ) : null}
+      <Stack mb="md">
+        <FilterBar isFiltered={isFiltered} onClearFilters={() => setFilters({})}>
+          <FilterSearchInput
+            label={t('certificationPage.awards.search')}
+            value={filters.q}
+            onChange={(q) => setFilters({ ...filters, q })}
+            flex="1 1 16rem"
+          />
+          <FilterSelect
+            label={t('certificationPage.awards.kind')}
+            placeholder={t('certificationPage.awards.anyKind')}
+            data={AWARD_KINDS.map((k) => ({ value: k, label: t(`certification.awardKinds.${k}`) }))}
+            value={filters.kind}
+            onChange={(kind) => setFilters({ ...filters, kind })}
+          />
+          <FilterSelect
+            label={t('certificationPage.awards.status')}
+            placeholder={t('certificationPage.awards.anyStatus')}
+            data={AWARD_STATUSES.map((k) => ({ value: k, label: t(`certification.awardStatuses.${k}`) }))}
+            value={filters.status}
+            onChange={(status) => setFilters({ ...filters, status })}
+          />
+          <Button component="a" variant="light" href={awardsExportUrl(filters)} download>
+            {t('certificationPage.awards.export')}
+          </Button>
+        </FilterBar>
+      </Stack>
       {query.isPending ? <LoadingState /> : null}
       {query.error ? <ErrorAlert error={query.error} /> : null}
-      {query.data && query.data.items.length === 0 ? <EmptyState title={t('certificationPage.awards.empty')} description="" /> : null}
-      {query.data?.items.length ? (
+      {query.data && items.length === 0 ? <EmptyState title={t('certificationPage.awards.empty')} description="" /> : null}
+      {items.length ? (
         <DataTable caption={t('certificationPage.awards.caption')} minWidth={760}>
           <Table.Thead>
             <Table.Tr>
@@ -210,7 +249,7 @@ export function CertificationAwardsPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {query.data.items.map((a) => (
+            {items.map((a) => (
               <Table.Tr key={a.id}>
                 <Table.Td>{a.year}</Table.Td>
                 <Table.Td>
@@ -250,6 +289,14 @@ export function CertificationAwardsPage() {
             ))}
           </Table.Tbody>
         </DataTable>
+      ) : null}
+      {items.length ? (
+        <ListFooter
+          countText={t('certificationPage.awards.shown', { count: items.length })}
+          hasMore={Boolean(query.hasNextPage)}
+          isLoadingMore={query.isFetchingNextPage}
+          onLoadMore={() => void query.fetchNextPage()}
+        />
       ) : null}
       {deciding ? <DecideModal award={deciding} onClose={() => setDeciding(null)} /> : null}
     </>
