@@ -98,6 +98,15 @@ export const listAwardsQuerySchema = z.object({
   ...cursorQuery,
 });
 
+/** The models list: search (name, unit, who runs it, activities, effect; without regard to diacritics), state, paging. */
+export const MODEL_STATES = ['running', 'ended', 'not_effective'] as const;
+export const listModelsQuerySchema = z.object({
+  ward: z.uuid({ message: 'validation.id' }).optional(),
+  q: z.string().max(100).optional(),
+  state: z.enum(MODEL_STATES).optional(),
+  ...cursorQuery,
+});
+
 /** The figure of another module that measures a model's effect (the report summary of the model's unit). */
 export const MODEL_FIGURE_SOURCES = ['patrols', 'tips', 'mediation', 'cases'] as const;
 export const modelFigureSourceSchema = z.enum(MODEL_FIGURE_SOURCES);

@@ -105,6 +105,12 @@ export const certificationPageEn: typeof certificationPageVi = {
     },
     models: {
       title: 'Models of the movement',
+      search: 'Search names, units, who runs it, activities',
+      state: 'State',
+      anyState: 'Any state',
+      states: { running: 'Running', ended: 'Ended', not_effective: 'Not effective' },
+      export: 'Export to Excel',
+      shown: '{{count}} models shown',
       description: 'Where they run, who runs them, activities, effect, replication to more blocks.',
       caption: 'Models',
       name: 'Model',

@@ -104,6 +104,12 @@ export const certificationPageVi = {
     },
     models: {
       title: 'Mô hình phong trào toàn dân bảo vệ ANTQ',
+      search: 'Tìm theo tên, đơn vị, người phụ trách, hoạt động',
+      state: 'Tình trạng',
+      anyState: 'Mọi tình trạng',
+      states: { running: 'Đang hoạt động', ended: 'Đã kết thúc', not_effective: 'Không hiệu quả' },
+      export: 'Xuất Excel',
+      shown: 'Đang hiện {{count}} mô hình',
       description: 'Nơi hoạt động, người phụ trách, hoạt động, hiệu quả, nhân rộng ra các khối.',
       caption: 'Các mô hình',
       name: 'Tên mô hình',

@@ -365,6 +365,32 @@ describe('awards', () => {
     expect([...new Set(years)].sort()).toEqual([2018, 2019]);
   });
 
+  it('searches the models without regard to diacritics, filters by state, pages and exports them (audited)', async () => {
+    const all = (await as('canbo', 'GET', `${base}/models?limit=200`)).json().items as { id: string; name: string; endedOn: string | null }[];
+    expect(all.length).toBeGreaterThan(3);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await as('canbo', 'GET', `${base}/models?limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const page = res.json() as { items: { id: string }[]; nextCursor: string | null };
+      seen.push(...page.items.map((m) => m.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.map((m) => m.id));
+    const patrols = (await as('canbo', 'GET', `${base}/models?limit=200&q=${encodeURIComponent('to tuan tra')}`)).json().items as { name: string }[];
+    expect(patrols.length).toBeGreaterThan(0);
+    expect(patrols.every((m) => m.name === 'Tổ tuần tra nhân dân')).toBe(true);
+    const ended = (await as('canbo', 'GET', `${base}/models?limit=200&state=ended`)).json().items as { endedOn: string | null }[];
+    expect(ended.every((m) => m.endedOn !== null)).toBe(true);
+    const running = (await as('canbo', 'GET', `${base}/models?limit=200&state=running`)).json().items as unknown[];
+    expect(running.length + ended.length).toBe(all.length);
+    expect((await as('canbo', 'GET', `${base}/models?state=closed`)).statusCode).toBe(400);
+    const xlsx = await as('canbo', 'GET', `${base}/models.xlsx?q=${encodeURIComponent('to tuan tra')}`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['x-export-rows']).toBe(String(patrols.length));
+    expect(await count(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'certification.models_export'`)).toBe(1);
+  });
+
   it('searches the awards without regard to diacritics, filters, pages and exports them (audited)', async () => {
     const all = (await as('canbo', 'GET', `${base}/awards?limit=200`)).json().items as { id: string; status: string; issuer: string }[];
     expect(all.length).toBeGreaterThan(2);

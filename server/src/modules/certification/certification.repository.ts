@@ -193,7 +193,17 @@ export async function findRegistrations(
 
 export type ModelRecord = ModelRow & { unitName: string };
 
-export async function findModelsInScope(tx: DbOrTx, actor: Actor, wardId: string | null): Promise<ModelRecord[]> {
+export type ModelFilter = {
+  wardId?: string | null | undefined;
+  q?: string | undefined;
+  state?: 'running' | 'ended' | 'not_effective' | undefined;
+  /** Running on this day (for `state`). */
+  today?: string;
+  after?: { startedOn: string; id: string } | undefined;
+};
+
+/** The models the actor reaches (a block's own and those replicated to it), latest started first (keyset). */
+export async function findModelsInScope(tx: DbOrTx, actor: Actor, f: ModelFilter, limit = 500): Promise<ModelRecord[]> {
   const where: (SQL | undefined)[] = [inScope(actor, { wardId: certificationModels.wardId })];
   if (actor.unitIds) {
     where.push(
@@ -203,14 +213,32 @@ export async function findModelsInScope(tx: DbOrTx, actor: Actor, wardId: string
       ),
     );
   }
-  if (wardId) where.push(eq(certificationModels.wardId, wardId));
+  if (f.wardId) where.push(eq(certificationModels.wardId, f.wardId));
+  if (f.q?.trim()) {
+    const like = likePattern(f.q.trim().normalize('NFC').toLowerCase());
+    where.push(
+      or(
+        sql`f_unaccent(lower(${certificationModels.name})) LIKE f_unaccent(${like})`,
+        sql`f_unaccent(lower(${units.name})) LIKE f_unaccent(${like})`,
+        sql`f_unaccent(lower(${certificationModels.runBy})) LIKE f_unaccent(${like})`,
+        sql`f_unaccent(lower(coalesce(${certificationModels.activities}, ''))) LIKE f_unaccent(${like})`,
+        sql`f_unaccent(lower(coalesce(${certificationModels.effect}, ''))) LIKE f_unaccent(${like})`,
+      ),
+    );
+  }
+  const today = f.today ?? '9999-12-31';
+  if (f.state === 'running') where.push(sql`(${certificationModels.endedOn} IS NULL OR ${certificationModels.endedOn} >= ${today}::date)`);
+  if (f.state === 'ended') where.push(sql`${certificationModels.endedOn} < ${today}::date`);
+  if (f.state === 'not_effective') where.push(eq(certificationModels.effective, false));
+  if (f.after)
+    where.push(sql`(${certificationModels.startedOn}, ${certificationModels.id}) < (${f.after.startedOn}::date, ${f.after.id}::uuid)`);
   const rows = await tx
     .select({ m: certificationModels, unitName: units.name })
     .from(certificationModels)
     .innerJoin(units, eq(units.id, certificationModels.unitId))
     .where(and(...where))
-    .orderBy(asc(certificationModels.endedOn), asc(certificationModels.name), asc(certificationModels.id))
-    .limit(500);
+    .orderBy(desc(certificationModels.startedOn), desc(certificationModels.id))
+    .limit(limit);
   return rows.map((r) => ({ ...r.m, unitName: r.unitName }));
 }
 

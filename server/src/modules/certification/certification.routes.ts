@@ -10,6 +10,7 @@ import {
   dossierQuerySchema,
   idParamSchema,
   listAwardsQuerySchema,
+  listModelsQuerySchema,
   provinceCriterionInputSchema,
   provinceCriterionUpdateSchema,
   registerCycleSchema,
@@ -32,6 +33,7 @@ import {
   exportAwards,
   exportCycles,
   exportDossier,
+  exportModels,
   getCycle,
   listAwards,
   listCycles,
@@ -131,7 +133,19 @@ export function registerCertificationRoutes(app: FastifyInstance, deps: Deps): v
     },
   );
 
-  r.get(`${base}/models`, { schema: { tags, summary: 'Movement models', querystring: z.strictObject(wardQuery) } }, (req) =>
+  r.get(
+    `${base}/models.xlsx`,
+    { schema: { tags, summary: 'The models, searched and filtered, as an Excel workbook (audited)', querystring: listModelsQuerySchema } },
+    async (req, reply) => {
+      const file = await exportModels(deps, requireActor(req), req.query, requestLocale(req));
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('x-export-rows', String(file.rows))
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.bytes);
+    },
+  );
+  r.get(`${base}/models`, { schema: { tags, summary: 'Movement models', querystring: listModelsQuerySchema } }, (req) =>
     listModels(deps, requireActor(req), req.query),
   );
   r.post(`${base}/models`, { schema: { tags, summary: 'Add a movement model', body: createModelSchema } }, async (req, reply) =>

@@ -22,6 +22,7 @@ import {
   isProvinceSet,
   type Locale,
   type listAwardsQuerySchema,
+  type listModelsQuerySchema,
   MOVEMENT_CLASSES,
   type MovementClass,
   overlaps,
@@ -616,11 +617,84 @@ async function modelFigures(deps: Deps, actor: Actor, models: ModelRecord[], tod
   return out;
 }
 
-export async function listModels(deps: Deps, actor: Actor, q: { ward?: string | undefined }) {
+const MODEL_CURSOR = /^(\d{4}-\d{2}-\d{2})~([0-9a-f-]{36})$/;
+
+/** The movement's models, searched and filtered, a page at a time (`nextCursor` continues). */
+export async function listModels(deps: Deps, actor: Actor, q: z.output<typeof listModelsQuerySchema>) {
   requirePermission(actor, 'certification.read');
-  const models = await withActor(deps.database.db, actor, (tx) => findModelsInScope(tx, actor, q.ward ?? null));
-  const figures = await modelFigures(deps, actor, models, vnToday(deps.clock()));
-  return withActor(deps.database.db, actor, async (tx) => ({ items: await modelViews(tx, models, figures) }));
+  const limit = q.limit ?? 50;
+  let after: { startedOn: string; id: string } | undefined;
+  if (q.cursor) {
+    const m = MODEL_CURSOR.exec(q.cursor);
+    if (!m) throw invalid('cursor');
+    after = { startedOn: m[1] as string, id: m[2] as string };
+  }
+  const today = vnToday(deps.clock());
+  const rows = await withActor(deps.database.db, actor, (tx) =>
+    findModelsInScope(tx, actor, { wardId: q.ward ?? null, q: q.q, state: q.state, today, after }, limit + 1),
+  );
+  const models = rows.slice(0, limit);
+  const figures = await modelFigures(deps, actor, models, today);
+  const last = models.at(-1);
+  return withActor(deps.database.db, actor, async (tx) => ({
+    items: await modelViews(tx, models, figures),
+    nextCursor: rows.length > limit && last ? `${last.startedOn}~${last.id}` : null,
+  }));
+}
+
+/** The models as a workbook, with the list's search and filters (up to 2,000 rows); audited. */
+export async function exportModels(deps: Deps, actor: Actor, q: z.output<typeof listModelsQuerySchema>, lang: Locale) {
+  requirePermission(actor, 'certification.read');
+  const today = vnToday(deps.clock());
+  const views = await withActor(deps.database.db, actor, async (tx) => {
+    const found = await findModelsInScope(tx, actor, { wardId: q.ward ?? null, q: q.q, state: q.state, today }, 2000);
+    await recordAudit(tx, {
+      action: 'certification.models_export',
+      actor: by(actor),
+      wardId: actor.wardId,
+      entityType: 'certification_model',
+      detail: { rows: found.length, state: q.state ?? null, searched: Boolean(q.q) },
+    });
+    return modelViews(tx, found);
+  });
+  const dmy = (d: string | null | undefined) => (d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : '');
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Bình An';
+  const sheet = workbook.addWorksheet(lang === 'en' ? 'Models' : 'Mô hình', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const head =
+    lang === 'en'
+      ? ['Model', 'Unit', 'Run by', 'Started on', 'Ended on', 'Effective', 'Activities', 'Effect', 'Replicated to']
+      : [
+          'Mô hình',
+          'Đơn vị',
+          'Người, tổ chức phụ trách',
+          'Ngày bắt đầu',
+          'Ngày kết thúc',
+          'Hiệu quả',
+          'Hoạt động',
+          'Hiệu quả đạt được',
+          'Nhân rộng tới',
+        ];
+  sheet.addRow(head).font = { bold: true };
+  const yes = lang === 'en' ? ['Yes', 'No'] : ['Có', 'Không'];
+  for (const m of views) {
+    sheet.addRow([
+      m.name,
+      m.unitName,
+      m.runBy,
+      dmy(m.startedOn),
+      dmy(m.endedOn),
+      m.effective ? yes[0] : yes[1],
+      m.activities ?? '',
+      m.effect ?? '',
+      m.replicatedTo.map((r) => r.name).join(', '),
+    ]);
+  }
+  sheet.columns.forEach((c) => {
+    c.width = 20;
+  });
+  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+  return { bytes, rows: views.length, filename: lang === 'en' ? 'movement-models.xlsx' : 'mo-hinh-phong-trao.xlsx' };
 }
 
 export async function createModel(deps: Deps, actor: Actor, input: z.output<typeof createModelSchema>) {

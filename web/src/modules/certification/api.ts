@@ -5,6 +5,9 @@ export type WardStatus = NonNullable<CycleDetail['ward']>;
 export type { CyclesList };
 export type CertificationSearch = { year?: string; ward?: string };
 
+const awardsQueryString = (q: Record<string, string | undefined>) =>
+  Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string>;
+
 export const certificationKey = ['certification'] as const;
 
 export const fetchCycles = (year: number, ward?: string) =>
@@ -17,13 +20,17 @@ export const cyclesExportUrl = (year: number, ward: string | null) =>
   `/api/v1/certification/cycles.xlsx?year=${year}${ward ? `&ward=${ward}` : ''}`;
 export const dossierUrl = (id: string, format: 'pdf' | 'docx') => `/api/v1/certification/cycles/${id}/dossier?format=${format}`;
 
-export const fetchModels = () => requestApi<{ items: ModelView[] }>('GET', '/certification/models');
+export type ModelsQuery = { q?: string; state?: string };
+export const fetchModels = (q: ModelsQuery = {}, cursor?: string) =>
+  requestApi<{ items: ModelView[]; nextCursor: string | null }>('GET', '/certification/models', {
+    query: { ...awardsQueryString(q), ...(cursor ? { cursor } : {}) },
+  });
+export const modelsExportUrl = (q: ModelsQuery) =>
+  `/api/v1/certification/models.xlsx?${new URLSearchParams(awardsQueryString(q)).toString()}`;
 export const createModel = (body: object) => requestApi<ModelView>('POST', '/certification/models', { body });
 export const updateModel = (id: string, body: object) => requestApi<ModelView>('PATCH', `/certification/models/${id}`, { body });
 
 export type AwardsQuery = { q?: string; kind?: string; status?: string; year?: string };
-const awardsQueryString = (q: AwardsQuery) =>
-  Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string>;
 export const fetchAwards = (q: AwardsQuery = {}, cursor?: string) =>
   requestApi<{ items: AwardView[]; nextCursor: string | null }>('GET', '/certification/awards', {
     query: { ...awardsQueryString(q), ...(cursor ? { cursor } : {}) },

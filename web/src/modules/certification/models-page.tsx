@@ -1,4 +1,4 @@
-import { MODEL_FIGURE_SOURCES, type ModelView } from '@binh-an/domain';
+import { MODEL_FIGURE_SOURCES, MODEL_STATES, type ModelView } from '@binh-an/domain';
 import {
   Alert,
   Badge,
@@ -14,7 +14,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber, todayInVietnam } from '../../lib/format.ts';
@@ -23,13 +23,17 @@ import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { DataTable } from '../../ui/data-table.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { FilterBar } from '../../ui/filter-bar.tsx';
+import { FilterSearchInput } from '../../ui/filter-search-input.tsx';
+import { FilterSelect } from '../../ui/filter-select.tsx';
+import { ListFooter } from '../../ui/list-footer.tsx';
 import { LoadingState } from '../../ui/loading-state.tsx';
 import { notifySuccess } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { useCan } from '../auth/hooks.ts';
 import { refusalText } from '../mediation/team-forms.tsx';
 import { useAllUnits } from '../units/api.ts';
-import { certificationKey, createModel, fetchModels, updateModel } from './api.ts';
+import { certificationKey, createModel, fetchModels, type ModelsQuery, modelsExportUrl, updateModel } from './api.ts';
 
 function useWardUnits() {
   return (useAllUnits().data ?? []).filter((u) => u.isActive && u.type !== 'province' && u.type !== 'district');
@@ -207,7 +211,15 @@ function CloseModelDialog({ closing, onClose }: { closing: Closing; onClose: () 
 export function CertificationModelsPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const query = useQuery({ queryKey: [...certificationKey, 'models'], queryFn: fetchModels });
+  const [filters, setFilters] = useState<ModelsQuery>({});
+  const query = useInfiniteQuery({
+    queryKey: [...certificationKey, 'models', filters],
+    queryFn: ({ pageParam }) => fetchModels(filters, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const isFiltered = Object.values(filters).some((v) => v !== undefined && v !== '');
   const [replicating, setReplicating] = useState<ModelView | null>(null);
   const [closing, setClosing] = useState<Closing | null>(null);
   return (
@@ -218,10 +230,30 @@ export function CertificationModelsPage() {
           <AddModelForm />
         </Stack>
       ) : null}
+      <Stack mb="md">
+        <FilterBar isFiltered={isFiltered} onClearFilters={() => setFilters({})}>
+          <FilterSearchInput
+            label={t('certificationPage.models.search')}
+            value={filters.q}
+            onChange={(q) => setFilters({ ...filters, q })}
+            flex="1 1 16rem"
+          />
+          <FilterSelect
+            label={t('certificationPage.models.state')}
+            placeholder={t('certificationPage.models.anyState')}
+            data={MODEL_STATES.map((k) => ({ value: k, label: t(`certificationPage.models.states.${k}`) }))}
+            value={filters.state}
+            onChange={(state) => setFilters({ ...filters, state })}
+          />
+          <Button component="a" variant="light" href={modelsExportUrl(filters)} download>
+            {t('certificationPage.models.export')}
+          </Button>
+        </FilterBar>
+      </Stack>
       {query.isPending ? <LoadingState /> : null}
       {query.error ? <ErrorAlert error={query.error} /> : null}
-      {query.data && query.data.items.length === 0 ? <EmptyState title={t('certificationPage.models.empty')} description="" /> : null}
-      {query.data?.items.length ? (
+      {query.data && items.length === 0 ? <EmptyState title={t('certificationPage.models.empty')} description="" /> : null}
+      {items.length ? (
         <DataTable caption={t('certificationPage.models.caption')} minWidth={800}>
           <Table.Thead>
             <Table.Tr>
@@ -234,7 +266,7 @@ export function CertificationModelsPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {query.data.items.map((m) => (
+            {items.map((m) => (
               <Table.Tr key={m.id}>
                 <Table.Td>
                   <Text size="sm" fw={500}>
@@ -312,6 +344,14 @@ export function CertificationModelsPage() {
             ))}
           </Table.Tbody>
         </DataTable>
+      ) : null}
+      {items.length ? (
+        <ListFooter
+          countText={t('certificationPage.models.shown', { count: items.length })}
+          hasMore={Boolean(query.hasNextPage)}
+          isLoadingMore={query.isFetchingNextPage}
+          onLoadMore={() => void query.fetchNextPage()}
+        />
       ) : null}
       {replicating ? <ReplicateModal model={replicating} onClose={() => setReplicating(null)} /> : null}
       {closing ? <CloseModelDialog closing={closing} onClose={() => setClosing(null)} /> : null}
