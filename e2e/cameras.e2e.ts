@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -134,6 +135,18 @@ describe('community cameras', () => {
     await page.getByLabel('Tìm kiếm').fill('hieu thuoc phuc an');
     await page.getByRole('table', { name: 'Danh sách camera cộng đồng' }).getByText('Camera mặt tiền hiệu thuốc Phúc An').waitFor();
     await expectNoSeriousA11yViolations(page, 'the camera registry');
+    // The registry downloads as Excel from the server, with the search applied.
+    const [excel] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Xuất Excel' }).click()]);
+    expect(excel.suggestedFilename()).toMatch(/^camera-cong-dong-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect((await readFile((await excel.path()) as string)).subarray(0, 2).toString('latin1')).toBe('PK');
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Xuất CSV' }).click()]);
+    const lines = (await readFile((await csv.path()) as string))
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('Camera mặt tiền hiệu thuốc Phúc An');
 
     // The field of view is drawn on the map: a click places the camera, the next one points it.
     await page.getByRole('button', { name: 'Đăng ký camera' }).click();
