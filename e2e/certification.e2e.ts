@@ -89,6 +89,20 @@ describe('the "An toàn về ANTT" recognition', () => {
       .first()
       .waitFor();
     await expectNoSeriousA11yViolations(page, 'the models');
+
+    // Searched without diacritics, then ended after a confirmation naming it.
+    await field(page.getByRole('region', { name: 'Bộ lọc' }), 'Tìm theo tên, đơn vị, người phụ trách, hoạt động').fill('hom thu to giac');
+    await expect.poll(() => models.locator('tbody tr').count()).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await models.locator('tbody tr').allTextContents()).every((r) => r.includes('Hòm thư tố giác tội phạm')))
+      .toBe(true);
+    await models.getByRole('button', { name: 'Kết thúc mô hình Hòm thư tố giác tội phạm' }).first().click();
+    const ending = page.getByRole('dialog', { name: 'Kết thúc mô hình' });
+    await ending.getByText(/Mô hình "Hòm thư tố giác tội phạm" kết thúc từ ngày \d{2}\/\d{2}\/\d{4}/).waitFor();
+    await ending.getByRole('button', { name: 'Kết thúc mô hình' }).click();
+    await page.getByText('Đã lưu mô hình.').first().waitFor();
+    const exported = await page.getByRole('link', { name: 'Xuất Excel' }).getAttribute('href');
+    expect(exported).toContain('/api/v1/certification/models.xlsx?q=hom+thu+to+giac');
   });
 
   test('the province administrator sets the class thresholds and adds a criterion the ward then sees marked as the province’s', async () => {
