@@ -197,7 +197,7 @@ async function registerWebApp(app: FastifyInstance): Promise<void> {
     return;
   }
   const page = readFileSync(index, 'utf8');
-  await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/app/', wildcard: false, index: false });
+  await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/app/', wildcard: false, index: false, preCompressed: true });
   const sendIndex = (_req: unknown, reply: import('fastify').FastifyReply) =>
     reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(page);
   app.get('/app', { schema: { hide: true } }, (_req, reply) => reply.redirect('/app/'));
