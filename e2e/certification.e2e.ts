@@ -43,6 +43,11 @@ describe('the "An toàn về ANTT" recognition', () => {
     const res = await page.request.get(new URL(pdf ?? '', page.url()).toString());
     expect(res.status()).toBe(200);
     expect((await res.body()).subarray(0, 4).toString()).toBe('%PDF');
+    // Recognised, the unit gets its certificate.
+    const certificate = await page.getByRole('link', { name: 'Giấy công nhận (PDF)' }).getAttribute('href');
+    const paper = await page.request.get(new URL(certificate ?? '', page.url()).toString());
+    expect(paper.status()).toBe(200);
+    expect((await paper.body()).subarray(0, 4).toString()).toBe('%PDF');
 
     // The 2020 year of Lê Mao: every block and school recognised.
     await page.goto(appUrl('/certification?year=2020'));

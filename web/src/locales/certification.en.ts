@@ -50,6 +50,7 @@ export const certificationPageEn: typeof certificationPageVi = {
       done: 'Registered.',
     },
     cycle: {
+      certificatePdf: 'Certificate (PDF)',
       province: 'The province’s criterion',
       back: 'List of units',
       title: '{{unit}} — {{year}}',

@@ -49,6 +49,7 @@ export const certificationPageVi = {
       done: 'Đã đăng ký.',
     },
     cycle: {
+      certificatePdf: 'Giấy công nhận (PDF)',
       province: 'Tiêu chí của tỉnh',
       back: 'Danh sách đơn vị',
       title: '{{unit}} — năm {{year}}',

@@ -145,3 +145,48 @@ export async function renderDossierDocx(d: DossierData, lang: Locale): Promise<B
   });
   return Packer.toBuffer(doc);
 }
+
+/* ---------- the certificate (giấy công nhận) ---------- */
+
+export type CertificateData = {
+  ward: string;
+  unit: string;
+  certType: string;
+  year: number;
+  decidedOn: string;
+  decisionRef: string | null;
+  certificateNo: string | null;
+};
+
+/** The certificate of a recognised unit (TT 124/2021 Art. 9.3): who, which year, by which decision. A4 landscape. */
+export function renderCertificatePdf(d: CertificateData, lang: Locale): Promise<Buffer> {
+  const t = (k: string) => translate(lang, `certification.certificate.${k}`);
+  pdfmake.addFonts(FONTS);
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((file) => FONT_FILES.has(path.resolve(file)));
+  return pdfmake
+    .createPdf({
+      pageSize: 'A4',
+      pageOrientation: 'landscape',
+      pageMargins: [60, 50, 60, 50],
+      defaultStyle: { font: 'Roboto', fontSize: 13 },
+      info: { title: `${t('title')} ${d.year}`, creator: 'Bình An' },
+      content: [
+        { text: t('nation'), bold: true, alignment: 'center' },
+        { text: t('motto'), alignment: 'center', margin: [0, 0, 0, 24] },
+        { text: `${t('issuer')} ${d.ward}`.toLocaleUpperCase(lang === 'vi' ? 'vi-VN' : 'en-GB'), bold: true, alignment: 'center' },
+        { text: t('title'), bold: true, fontSize: 22, alignment: 'center', margin: [0, 24, 0, 8] },
+        { text: t('standard'), bold: true, fontSize: 16, alignment: 'center', margin: [0, 0, 0, 20] },
+        { text: d.unit, bold: true, fontSize: 20, alignment: 'center' },
+        { text: `(${translate(lang, `certification.certTypes.${d.certType}`)})`, alignment: 'center', margin: [0, 4, 0, 16] },
+        { text: `${t('year')} ${d.year}`, alignment: 'center', fontSize: 15 },
+        {
+          text: [t('decision'), ' ', d.decisionRef ?? '—', ' · ', t('decidedOn'), ' ', dmy(d.decidedOn)].join(''),
+          alignment: 'center',
+          margin: [0, 24, 0, 4],
+        },
+        { text: `${t('number')} ${d.certificateNo ?? '—'}`, alignment: 'center' },
+      ],
+    })
+    .getBuffer();
+}

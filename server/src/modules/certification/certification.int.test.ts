@@ -354,6 +354,33 @@ describe('the cycle of a ward with no record yet (Trường Vinh)', () => {
     expect(text).toContain('Biên bản họp tự đánh giá');
     expect(text).toContain('Khối 2');
   });
+
+  it('gives the certificate of a recognised unit as PDF, and refuses one for a year not yet decided', async () => {
+    const list = (await as('canbo', 'GET', `${base}/cycles?year=2020&ward=${units['le-mao']}`)).json();
+    const recognised = list.items.find((i: { unitId: string }) => i.unitId === units['le-mao:trung-my']).cycleId as string;
+    const pdf = await as('canbo', 'GET', `${base}/cycles/${recognised}/certificate`);
+    expect(pdf.statusCode, pdf.body).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
+    expect(
+      await count(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'certification.certificate' AND entity_id = ${recognised}`),
+    ).toBe(1);
+    const thisYear = (await as('canbo', 'GET', `${base}/cycles?year=${new Date().getUTCFullYear()}`)).json();
+    const undecided = thisYear.items.find((i: { unitId: string }) => i.unitId === units['thanh-vinh']).cycleId as string;
+    const open = await as('canbo', 'GET', `${base}/cycles/${undecided}/certificate`);
+    expect(open.statusCode).toBe(400);
+    expect(open.json().errors[0].message).toBe('Chỉ cấp giấy công nhận cho đơn vị đã có quyết định công nhận');
+    if (!HAS_PDFTOTEXT) {
+      console.warn(NO_PDFTOTEXT);
+      return;
+    }
+    const dir = mkdtempSync(path.join(tmpdir(), 'certificate-'));
+    const file = path.join(dir, 'certificate.pdf');
+    writeFileSync(file, pdf.rawPayload);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('GIẤY CÔNG NHẬN');
+    expect(text).toContain('Đạt tiêu chuẩn "An toàn về an ninh, trật tự"');
+    expect(text).toContain('Năm 2020');
+  });
 });
 
 describe('awards', () => {
@@ -366,7 +393,11 @@ describe('awards', () => {
   });
 
   it('searches the models without regard to diacritics, filters by state, pages and exports them (audited)', async () => {
-    const all = (await as('canbo', 'GET', `${base}/models?limit=200`)).json().items as { id: string; name: string; endedOn: string | null }[];
+    const all = (await as('canbo', 'GET', `${base}/models?limit=200`)).json().items as {
+      id: string;
+      name: string;
+      endedOn: string | null;
+    }[];
     expect(all.length).toBeGreaterThan(3);
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -377,7 +408,9 @@ describe('awards', () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual(all.map((m) => m.id));
-    const patrols = (await as('canbo', 'GET', `${base}/models?limit=200&q=${encodeURIComponent('to tuan tra')}`)).json().items as { name: string }[];
+    const patrols = (await as('canbo', 'GET', `${base}/models?limit=200&q=${encodeURIComponent('to tuan tra')}`)).json().items as {
+      name: string;
+    }[];
     expect(patrols.length).toBeGreaterThan(0);
     expect(patrols.every((m) => m.name === 'Tổ tuần tra nhân dân')).toBe(true);
     const ended = (await as('canbo', 'GET', `${base}/models?limit=200&state=ended`)).json().items as { endedOn: string | null }[];

@@ -31,6 +31,7 @@ import {
   decideAward,
   decideCycle,
   exportAwards,
+  exportCertificate,
   exportCycles,
   exportDossier,
   exportModels,
@@ -133,6 +134,14 @@ export function registerCertificationRoutes(app: FastifyInstance, deps: Deps): v
     },
   );
 
+  r.get(
+    `${base}/cycles/:id/certificate`,
+    { schema: { tags, summary: 'The certificate of a recognised unit (PDF; audited)', params: idParamSchema } },
+    async (req, reply) => {
+      const file = await exportCertificate(deps, requireActor(req), req.params.id, requestLocale(req));
+      return reply.type('application/pdf').header('content-disposition', `attachment; filename="${file.filename}"`).send(file.bytes);
+    },
+  );
   r.get(
     `${base}/models.xlsx`,
     { schema: { tags, summary: 'The models, searched and filtered, as an Excel workbook (audited)', querystring: listModelsQuerySchema } },

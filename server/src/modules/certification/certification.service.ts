@@ -50,7 +50,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { vnToday } from '../../platform/time.ts';
 import { summaryFigures } from '../cases/index.ts';
-import { type DossierData, renderDossierDocx, renderDossierPdf } from './certification.dossier.ts';
+import { type DossierData, renderCertificatePdf, renderDossierDocx, renderDossierPdf } from './certification.dossier.ts';
 import { rulesForUnit } from './certification.province.ts';
 import {
   type AwardRecord,
@@ -999,4 +999,36 @@ export async function summariseCertification(tx: Tx, unitIds: readonly string[],
     modelsActive: await countActiveModels(tx, unitIds, from, to),
     awards: await countAwardsGranted(tx, unitIds, from, to),
   };
+}
+
+/** The certificate of a unit recognised by a decision (TT 124/2021 Art. 9.3), as PDF; other years are refused. Audited. */
+export async function exportCertificate(deps: Deps, actor: Actor, id: string, lang: Locale) {
+  requirePermission(actor, 'certification.read');
+  return withActor(deps.database.db, actor, async (tx) => {
+    const cycle = await loadCycle(tx, actor, id);
+    if (cycle.stage !== 'decided' || cycle.outcome !== 'recognised' || !cycle.decidedOn)
+      throw invalid('stage', 'certification.errors.notRecognised');
+    await recordAudit(tx, {
+      action: 'certification.certificate',
+      actor: by(actor),
+      wardId: cycle.wardId,
+      entityType: 'certification_cycle',
+      entityId: cycle.id,
+      detail: { year: cycle.year },
+    });
+    const ward = (await findUnitNames(tx, [cycle.wardId])).get(cycle.wardId) ?? '';
+    const bytes = await renderCertificatePdf(
+      {
+        ward,
+        unit: cycle.unitName,
+        certType: cycle.certType,
+        year: cycle.year,
+        decidedOn: cycle.decidedOn,
+        decisionRef: cycle.decisionRef,
+        certificateNo: cycle.certificateNo,
+      },
+      lang,
+    );
+    return { bytes, filename: `giay-cong-nhan-an-toan-antt-${cycle.year}-${cycle.id.slice(0, 8)}.pdf` };
+  });
 }

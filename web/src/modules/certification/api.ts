@@ -18,6 +18,7 @@ export const postStep = (id: string, step: 'self-assessment' | 'submit' | 'appra
   requestApi<CycleDetail>('POST', `/certification/cycles/${id}/${step}`, { body });
 export const cyclesExportUrl = (year: number, ward: string | null) =>
   `/api/v1/certification/cycles.xlsx?year=${year}${ward ? `&ward=${ward}` : ''}`;
+export const certificateUrl = (id: string) => `/api/v1/certification/cycles/${id}/certificate`;
 export const dossierUrl = (id: string, format: 'pdf' | 'docx') => `/api/v1/certification/cycles/${id}/dossier?format=${format}`;
 
 export type ModelsQuery = { q?: string; state?: string };

@@ -31,7 +31,7 @@ import { notifySuccess } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { useCan } from '../auth/hooks.ts';
 import { refusalText } from '../mediation/team-forms.tsx';
-import { certificationKey, dossierUrl, fetchCycle, postStep } from './api.ts';
+import { certificateUrl, certificationKey, dossierUrl, fetchCycle, postStep } from './api.ts';
 import { OutcomeBadge, WardRule } from './list-page.tsx';
 
 const routeApi = getRouteApi('/signed-in/certification/$cycleId');
@@ -322,12 +322,19 @@ export function CertificationCyclePage() {
           due: formatDate(c.decisionDue),
         })}
         actions={
-          <Group gap="xs" aria-label={t('certificationPage.cycle.dossier')} role="group">
-            {(['pdf', 'docx'] as const).map((format) => (
-              <Button key={format} component="a" variant="light" href={dossierUrl(c.id, format)} download>
-                {format.toUpperCase()}
+          <Group gap="xs">
+            <Group gap="xs" aria-label={t('certificationPage.cycle.dossier')} role="group">
+              {(['pdf', 'docx'] as const).map((format) => (
+                <Button key={format} component="a" variant="light" href={dossierUrl(c.id, format)} download>
+                  {format.toUpperCase()}
+                </Button>
+              ))}
+            </Group>
+            {c.stage === 'decided' && c.outcome === 'recognised' ? (
+              <Button component="a" variant="filled" href={certificateUrl(c.id)} download>
+                {t('certificationPage.cycle.certificatePdf')}
               </Button>
-            ))}
+            ) : null}
           </Group>
         }
       />
