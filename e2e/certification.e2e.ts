@@ -39,7 +39,7 @@ describe('the "An toàn về ANTT" recognition', () => {
     await page.getByText(/Quyết định ngày .*: Đạt \(Quyết định số 120\/QĐ-UBND\)/).waitFor();
     await page.getByText('Giấy công nhận số 15/GCN', { exact: false }).waitFor();
 
-    const pdf = await page.getByRole('link', { name: 'PDF' }).getAttribute('href');
+    const pdf = await page.getByRole('link', { name: 'PDF', exact: true }).getAttribute('href');
     const res = await page.request.get(new URL(pdf ?? '', page.url()).toString());
     expect(res.status()).toBe(200);
     expect((await res.body()).subarray(0, 4).toString()).toBe('%PDF');
