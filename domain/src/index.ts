@@ -5,6 +5,7 @@ export * from './calendar/calendar.rules.ts';
 export * from './calendar/calendar.schemas.ts';
 export * from './cameras/camera.geometry.ts';
 export * from './cameras/camera.messages.ts';
+export * from './cameras/camera.planning.ts';
 export * from './cameras/camera.rules.ts';
 export * from './cameras/camera.schemas.ts';
 export * from './cases/cases.messages.ts';

@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { verifyAuditChainJob } from './modules/audit/index.ts';
 import { sweepSessionsJob } from './modules/auth/index.ts';
+import { cameraJobs } from './modules/cameras/index.ts';
 import { outreachJobs } from './modules/outreach/index.ts';
 import { purgeIdempotencyKeysJob } from './modules/patrols/index.ts';
 import { reportJobs } from './modules/reports/index.ts';
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
         ...reportJobs,
         ...residenceJobs,
         ...outreachJobs,
+        ...cameraJobs,
       ])
     : null;
   const stop = async () => {

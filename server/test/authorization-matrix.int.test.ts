@@ -170,6 +170,7 @@ describe('authorization matrix (generated from the permission table)', () => {
       'certification.read',
       'certification.assess',
       'certification.decide',
+      'certification.configure',
     ]);
     expect(Object.keys(PERMISSIONS).sort()).toEqual([...tested].sort());
   });
@@ -487,6 +488,8 @@ describe('authorization matrix (generated from the permission table)', () => {
         startedOn: '2026-01-01',
       });
       expect(other.statusCode).toBe(isAllowed(account.role, 'certification.assess') ? 404 : 403);
+      const rules = await call(account.username, 'GET', '/api/v1/certification/province-rules');
+      expect(rules.statusCode, rules.body).toBe(isAllowed(account.role, 'certification.configure') ? 200 : 403);
     });
   }
 

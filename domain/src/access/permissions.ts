@@ -94,6 +94,8 @@ export const PERMISSIONS = {
   'certification.assess': ['chief', 'officer', 'block_leader', 'school_staff'],
   /** The ward's steps: appraisal and decision (đạt / chưa đạt), award proposals and decisions. */
   'certification.decide': ['chief', 'officer'],
+  /** A province's own criteria (TT 124/2021 Art. 8.1) and class thresholds (QĐ 510/2022): a province-level administrator. */
+  'certification.configure': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -213,12 +213,13 @@ describe('list and report queries', () => {
         byBlock: [{ unitId: '3f1c9a52-8d4e-4b7a-9c2d-1e5f6a7b8c9d', name: 'Khối Tân Quang', received: 12, settled: 9 }],
       },
       certification: {
-        blocks: { recognised: 9, total: 9 },
-        schools: { recognised: 3, total: 3 },
-        agencies: { recognised: 0, total: 0 },
-        enterprises: { recognised: 0, total: 0 },
+        blocks: { registered: 9, recognised: 9, total: 9 },
+        schools: { registered: 3, recognised: 3, total: 3 },
+        agencies: { registered: 0, recognised: 0, total: 0 },
+        enterprises: { registered: 0, recognised: 0, total: 0 },
         modelsActive: 6,
         awards: 0,
+        classification: { excellent: 2, good: 7, average: 0, weak: 0 },
       },
       residence: {
         placesWatched: 12,

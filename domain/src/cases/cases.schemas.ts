@@ -313,8 +313,8 @@ export const reportSummarySchema = z.object({
   mediation: mediationSummarySchema,
   /**
    * The "An toàn về ANTT" recognition (certification module): residential areas (blocks), schools, agencies and
-   * enterprises recognised of those in force, counting the recognitions in force during the period; models running;
-   * awards granted.
+   * enterprises recognised of those in force, counting the recognitions in force during the period, and those
+   * registered for the period's years; the classification by class (QĐ 510/2022); models running; awards granted.
    */
   certification: certificationSummarySchema,
   /** Community cameras (cameras module): registered, working, footage requests and the owners' answers, blocks covered. */

@@ -116,6 +116,10 @@ export const reportsVi = {
     certification:
       '{{blocks}}/{{blocksTotal}} khối và {{schools}} trường học đạt tiêu chuẩn "An toàn về an ninh, trật tự"; duy trì {{models}} mô hình phong trào',
     certificationAwards: '; {{awards}} tập thể, cá nhân được khen thưởng',
+    certificationRegistered:
+      'Đăng ký xây dựng đạt tiêu chuẩn "An toàn về an ninh, trật tự": {{blocks}} khối, {{schools}} trường học, {{agencies}} cơ quan, {{enterprises}} doanh nghiệp',
+    certificationClassification:
+      'Kết quả phân loại phong trào: {{excellent}} đơn vị xuất sắc, {{good}} khá, {{average}} trung bình, {{weak}} yếu',
     cameras: 'Mô hình "Camera cộng đồng" có {{registered}} camera tham gia, trong đó {{working}} camera đang hoạt động',
     camerasRequests:
       '; Công an phường đã gửi {{requests}} đề nghị cung cấp hình ảnh, chủ camera chia sẻ {{shared}} lượt, không có hình ảnh {{noFootage}} lượt, từ chối {{declined}} lượt',
@@ -217,6 +221,18 @@ export const reportsVi = {
     certSchools: 'Trường học đạt tiêu chuẩn An toàn về ANTT',
     certModels: 'Mô hình phong trào đang hoạt động',
     certAwards: 'Khen thưởng trong kỳ',
+    certRegistered: {
+      blocks: 'Khối đăng ký xây dựng',
+      schools: 'Trường học đăng ký xây dựng',
+      agencies: 'Cơ quan đăng ký xây dựng',
+      enterprises: 'Doanh nghiệp đăng ký xây dựng',
+    },
+    certClass: {
+      excellent: 'Đơn vị xếp loại xuất sắc',
+      good: 'Đơn vị xếp loại khá',
+      average: 'Đơn vị xếp loại trung bình',
+      weak: 'Đơn vị xếp loại yếu',
+    },
     camerasRegistered: 'Camera cộng đồng đang tham gia',
     camerasWorking: 'Camera đang hoạt động',
     camerasRequests: 'Đề nghị cung cấp hình ảnh',
@@ -377,6 +393,10 @@ export const reportsEn: ReportsMessages = {
     certification:
       '{{blocks}} of {{blocksTotal}} blocks and {{schools}} schools were recognised as "safe in security and order"; {{models}} models of the movement ran',
     certificationAwards: '; {{awards}} groups and individuals were awarded',
+    certificationRegistered:
+      'Registered to be recognised as "safe in security and order": {{blocks}} blocks, {{schools}} schools, {{agencies}} agencies, {{enterprises}} enterprises',
+    certificationClassification:
+      'Classification of the movement: {{excellent}} units excellent, {{good}} good, {{average}} average, {{weak}} weak',
     cameras: 'The "community camera" model counted {{registered}} cameras, {{working}} of them working',
     camerasRequests:
       '; the ward police sent {{requests}} requests for footage, and the owners shared {{shared}} times, had no footage {{noFootage}} times and declined {{declined}} times',
@@ -475,6 +495,18 @@ export const reportsEn: ReportsMessages = {
     certSchools: 'Schools recognised as safe in security and order',
     certModels: 'Models of the movement running',
     certAwards: 'Awards in the period',
+    certRegistered: {
+      blocks: 'Blocks registered',
+      schools: 'Schools registered',
+      agencies: 'Agencies registered',
+      enterprises: 'Enterprises registered',
+    },
+    certClass: {
+      excellent: 'Units classed excellent',
+      good: 'Units classed good',
+      average: 'Units classed average',
+      weak: 'Units classed weak',
+    },
     camerasRegistered: 'Community cameras taking part',
     camerasWorking: 'Cameras working',
     camerasRequests: 'Requests for footage',

@@ -351,6 +351,33 @@ describe('the narrative, from the figures', () => {
     expect(textOf(awarded, 'certification')).toContain('; 2 tập thể, cá nhân được khen thưởng.');
   });
 
+  it('writes the units registered by type and the classification by class once the summary carries them', () => {
+    const of = (registered: number, recognised: number, total: number) => ({ registered, recognised, total });
+    const certification = {
+      blocks: of(9, 9, 9),
+      schools: of(3, 3, 3),
+      agencies: of(1, 0, 2),
+      enterprises: of(0, 0, 1),
+      modelsActive: 6,
+      awards: 0,
+      classification: { excellent: 2, good: 7, average: 1, weak: 0 },
+    };
+    const report = buildPeriodicReport(context(), { ...LE_MAO_H1_2020, certification }, LE_MAO_H1_2019);
+    expect(textOf(report, 'certification')).toBe(
+      '9/9 khối và 3 trường học đạt tiêu chuẩn "An toàn về an ninh, trật tự"; duy trì 6 mô hình phong trào. ' +
+        'Đăng ký xây dựng đạt tiêu chuẩn "An toàn về an ninh, trật tự": 9 khối, 3 trường học, 1 cơ quan, 0 doanh nghiệp. ' +
+        'Kết quả phân loại phong trào: 2 đơn vị xuất sắc, 7 khá, 1 trung bình, 0 yếu.',
+    );
+    const figures = new Map(report.sections.flatMap((s) => s.figures).map((f) => [f.key, f.current.value]));
+    expect(figures.get('certification.agencies.registered')).toBe(1);
+    expect(figures.get('certification.classification.good')).toBe(7);
+    // No class yet (the classification closes in November): the sentence is left out, the figures stay at 0.
+    const unclassified = { ...certification, classification: { excellent: 0, good: 0, average: 0, weak: 0 } };
+    const early = buildPeriodicReport(context({ lang: 'en' }), { ...LE_MAO_H1_2020, certification: unclassified }, LE_MAO_H1_2019);
+    expect(textOf(early, 'certification')).toContain('Registered to be recognised as "safe in security and order": 9 blocks, 3 schools');
+    expect(textOf(early, 'certification')).not.toContain('Classification');
+  });
+
   it('writes tips received by channel, transferred in time and their outcomes', () => {
     const report = buildPeriodicReport(
       context(),

@@ -498,10 +498,14 @@ export type ReportFigures = {
   outreach?: { activities: number; audience: number; broadcasts: number; alertsSent: number; delivered: number } | null;
   /** The "An toàn về ANTT" recognitions in force, models and awards (certification module), once the summary carries them. */
   certification?: {
-    blocks: { recognised: number; total: number };
-    schools: { recognised: number; total: number };
+    blocks: { registered?: number; recognised: number; total: number };
+    schools: { registered?: number; recognised: number; total: number };
+    agencies?: { registered: number; recognised: number; total: number };
+    enterprises?: { registered: number; recognised: number; total: number };
     modelsActive: number;
     awards: number;
+    /** Units per class of the movement's classification (QĐ 510/2022), once the summary carries it. */
+    classification?: { excellent: number; good: number; average: number; weak: number };
   } | null;
 };
 
@@ -1085,7 +1089,11 @@ function certificationSection(b: Builder): ReportSection | null {
   const { m, ctx } = b;
   const cur = b.cur.certification;
   const prev = b.prev.certification;
-  if (!cur || cur.blocks.total + cur.schools.total + cur.modelsActive + cur.awards === 0) return null;
+  if (
+    !cur ||
+    cur.blocks.total + cur.schools.total + (cur.agencies?.total ?? 0) + (cur.enterprises?.total ?? 0) + cur.modelsActive + cur.awards === 0
+  )
+    return null;
   const href = ctx.links.certification();
   type Key = 'blocks.recognised' | 'blocks.total' | 'schools.recognised' | 'modelsActive' | 'awards';
   const certificationValue = (f: NonNullable<ReportFigures['certification']> | null | undefined, key: Key) => {
@@ -1110,11 +1118,53 @@ function certificationSection(b: Builder): ReportSection | null {
   });
   if (cur.awards > 0) sentence.push(...fillSegments(s.certificationAwards, { awards: inline(awards, m) }));
   sentence.push({ text: '.' });
+  const sentences = [tidy(sentence)];
+  const figures = [blocks, blocksTotal, schools, models, awards];
+  // Units registered by type and the classification by class, once the summary carries them.
+  const regTypes = ['blocks', 'schools', 'agencies', 'enterprises'] as const;
+  if (cur.blocks.registered !== undefined) {
+    const registered = Object.fromEntries(
+      regTypes.map((t) => {
+        const f = figure(
+          b,
+          `certification.${t}.registered`,
+          m.figures.certRegistered[t],
+          cur[t]?.registered ?? 0,
+          prev?.[t]?.registered ?? 0,
+          href,
+          { level: 1 },
+        );
+        figures.push(f);
+        return [t, inline(f, m)];
+      }),
+    );
+    sentences.push(tidy([...fillSegments(s.certificationRegistered, registered), { text: '.' }]));
+  }
+  if (cur.classification) {
+    const classes = ['excellent', 'good', 'average', 'weak'] as const;
+    const counted = Object.fromEntries(
+      classes.map((c) => {
+        const f = figure(
+          b,
+          `certification.classification.${c}`,
+          m.figures.certClass[c],
+          cur.classification?.[c] ?? 0,
+          prev?.classification?.[c] ?? 0,
+          href,
+          { level: 1 },
+        );
+        figures.push(f);
+        return [c, inline(f, m)];
+      }),
+    );
+    if (classes.some((c) => (cur.classification?.[c] ?? 0) > 0))
+      sentences.push(tidy([...fillSegments(s.certificationClassification, counted), { text: '.' }]));
+  }
   return {
     key: 'certification',
     title: m.sections.certification,
-    sentences: [tidy(sentence)],
-    figures: [blocks, blocksTotal, schools, models, awards],
+    sentences,
+    figures,
   };
 }
 

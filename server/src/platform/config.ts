@@ -43,6 +43,8 @@ const envSchema = z.object({
   TIP_POW_BITS: z.coerce.number().int().min(1).max(28).default(16),
   // At least the 7 days a patrol phone may stay offline (docs security.md §5.2).
   IDEMPOTENCY_DAYS: z.coerce.number().int().min(7, 'must be at least 7 (a phone may stay offline a week)').max(90).default(8),
+  // Days footage an owner uploaded for a request is kept before the nightly purge erases it (the owner keeps the original).
+  CAMERA_FOOTAGE_DAYS: z.coerce.number().int().min(7).max(365).default(90),
   // The dashboard map's tiles: an http(s) URL template with {z}, {x} and {y} (and {s} for a subdomain), or empty for none.
   MAP_TILE_URL: z
     .string()
@@ -132,6 +134,8 @@ export type Config = {
   tipRateLimit: number;
   /** Days an Idempotency-Key and its answer are kept (and replayed) before the purge job removes them. */
   idempotencyDays: number;
+  /** Days footage uploaded by a camera owner is kept before the purge job erases it. */
+  cameraFootageDays: number;
   /** The map's tile URL template, or null to draw the map without tiles (tests, offline installations). */
   mapTileUrl: string | null;
   /** The attribution the tile provider asks for. */
@@ -192,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tipPowBits: e.TIP_POW_BITS,
     tipRateLimit: e.TIP_RATE_LIMIT,
     idempotencyDays: e.IDEMPOTENCY_DAYS,
+    cameraFootageDays: e.CAMERA_FOOTAGE_DAYS,
     mapTileUrl: e.MAP_TILE_URL || null,
     mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
     mapTileOrigin: e.MAP_TILE_URL ? tileOrigin(e.MAP_TILE_URL) : null,

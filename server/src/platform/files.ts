@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 
@@ -84,5 +84,11 @@ export class BlobStore {
   get(key: string): Buffer {
     if (!/^[A-Za-z0-9_-]{24}$/.test(key)) throw new Error('bad storage key');
     return readFileSync(join(this.dir, key.slice(0, 2), key));
+  }
+
+  /** Deletes a blob (a purge past its retention); a blob already gone is no error. */
+  remove(key: string): void {
+    if (!/^[A-Za-z0-9_-]{24}$/.test(key)) throw new Error('bad storage key');
+    rmSync(join(this.dir, key.slice(0, 2), key), { force: true });
   }
 }

@@ -236,3 +236,27 @@ export async function findExistingCaseRefs(
   }
   return found;
 }
+
+/** The case of a ward with a given number (VV-2026-0034), within the actor's reach; null when there is none. */
+export async function findCaseByNumber(
+  tx: DbOrTx,
+  actor: Actor,
+  wardId: string,
+  number: string,
+): Promise<{ id: string; number: string } | null> {
+  const m = /^VV-(\d{4})-(\d{1,6})$/.exec(number);
+  if (!m) return null;
+  const [row] = await tx
+    .select({ id: cases.id, year: cases.year, seq: cases.seq })
+    .from(cases)
+    .where(
+      and(
+        eq(cases.wardId, wardId),
+        eq(cases.year, Number(m[1])),
+        eq(cases.seq, Number(m[2])),
+        inScope(actor, { wardId: cases.wardId, unitId: cases.unitId }),
+      ),
+    )
+    .limit(1);
+  return row ? { id: row.id, number: `VV-${row.year}-${String(row.seq).padStart(4, '0')}` } : null;
+}

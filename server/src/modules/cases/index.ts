@@ -5,6 +5,7 @@ import { recordCaseFromPatrol } from './case.service.ts';
 
 export { loadDemoCases } from './case.demo.ts';
 export { registerCaseImportRoutes } from './case.import.routes.ts';
+export { findCaseByNumber } from './case.repository.ts';
 export { registerCaseRoutes } from './case.routes.ts';
 export { listCases, recordCaseFromPatrol, reportSummary, summaryFigures } from './case.service.ts';
 export { listRehabDossiers } from './rehab.service.ts';

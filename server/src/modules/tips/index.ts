@@ -6,6 +6,7 @@ export {
   countOverdueTips,
   countTipsByMonthUnitCategory,
   countTipsByWard,
+  findTipByNumber,
   findTipNumbers,
   findTipsForReport,
   markTipUsedInCase,

@@ -343,3 +343,20 @@ export async function countTipsByWard(tx: DbOrTx, wardIds: readonly string[], fr
   );
   return new Map(rows.map((r) => [r.ward_id, Number(r.n)]));
 }
+
+/** The tip of a ward with a given number (TB-2026-0012), within the actor's reach; null when there is none. */
+export async function findTipByNumber(
+  tx: DbOrTx,
+  actor: Actor,
+  wardId: string,
+  number: string,
+): Promise<{ id: string; number: string } | null> {
+  const m = /^TB-(\d{4})-(\d{1,6})$/.exec(number);
+  if (!m) return null;
+  const [row] = await tx
+    .select({ id: tips.id, year: tips.year, seq: tips.seq })
+    .from(tips)
+    .where(and(eq(tips.wardId, wardId), eq(tips.year, Number(m[1])), eq(tips.seq, Number(m[2])), inScope(actor, { wardId: tips.wardId })))
+    .limit(1);
+  return row ? { id: row.id, number: `TB-${row.year}-${String(row.seq).padStart(4, '0')}` } : null;
+}

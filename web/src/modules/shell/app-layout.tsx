@@ -45,6 +45,7 @@ type NavItem = {
     | '/certification'
     | '/certification-models'
     | '/certification-awards'
+    | '/certification-settings'
     | '/cameras'
     | '/cameras/requests'
     | '/cameras/map'
@@ -79,6 +80,13 @@ const NAV_ITEMS: NavItem[] = [
   { to: '/certification', labelKey: 'nav.certification', icon: IconFigures, action: 'certification.read', group: 'community' },
   { to: '/certification-models', labelKey: 'nav.certificationModels', icon: IconTeam, action: 'certification.read', group: 'community' },
   { to: '/certification-awards', labelKey: 'nav.certificationAwards', icon: IconList, action: 'certification.read', group: 'community' },
+  {
+    to: '/certification-settings',
+    labelKey: 'nav.certificationSettings',
+    icon: IconList,
+    action: 'certification.configure',
+    group: 'community',
+  },
   { to: '/cameras', labelKey: 'nav.cameras', icon: IconCamera, action: 'camera.read', group: 'community' },
   { to: '/cameras/requests', labelKey: 'nav.cameraRequests', icon: IconList, action: 'camera.request', group: 'community' },
   { to: '/cameras/map', labelKey: 'nav.cameraMap', icon: IconMap, action: 'camera.read', group: 'community' },
