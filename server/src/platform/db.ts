@@ -30,6 +30,11 @@ export type Database = {
   /** How the job queue reaches the same database: the embedded client itself, or the server's URL. */
   jobsConnection: { db: { executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }> } } | { connectionString: string };
   close(): Promise<void>;
+  /**
+   * A read-only replica (DATABASE_READ_URL: a hot standby fed by streaming replication) for reads that may lag the
+   * primary by a moment — the reports (platform/read-replica.ts). Absent: those reads go to this database.
+   */
+  reader?: Database;
 };
 
 /** Opens the embedded PostgreSQL (PGlite) in a folder, or in memory when `dir` is undefined. */
@@ -98,9 +103,40 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
   };
 }
 
-/** Opens the database the settings name: PostgreSQL by URL, else PGlite in the data folder. */
-export function openDatabase(cfg: { databaseUrl: string | undefined; dataDir: string }): Promise<Database> {
-  return cfg.databaseUrl ? openPostgres(cfg.databaseUrl) : openPglite(join(cfg.dataDir, 'pglite'));
+/** Opens the database the settings name: PostgreSQL by URL, else PGlite in the data folder; and the replica if one is named. */
+export async function openDatabase(cfg: {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  databaseReadUrl?: string | undefined;
+}): Promise<Database> {
+  if (!cfg.databaseUrl) return openPglite(join(cfg.dataDir, 'pglite'));
+  const primary = await openPostgres(cfg.databaseUrl);
+  if (!cfg.databaseReadUrl) return primary;
+  let reader: Database;
+  try {
+    reader = await openReplica(cfg.databaseReadUrl);
+  } catch (err) {
+    await primary.close();
+    throw err;
+  }
+  return {
+    ...primary,
+    reader,
+    close: async () => {
+      await Promise.all([primary.close(), reader.close()]);
+    },
+  };
+}
+
+/**
+ * Connects to a read-only replica. Every session on it is read-only (`default_transaction_read_only`), so that a write
+ * sent there by mistake fails instead of succeeding on a server that is no standby; the migrations never run on it.
+ */
+export async function openReplica(url: string, max = 10): Promise<Database> {
+  const u = new URL(url);
+  const options = [u.searchParams.get('options'), '-c default_transaction_read_only=on'].filter(Boolean).join(' ');
+  u.searchParams.set('options', options);
+  return openPostgres(u.toString(), max);
 }
 
 /** Runs a parameterised SQL query (drizzle `sql` template) and answers its rows, the same on both engines. */
