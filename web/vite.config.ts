@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -34,10 +35,93 @@ function serviceWorker(): Plugin {
   };
 }
 
+/** Whether a value is plain data (text, numbers, lists and records of them) that can be written into a module as JSON. */
+function isPlainData(value: unknown): boolean {
+  if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return true;
+  if (Array.isArray(value)) return value.every(isPlainData);
+  if (typeof value !== 'object') return false;
+  const prototype = Object.getPrototypeOf(value);
+  return (prototype === Object.prototype || prototype === null) && Object.values(value).every(isPlainData);
+}
+
+const DOMAIN_CODES = 'virtual:binh-an/domain-codes';
+
+/**
+ * The route table, the language choice and what they import run before any screen, so they are in the first load. They
+ * need the domain's code lists only (statuses, kinds, languages, to check an address), and importing them from the
+ * domain package would put the whole schema file of each list, and zod, into the first load. In a build these files
+ * import the lists from a module written at build time from the domain itself (the same values, as JSON); a function
+ * or schema imported there fails the build, naming it.
+ */
+function domainCodesForFirstLoad(): Plugin {
+  const firstLoad =
+    /[\\/]web[\\/]src[\\/](routes[\\/][^\\/]+|modules[\\/][a-z-]+[\\/](routes\.tsx|period-kinds\.ts)|lib[\\/]i18n\.ts|ui[\\/]language-switch\.tsx)$/;
+  return {
+    name: 'binh-an-domain-codes',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(id) {
+      return id === DOMAIN_CODES ? `\0${DOMAIN_CODES}` : null;
+    },
+    async load(id) {
+      if (id !== `\0${DOMAIN_CODES}`) return null;
+      const domainEntry = await this.resolve('@binh-an/domain', fileURLToPath(import.meta.url));
+      if (!domainEntry) this.error('@binh-an/domain cannot be resolved');
+      const { tsImport } = await import('tsx/esm/api');
+      const domain = (await tsImport(domainEntry.id, import.meta.url)) as Record<string, unknown>;
+      return Object.entries(domain)
+        .filter(([name, value]) => /^[A-Z][A-Z0-9_]*$/.test(name) && isPlainData(value))
+        .map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};`)
+        .join('\n');
+    },
+    transform(code, id) {
+      if (!firstLoad.test(id) || !code.includes("from '@binh-an/domain'")) return null;
+      return { code: code.replaceAll("from '@binh-an/domain'", `from '${DOMAIN_CODES}'`), map: null };
+    },
+  };
+}
+
+/**
+ * Each language's catalogue (src/locales/catalogue.<lang>.ts) merges the domain's and the screens' strings of that
+ * language; several of those files hold both languages. A build writes each catalogue, and the first screens' part of
+ * it (first-screen.<lang>.ts), as the one JSON object it computes to, so that the chunk a language fetches holds that language only, and parses fast.
+ */
+function catalogueAsJson(): Plugin {
+  const catalogue = /[\\/]web[\\/]src[\\/]locales[\\/](catalogue|first-screen)\.[a-z]{2}\.ts$/;
+  return {
+    name: 'binh-an-catalogue-json',
+    apply: 'build',
+    enforce: 'pre',
+    async load(id) {
+      if (!catalogue.test(id)) return null;
+      const { tsImport } = await import('tsx/esm/api');
+      const module = (await tsImport(id, import.meta.url)) as { catalogue?: unknown };
+      if (!isPlainData(module.catalogue)) this.error(`${id}: the catalogue is not plain text`);
+      return `export const catalogue = JSON.parse(${JSON.stringify(JSON.stringify(module.catalogue))});`;
+    },
+  };
+}
+
+/**
+ * The page has nothing to show before the app's script runs, so its stylesheet need not block the first paint: index.html
+ * only preloads it (in parallel with the scripts), and main.tsx attaches it and waits for it before the first render.
+ */
+function stylesheetWithoutBlocking(): Plugin {
+  return {
+    name: 'binh-an-stylesheet-without-blocking',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) =>
+        html.replace(/<link rel="stylesheet"( crossorigin)? href="([^"]+\.css)">/g, '<link rel="preload" as="style"$1 href="$2">'),
+    },
+  };
+}
+
 // The staff app is served by the API server under /app/; in development Vite proxies the API to it.
 export default defineConfig({
   base: '/app/',
-  plugins: [react(), serviceWorker()],
+  plugins: [domainCodesForFirstLoad(), catalogueAsJson(), react(), stylesheetWithoutBlocking(), serviceWorker()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

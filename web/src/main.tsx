@@ -19,7 +19,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { ApiError, onUnauthenticated } from './lib/api.ts';
-import { i18n } from './lib/i18n.ts';
+import { currentLocale, i18n, loadFirstScreen } from './lib/i18n.ts';
 import { createAppRouter } from './routes/router.tsx';
 import { cssVariablesResolver, theme } from './ui/theme.ts';
 
@@ -47,15 +47,41 @@ onUnauthenticated(() => {
 const container = document.getElementById('root');
 if (!container) throw new Error('Missing #root element');
 
-createRoot(container).render(
-  <StrictMode>
-    <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-        <Notifications position="top-right" limit={4} className="app-notifications" />
-        <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
-      </MantineProvider>
-    </I18nextProvider>
-  </StrictMode>,
-);
+/**
+ * Attaches the stylesheets index.html preloads (a build does not let them block the first paint, as there is nothing to
+ * paint before this script runs) and resolves once they are applied, so that nothing shows unstyled.
+ */
+function applyPreloadedStyles(): Promise<void> {
+  const preloaded = [...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="style"]')];
+  return Promise.all(
+    preloaded.map(
+      (preload) =>
+        new Promise<void>((resolve) => {
+          const sheet = document.createElement('link');
+          sheet.rel = 'stylesheet';
+          if (preload.crossOrigin !== null) sheet.crossOrigin = preload.crossOrigin;
+          sheet.href = preload.href;
+          sheet.addEventListener('load', () => resolve());
+          sheet.addEventListener('error', () => resolve());
+          preload.after(sheet);
+        }),
+    ),
+  ).then(() => undefined);
+}
+
+// The first screen waits for its strings in its language (fetched on demand), so that it never shows message keys;
+// every other screen waits for the rest of the language (routes/signed-in.tsx, routes/patrols-record.tsx).
+void Promise.all([loadFirstScreen(currentLocale()).catch(() => undefined), applyPreloadedStyles()]).then(() => {
+  createRoot(container).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+          <Notifications position="top-right" limit={4} className="app-notifications" />
+          <QueryClientProvider client={queryClient}>
+            <RouterProvider router={router} />
+          </QueryClientProvider>
+        </MantineProvider>
+      </I18nextProvider>
+    </StrictMode>,
+  );
+});

@@ -2,7 +2,7 @@ import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { optionalEnum } from '../lib/search-params.ts';
 import { RequirePermission } from '../modules/auth/require-permission.tsx';
 import type { DashboardSearch } from '../modules/dashboard/dashboard-model.ts';
-import { isDay, REPORT_PERIOD_KINDS } from '../modules/reports/period.ts';
+import { isDay, REPORT_PERIOD_KINDS } from '../modules/reports/period-kinds.ts';
 import { signedInRoute } from './signed-in.tsx';
 
 const DashboardPage = lazyRouteComponent(() => import('../modules/dashboard/dashboard-page.tsx'), 'DashboardPage');

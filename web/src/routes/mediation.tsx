@@ -1,13 +1,14 @@
 import { MEDIATION_STATUSES, MEDIATION_TYPES } from '@binh-an/domain';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { optionalEnum, optionalString } from '../lib/search-params.ts';
 import { RequirePermission } from '../modules/auth/require-permission.tsx';
-import { MediationAlertsPage } from '../modules/mediation/alerts-page.tsx';
 import type { MediationSearch } from '../modules/mediation/api.ts';
-import { MediationBookPage } from '../modules/mediation/book-page.tsx';
-import { MediationCasePage } from '../modules/mediation/case-page.tsx';
-import { MediationTeamsPage } from '../modules/mediation/teams-page.tsx';
 import { signedInRoute } from './signed-in.tsx';
+
+const MediationAlertsPage = lazyRouteComponent(() => import('../modules/mediation/alerts-page.tsx'), 'MediationAlertsPage');
+const MediationBookPage = lazyRouteComponent(() => import('../modules/mediation/book-page.tsx'), 'MediationBookPage');
+const MediationCasePage = lazyRouteComponent(() => import('../modules/mediation/case-page.tsx'), 'MediationCasePage');
+const MediationTeamsPage = lazyRouteComponent(() => import('../modules/mediation/teams-page.tsx'), 'MediationTeamsPage');
 
 /** The mediation book; its search and filters live in the address. */
 export const mediationRoute = createRoute({

@@ -1,6 +1,8 @@
-import { createRoute } from '@tanstack/react-router';
-import { RecordPage } from '../modules/patrols/record-page.tsx';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { currentLocale, loadLocale } from '../lib/i18n.ts';
 import { rootRoute } from './root.tsx';
+
+const RecordPage = lazyRouteComponent(() => import('../modules/patrols/record-page.tsx'), 'RecordPage');
 
 /**
  * "Ghi lượt tuần tra" works without a network, so it is not under the signed-in layout (which asks the server who is
@@ -10,5 +12,7 @@ import { rootRoute } from './root.tsx';
 export const patrolsRecordRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/patrols/record',
+  // The page's strings are not among the first screen's: the whole language comes first.
+  beforeLoad: () => loadLocale(currentLocale()),
   component: RecordPage,
 });

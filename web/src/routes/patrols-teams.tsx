@@ -2,7 +2,8 @@ import { PATROL_TEAM_KINDS } from '@binh-an/domain';
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { optionalEnum, optionalString } from '../lib/search-params.ts';
 import { RequirePermission } from '../modules/auth/require-permission.tsx';
-import { TEAM_STATUSES_SHOWN, type TeamFilters } from '../modules/patrols/api.ts';
+import type { TeamFilters } from '../modules/patrols/api.ts';
+import { TEAM_STATUSES_SHOWN } from '../modules/patrols/team-statuses.ts';
 import { signedInRoute } from './signed-in.tsx';
 
 const TeamPage = lazyRouteComponent(() => import('../modules/patrols/team-page.tsx'), 'TeamPage');

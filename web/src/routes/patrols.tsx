@@ -1,7 +1,8 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { RequirePermission } from '../modules/auth/require-permission.tsx';
-import { FieldPage } from '../modules/patrols/field-page.tsx';
 import { signedInRoute } from './signed-in.tsx';
+
+const FieldPage = lazyRouteComponent(() => import('../modules/patrols/field-page.tsx'), 'FieldPage');
 
 /** "Ca tuần tra": a patrol member's teams, next shifts, phone calendar and outbox. */
 export const patrolsFieldRoute = createRoute({

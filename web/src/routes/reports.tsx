@@ -1,7 +1,7 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { optionalEnum } from '../lib/search-params.ts';
 import { RequirePermission } from '../modules/auth/require-permission.tsx';
-import { isDay, REPORT_PERIOD_KINDS, type ReportSearch } from '../modules/reports/period.ts';
+import { isDay, REPORT_PERIOD_KINDS, type ReportSearch } from '../modules/reports/period-kinds.ts';
 import { signedInRoute } from './signed-in.tsx';
 
 const ReportsPage = lazyRouteComponent(() => import('../modules/reports/reports-page.tsx'), 'ReportsPage');

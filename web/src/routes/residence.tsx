@@ -1,14 +1,15 @@
 import { INSPECTION_STATUSES, PLACE_KINDS, RESIDENT_KINDS } from '@binh-an/domain';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { optionalEnum, optionalString } from '../lib/search-params.ts';
 import { RequirePermission } from '../modules/auth/require-permission.tsx';
-import { InspectionsPage } from '../modules/residence/inspections-page.tsx';
-import { NotificationsPage } from '../modules/residence/notifications-page.tsx';
-import { PlaceDetailPage } from '../modules/residence/place-detail-page.tsx';
-import { PlacesPage } from '../modules/residence/places-page.tsx';
-import { ResidentsPage } from '../modules/residence/residents-page.tsx';
-import { RetentionPage } from '../modules/residence/retention-page.tsx';
 import { signedInRoute } from './signed-in.tsx';
+
+const InspectionsPage = lazyRouteComponent(() => import('../modules/residence/inspections-page.tsx'), 'InspectionsPage');
+const NotificationsPage = lazyRouteComponent(() => import('../modules/residence/notifications-page.tsx'), 'NotificationsPage');
+const PlaceDetailPage = lazyRouteComponent(() => import('../modules/residence/place-detail-page.tsx'), 'PlaceDetailPage');
+const PlacesPage = lazyRouteComponent(() => import('../modules/residence/places-page.tsx'), 'PlacesPage');
+const ResidentsPage = lazyRouteComponent(() => import('../modules/residence/residents-page.tsx'), 'ResidentsPage');
+const RetentionPage = lazyRouteComponent(() => import('../modules/residence/retention-page.tsx'), 'RetentionPage');
 
 const BOOL = ['true', 'false'] as const;
 

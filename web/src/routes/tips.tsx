@@ -2,7 +2,8 @@ import { TIP_CATEGORIES, TIP_CHANNELS, TIP_CLASSES } from '@binh-an/domain';
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { optionalEnum, optionalString } from '../lib/search-params.ts';
 import { RequirePermission } from '../modules/auth/require-permission.tsx';
-import { TIP_VIEWS, type TipFilters, type TipView } from '../modules/tips/api.ts';
+import type { TipFilters } from '../modules/tips/api.ts';
+import { TIP_VIEWS, type TipView } from '../modules/tips/views.ts';
 import { signedInRoute } from './signed-in.tsx';
 
 const TipsPage = lazyRouteComponent(() => import('../modules/tips/tips-page.tsx'), 'TipsPage');

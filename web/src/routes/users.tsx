@@ -2,7 +2,7 @@ import { ROLES } from '@binh-an/domain';
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { optionalEnum, optionalString } from '../lib/search-params.ts';
 import { RequirePermission } from '../modules/auth/require-permission.tsx';
-import { USER_STATUSES, type UserStatus } from '../modules/users/api.ts';
+import { USER_STATUSES, type UserStatus } from '../modules/users/statuses.ts';
 import { signedInRoute } from './signed-in.tsx';
 
 const UsersPage = lazyRouteComponent(() => import('../modules/users/users-page.tsx'), 'UsersPage');

@@ -1,4 +1,5 @@
-import { AUDIT_OUTCOMES, MESSAGES } from '@binh-an/domain';
+import { AUDIT_OUTCOMES } from '@binh-an/domain';
+import { vi as domainVi } from '@binh-an/domain/i18n/vi.ts';
 import { Badge, Button, Code, Group, Pill, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
@@ -103,7 +104,7 @@ export function AuditPage() {
   const entityLabel = (type: string) => t(`auditPage.entityTypes.${type}`, { defaultValue: type });
 
   const actionOptions = useMemo(() => {
-    const codes = Object.keys(MESSAGES.vi.auditActions);
+    const codes = Object.keys(domainVi.auditActions);
     if (search.action && !codes.includes(search.action)) codes.push(search.action);
     return codes
       .map((code) => ({ value: code, label: t(`auditActions.${code}`, { defaultValue: code }) }))

@@ -1,7 +1,7 @@
 import type { Action, Locale } from '@binh-an/domain';
 import { queryOptions, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { currentLocale, i18n, storeLocale } from '../../lib/i18n.ts';
+import { changeLocale, currentLocale, storeLocale } from '../../lib/i18n.ts';
 import { fetchMe, type MeView, meQueryKey, saveLocale } from './api.ts';
 
 /** The session query; kept for the whole visit and refreshed on focus. */
@@ -30,7 +30,7 @@ export function useChangeLocale(): (locale: Locale) => Promise<void> {
     async (locale: Locale) => {
       if (locale === currentLocale()) return;
       storeLocale(locale);
-      await i18n.changeLanguage(locale);
+      await changeLocale(locale);
       const me = queryClient.getQueryData<MeView>(meQueryKey);
       if (!me) return;
       queryClient.setQueryData<MeView>(meQueryKey, { ...me, user: { ...me.user, locale } });
@@ -51,7 +51,7 @@ export async function applyAccountLocale(me: MeView): Promise<void> {
   isAccountLocaleApplied = true;
   if (me.user.locale && me.user.locale !== currentLocale()) {
     storeLocale(me.user.locale);
-    await i18n.changeLanguage(me.user.locale);
+    await changeLocale(me.user.locale);
   }
 }
 

@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentLocale, i18n, storeLocale } from '../../lib/i18n.ts';
+import { currentLocale, storeLocale, changeLocale as switchLanguage } from '../../lib/i18n.ts';
 import { safeReturnPath } from '../../lib/search-params.ts';
 import { IconShield } from '../../ui/icons.tsx';
 import { LanguageSwitch } from '../../ui/language-switch.tsx';
@@ -46,7 +46,8 @@ export function LoginPage() {
   const changeLocale = (locale: 'vi' | 'en') => {
     isLocaleChosenHere.current = true;
     storeLocale(locale);
-    void i18n.changeLanguage(locale);
+    // The page keeps its language until the other one's strings are there.
+    void switchLanguage(locale).catch(() => undefined);
   };
 
   const finish = async () => {

@@ -4,8 +4,7 @@ import { requestApiForm } from '../tips/api.ts';
 
 export const outreachKey = ['outreach'] as const;
 
-export type OutreachTab = 'activities' | 'scripts' | 'schedule' | 'announcements' | 'subscribers';
-export const OUTREACH_TABS: readonly OutreachTab[] = ['activities', 'scripts', 'schedule', 'announcements', 'subscribers'];
+export { OUTREACH_TABS, type OutreachTab } from './tabs.ts';
 
 export type ActivityView = {
   id: string;

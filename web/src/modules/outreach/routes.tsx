@@ -4,7 +4,7 @@ import { optionalEnum } from '../../lib/search-params.ts';
 import { signedInRoute } from '../../routes/signed-in.tsx';
 import { LoadingState } from '../../ui/loading-state.tsx';
 import { RequirePermission } from '../auth/require-permission.tsx';
-import { OUTREACH_TABS, type OutreachTab } from './api.ts';
+import { OUTREACH_TABS, type OutreachTab } from './tabs.ts';
 
 const OutreachPage = lazy(() => import('./outreach-page.tsx').then((m) => ({ default: m.OutreachPage })));
 

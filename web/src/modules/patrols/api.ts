@@ -20,6 +20,7 @@ import type {
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../lib/api.ts';
+import type { TeamStatusFilter } from './team-statuses.ts';
 
 export type PatrolMe = z.infer<typeof patrolMeSchema>;
 export type PatrolTeam = z.infer<typeof teamSchema>;
@@ -36,8 +37,7 @@ export type CheckpointInput = z.input<typeof checkpointInputSchema>;
 export type CreateScheduleInput = z.input<typeof createScheduleSchema>;
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
-export const TEAM_STATUSES_SHOWN = ['active', 'closed', 'all'] as const;
-export type TeamStatusFilter = (typeof TEAM_STATUSES_SHOWN)[number];
+export { TEAM_STATUSES_SHOWN, type TeamStatusFilter } from './team-statuses.ts';
 
 /** The teams list's search and filters, in the address and sent to the API under the same names. */
 export type TeamFilters = { q?: string; kind?: PatrolTeamKind; status?: TeamStatusFilter };

@@ -1,32 +1,9 @@
-import { PERIOD_PRESETS, type PeriodPreset, PRESET_PARTS, presetPeriod } from '@binh-an/domain';
+import { type PeriodPreset, PRESET_PARTS, presetPeriod } from '@binh-an/domain';
+import { DEFAULT_PERIOD_KIND, isDay, type ReportSearch } from './period-kinds.ts';
 
-/** The periods the page offers: the presets of the domain (domain-vn.md §9) and two typed days. */
-export const REPORT_PERIOD_KINDS = [...PERIOD_PRESETS, 'custom'] as const;
-export type ReportPeriodKind = (typeof REPORT_PERIOD_KINDS)[number];
-export const DEFAULT_PERIOD_KIND: ReportPeriodKind = 'half';
-
-/** The report's choices as kept in the address. */
-export type ReportSearch = {
-  unit?: string;
-  period?: ReportPeriodKind;
-  year?: string;
-  part?: string;
-  from?: string;
-  to?: string;
-  lang?: 'vi' | 'en';
-};
+export { DEFAULT_PERIOD_KIND, isDay, REPORT_PERIOD_KINDS, type ReportPeriodKind, type ReportSearch } from './period-kinds.ts';
 
 export type Period = { from: string; to: string };
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Whether a value is a real calendar day written yyyy-mm-dd. */
-export function isDay(value: unknown): value is string {
-  if (typeof value !== 'string' || !DAY.test(value)) return false;
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
 
 /** A year from the address, or undefined when it is not a plausible four-digit year. */
 export function readYear(value: string | undefined): number | undefined {

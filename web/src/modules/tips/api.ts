@@ -19,6 +19,7 @@ import type { z } from 'zod';
 import { ApiError, api } from '../../lib/api.ts';
 import { todayInVietnam } from '../../lib/format.ts';
 import { i18n } from '../../lib/i18n.ts';
+import type { TipView } from './views.ts';
 
 type ProblemBody = ConstructorParameters<typeof ApiError>[1];
 
@@ -34,10 +35,7 @@ export type LogTipBody = z.input<typeof logTipSchema>;
 export type TriageTipBody = z.input<typeof triageTipSchema>;
 export type TipOutcomeBody = z.input<typeof tipOutcomeInputSchema>;
 
-/** The saved views of the inbox, in the order of the tabs; the first is the default. */
-export const TIP_VIEWS = ['open', 'new', 'overdue', 'mine', 'closed', 'spam', 'all'] as const;
-export type TipView = (typeof TIP_VIEWS)[number];
-export const DEFAULT_TIP_VIEW: TipView = 'open';
+export { DEFAULT_TIP_VIEW, TIP_VIEWS, type TipView } from './views.ts';
 
 export type TipCounts = { new: number; overdue: number; mine: number; open: number };
 export type TipFilters = { q?: string; category?: TipCategory; classification?: TipClass; unitId?: string; channel?: TipChannel };

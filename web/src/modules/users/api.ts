@@ -1,9 +1,9 @@
 import type { Role } from '@binh-an/domain';
 import { api } from '../../lib/api.ts';
 import type { UserView } from '../auth/api.ts';
+import type { UserStatus } from './statuses.ts';
 
-export const USER_STATUSES = ['active', 'disabled', 'locked'] as const;
-export type UserStatus = (typeof USER_STATUSES)[number];
+export { USER_STATUSES, type UserStatus } from './statuses.ts';
 
 export type UserFilters = { q?: string; role?: Role; unitId?: string; status?: UserStatus };
 export type UserPage = { items: UserView[]; nextCursor: string | null };
