@@ -1,7 +1,7 @@
 // `npm run bench` runs every benchmark and prints, for each, the measured figure, its baseline measured in the same
 // run, and the ratio; `npm run bench -- --quick` runs a short version of each (under 3 minutes).
 //
-//   npm run bench [-- --quick] [--no-lighthouse] [--json FILE]
+//   npm run bench [-- --quick] [--no-lighthouse] [--only tips,lists,front-end,pglite,lighthouse] [--json FILE]
 //
 // It starts its own throw-away PostgreSQL cluster (removed at exit) and its own server processes (the application from
 // source through tsx; the baseline Fastify server), and never touches a running installation.
@@ -19,6 +19,9 @@ import { benchTips } from './suites/tips.mjs';
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const withLighthouse = !argv.includes('--no-lighthouse');
+/** `--only tips,lists,front-end,pglite,lighthouse`: just those parts (the build and the cluster are always made). */
+const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1].split(',') : null;
+const want = (part) => !only || only.includes(part);
 const jsonOut = argv.includes('--json') ? argv[argv.indexOf('--json') + 1] : null;
 const markdownOut = argv.includes('--markdown') ? argv[argv.indexOf('--markdown') + 1] : null;
 
@@ -79,11 +82,11 @@ try {
   ctx.webFresh = built.webFresh;
   cluster = await startCluster({ log });
   ctx.cluster = cluster;
-  await benchTips(ctx);
-  await attempt('list pages, reports and memory', () => benchListAndReports(ctx));
-  await attempt('front end', () => benchFrontEnd(ctx));
-  await attempt('PGlite', () => benchPglite(ctx));
-  if (withLighthouse) await attempt('Lighthouse', () => benchLighthouse(ctx));
+  if (want('tips')) await benchTips(ctx);
+  if (want('lists')) await attempt('list pages, reports and memory', () => benchListAndReports(ctx));
+  if (want('front-end')) await attempt('front end', () => benchFrontEnd(ctx));
+  if (want('pglite')) await attempt('PGlite', () => benchPglite(ctx));
+  if (withLighthouse && want('lighthouse')) await attempt('Lighthouse', () => benchLighthouse(ctx));
 } catch (err) {
   console.error(err);
   process.exitCode = 1;

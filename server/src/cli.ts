@@ -147,6 +147,7 @@ async function main(argv: string[]): Promise<number> {
         const result = await verifyAuditChain(db);
         if (result.ok) {
           console.log(`Audit chain intact: ${result.count} entries; head #${result.headSeq ?? 0} ${result.headHash}`);
+          if (result.pending) console.log(`${result.pending} entries of transactions still open were not linked yet.`);
           return 0;
         }
         console.error(`Audit chain BROKEN at entry #${result.brokenAt} (${result.reason}); ${result.count} entries verified before it.`);

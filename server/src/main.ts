@@ -7,6 +7,7 @@ import { outreachJobs } from './modules/outreach/index.ts';
 import { purgeIdempotencyKeysJob } from './modules/patrols/index.ts';
 import { reportJobs } from './modules/reports/index.ts';
 import { residenceJobs } from './modules/residence/index.ts';
+import { AuditChainer } from './platform/audit/audit.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { startJobs } from './platform/jobs.ts';
 import { markServerRunning } from './platform/lock.ts';
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   process.once('exit', release);
   const deps = await bootstrap(cfg);
   const app = await buildApp(deps);
+  const chainer = new AuditChainer(deps.database.db, 500, (err) => app.log.error({ err }, 'audit chaining failed')).start();
   const jobs = cfg.jobs
     ? await startJobs(deps, [
         verifyAuditChainJob,
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     await jobs?.stop();
     await app.close();
+    await chainer.stop();
     await deps.database.close();
     process.exit(0);
   };

@@ -60,9 +60,10 @@ export function isInScope(actor: Actor, wardId: string | null, unitId?: string):
 export function withActor<T>(db: Db, actor: Actor, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
     const wards = actor.wardIds === 'all' ? '{}' : `{${actor.wardIds.join(',')}}`;
-    await tx.execute(sql`SET LOCAL ROLE binh_an_app`);
+    // One round trip: set_config('role', …, true) is SET LOCAL ROLE.
     await tx.execute(
-      sql`SELECT set_config('app.all_wards', ${actor.wardIds === 'all' ? 'on' : 'off'}, true),
+      sql`SELECT set_config('role', 'binh_an_app', true),
+                 set_config('app.all_wards', ${actor.wardIds === 'all' ? 'on' : 'off'}, true),
                  set_config('app.ward_ids', ${wards}, true),
                  set_config('app.user_id', ${actor.userId}, true)`,
     );

@@ -85,8 +85,13 @@ describe('row-level security with the application role', () => {
     expect(n[0]?.n).toBe(0);
   });
 
-  it('keeps the audit log append-only for the application role', async () => {
-    for (const statement of [sql`UPDATE audit_log SET action = 'x'`, sql`DELETE FROM audit_log`, sql`TRUNCATE audit_log`]) {
+  it('keeps the audit log append-only for the application role, which cannot place an entry in the chain either', async () => {
+    for (const statement of [
+      sql`UPDATE audit_log SET action = 'x'`,
+      sql`DELETE FROM audit_log`,
+      sql`TRUNCATE audit_log`,
+      sql`INSERT INTO audit_log (at, action, outcome, chain_pos, prev_hash, hash) VALUES (now(), 'x', 'ok', 99, 'a', 'b')`,
+    ]) {
       await expectDenied(() => withActor(database.db, actorOf(wardA), (tx) => tx.execute(statement)));
     }
   });

@@ -16,6 +16,7 @@ export {
   type NewUnitInput,
   replacePredecessors,
   resolveUnitScope,
+  resolveUnitScopeCached,
   type UnitChoice,
   type UnitRecord,
   updateUnitGeometry,

@@ -2,7 +2,7 @@ import type { Unit } from '@binh-an/domain';
 import { isUnitActiveOn } from '@binh-an/domain';
 import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, inScope } from '../../platform/access.ts';
-import { type DbOrTx, queryRows } from '../../platform/db.ts';
+import { type Db, type DbOrTx, queryRows } from '../../platform/db.ts';
 import { unitPredecessors, units } from './unit.table.ts';
 
 const predecessorIds = sql<string[]>`array(SELECT p.predecessor_id FROM unit_predecessors p WHERE p.unit_id = ${units.id})`;
@@ -142,6 +142,7 @@ export type NewUnitInput = {
 };
 
 export async function insertUnit(tx: DbOrTx, values: NewUnitInput): Promise<string> {
+  scopeGeneration += 1;
   const [row] = await tx.insert(units).values(values).returning({ id: units.id });
   if (!row) throw new Error('insert returned no row');
   return row.id;
@@ -149,10 +150,12 @@ export async function insertUnit(tx: DbOrTx, values: NewUnitInput): Promise<stri
 
 export async function updateUnitRow(tx: DbOrTx, id: string, values: Partial<Omit<NewUnitInput, 'parentId' | 'type'>>): Promise<void> {
   if (Object.keys(values).length === 0) return;
+  scopeGeneration += 1;
   await tx.update(units).set(values).where(eq(units.id, id));
 }
 
 export async function replacePredecessors(tx: DbOrTx, unitId: string, predecessorIds: readonly string[]): Promise<void> {
+  scopeGeneration += 1;
   await tx.delete(unitPredecessors).where(eq(unitPredecessors.unitId, unitId));
   if (predecessorIds.length) {
     await tx.insert(unitPredecessors).values(predecessorIds.map((p) => ({ unitId, predecessorId: p })));
@@ -168,6 +171,38 @@ export async function countUnitsInScope(tx: DbOrTx, actor: Actor, ids: readonly 
     .from(units)
     .where(and(inArray(units.id, [...ids]), scope));
   return rows.length;
+}
+
+type UnitScope = Awaited<ReturnType<typeof resolveUnitScope>>;
+
+/** How long a resolved reach is reused for the requests of a unit's accounts (other servers' unit edits wait this long). */
+const SCOPE_TTL_MS = 5000;
+/** Bumped by every unit or succession write in this process, which makes every remembered reach stale at once. */
+let scopeGeneration = 0;
+const scopeCaches = new WeakMap<object, Map<string, { until: number; generation: number; scope: Promise<UnitScope> }>>();
+
+/**
+ * `resolveUnitScope` remembered for a few seconds per database and unit: every authenticated request needs it, and it
+ * changes only when the unit tree or a succession does. The account itself (role, unit, disabled) is still read on
+ * every request.
+ */
+export function resolveUnitScopeCached(db: Db, unitId: string): Promise<UnitScope> {
+  let cache = scopeCaches.get(db);
+  if (!cache) {
+    cache = new Map();
+    scopeCaches.set(db, cache);
+  }
+  const now = Date.now();
+  const hit = cache.get(unitId);
+  if (hit && hit.until > now && hit.generation === scopeGeneration) return hit.scope;
+  if (cache.size > 5000) cache.clear();
+  const scope = resolveUnitScope(db, unitId);
+  const entry = { until: now + SCOPE_TTL_MS, generation: scopeGeneration, scope };
+  cache.set(unitId, entry);
+  scope.catch(() => {
+    if (cache.get(unitId) === entry) cache.delete(unitId);
+  });
+  return scope;
 }
 
 /**

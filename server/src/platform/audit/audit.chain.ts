@@ -44,41 +44,46 @@ export function linkHash(prevHash: string, e: ChainEntry): string {
   return createHash('sha256').update(prevHash).update(body).digest('hex');
 }
 
-export type StoredEntry = ChainEntry & { prevHash: string; hash: string };
+/** An entry as stored once linked: its place in the chain and the link. */
+export type StoredEntry = ChainEntry & { chainPos: number; prevHash: string; hash: string };
 
 export type VerifyResult =
-  | { ok: true; count: number; headSeq: number | null; headHash: string }
-  | { ok: false; count: number; brokenAt: number; reason: 'gap' | 'prev_hash' | 'hash' };
+  | { ok: true; count: number; headSeq: number | null; headHash: string; pending: number }
+  | { ok: false; count: number; brokenAt: number; reason: 'gap' | 'prev_hash' | 'hash'; pending: number };
 
-/** Verifies a chain fed in order, one link at a time, so that a long log needs no more memory than one page. */
+/**
+ * Verifies a chain fed in the order of its positions, one link at a time, so that a long log needs no more memory
+ * than one page. `headSeq` and `brokenAt` are chain positions; `pending` counts entries not linked yet.
+ */
 export class ChainVerifier {
   private prev = GENESIS_HASH;
   private expected = 1;
   private count = 0;
-  private failure: VerifyResult | null = null;
+  private failure: { count: number; brokenAt: number; reason: 'gap' | 'prev_hash' | 'hash' } | null = null;
 
   /** Checks the next link; returns false once a link is broken. */
   push(e: StoredEntry): boolean {
     if (this.failure) return false;
     const fail = (reason: 'gap' | 'prev_hash' | 'hash', at: number) => {
-      this.failure = { ok: false, count: this.count, brokenAt: at, reason };
+      this.failure = { count: this.count, brokenAt: at, reason };
       return false;
     };
-    if (e.seq !== this.expected) return fail('gap', this.expected);
-    if (e.prevHash !== this.prev) return fail('prev_hash', e.seq);
-    if (linkHash(this.prev, e) !== e.hash) return fail('hash', e.seq);
+    if (e.chainPos !== this.expected) return fail('gap', this.expected);
+    if (e.prevHash !== this.prev) return fail('prev_hash', e.chainPos);
+    if (linkHash(this.prev, e) !== e.hash) return fail('hash', e.chainPos);
     this.prev = e.hash;
     this.expected += 1;
     this.count += 1;
     return true;
   }
 
-  result(): VerifyResult {
-    return this.failure ?? { ok: true, count: this.count, headSeq: this.count ? this.expected - 1 : null, headHash: this.prev };
+  result(pending = 0): VerifyResult {
+    if (this.failure) return { ok: false, ...this.failure, pending };
+    return { ok: true, count: this.count, headSeq: this.count ? this.expected - 1 : null, headHash: this.prev, pending };
   }
 }
 
-/** Walks the chain in order and names the first broken link (a missing index, a wrong back-link or a wrong hash). */
+/** Walks the chain in order and names the first broken link (a missing position, a wrong back-link or a wrong hash). */
 export function verifyChain(entries: Iterable<StoredEntry>): VerifyResult {
   const v = new ChainVerifier();
   for (const e of entries) if (!v.push(e)) break;

@@ -1,7 +1,8 @@
-import { bigint, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const auditLog = pgTable('audit_log', {
-  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  /** The entry's number, taken from a sequence when it is written. */
+  seq: bigserial('seq', { mode: 'number' }).primaryKey(),
   at: timestamp('at', { withTimezone: true }).notNull(),
   wardId: uuid('ward_id'),
   actorId: uuid('actor_id'),
@@ -11,6 +12,8 @@ export const auditLog = pgTable('audit_log', {
   entityId: text('entity_id'),
   outcome: text('outcome').$type<'ok' | 'denied' | 'failed'>().notNull(),
   detail: jsonb('detail').$type<Record<string, unknown>>().notNull(),
-  prevHash: text('prev_hash').notNull(),
-  hash: text('hash').notNull(),
+  /** Its place in the chain, with the link, given after commit by the chainer (null until then). */
+  chainPos: bigint('chain_pos', { mode: 'number' }),
+  prevHash: text('prev_hash'),
+  hash: text('hash'),
 });
