@@ -318,69 +318,93 @@ export async function markNotificationRead(tx: DbOrTx, actor: Actor, id: string)
 
 /* ---------- figures ---------- */
 
-export type SummaryRow = {
+/** The counts of the cases of one unit and type that the report summary carries. */
+export type FigureRow = {
+  unitId: string;
+  /** The unit's name, or null when the reader does not see the unit. */
+  name: string | null;
   type: string;
-  status: string;
-  risk: string;
-  recurring: boolean;
-  receivedOn: string;
-  resultOn: string | null;
-  referredOn: string | null;
-  /** Refused at screening (some exclusion applied). */
-  excluded: boolean;
+  received: number;
+  settled: number;
+  notSettled: number;
+  stopped: number;
+  refused: number;
+  referred: number;
+  inProgress: number;
+  atRisk: number;
+  returning: number;
+  prolonged: number;
 };
 
 /**
- * The figures of each block in a period, for the report summary: cases received (by the day received) and settled (by
- * the day of the result). Counts only; blocks without either are left out. Sorted by name in Vietnamese order by the caller.
+ * The summary's counts of the mediation cases of some units over a period, by unit and type, in one pass over the
+ * table: received (by the day received; refused at screening, still in progress, at risk, returning among them), the
+ * results by the day of the result, the referrals by the day referred, and the disputes still prolonged at the end of
+ * the period (`isProlongedDispute`, mediation.rules.ts: not settled, refused or referred, and at risk, returning or
+ * open more than `prolongedDays`) among the cases received, given a result or referred in the period, or still open
+ * at its end. Counts only, no personal data.
  */
-export async function countCasesByBlock(
+export async function countCaseFigures(
   tx: DbOrTx,
   unitIds: readonly string[],
   from: string,
   to: string,
-): Promise<{ unitId: string; name: string; received: number; settled: number }[]> {
+  prolongedDays: number,
+): Promise<FigureRow[]> {
   if (unitIds.length === 0) return [];
-  const received = and(gte(mediationCases.receivedOn, from), lte(mediationCases.receivedOn, to));
-  const settled = and(eq(mediationCases.status, 'settled'), gte(mediationCases.resultOn, from), lte(mediationCases.resultOn, to));
-  return tx
-    .select({
-      unitId: mediationCases.unitId,
-      name: units.name,
-      received: sql<number>`(count(*) FILTER (WHERE ${received}))::int`,
-      settled: sql<number>`(count(*) FILTER (WHERE ${settled}))::int`,
-    })
-    .from(mediationCases)
-    .innerJoin(units, eq(units.id, mediationCases.unitId))
-    .where(and(inArray(mediationCases.unitId, [...unitIds]), or(received, settled)))
-    .groupBy(mediationCases.unitId, units.name);
-}
-
-/** The cases of some units received, or given a result or referred, in a period: one row each, no personal data. */
-export async function findCasesForFigures(tx: DbOrTx, unitIds: readonly string[], from: string, to: string): Promise<SummaryRow[]> {
-  if (unitIds.length === 0) return [];
-  return tx
-    .select({
-      type: mediationCases.type,
-      status: mediationCases.status,
-      risk: mediationCases.risk,
-      recurring: mediationCases.recurring,
-      receivedOn: mediationCases.receivedOn,
-      resultOn: mediationCases.resultOn,
-      referredOn: mediationCases.referredOn,
-      excluded: sql<boolean>`cardinality(${mediationCases.exclusions}) > 0`,
-    })
-    .from(mediationCases)
-    .where(
-      and(
-        inArray(mediationCases.unitId, [...unitIds]),
-        or(
-          and(gte(mediationCases.receivedOn, from), lte(mediationCases.receivedOn, to)),
-          and(gte(mediationCases.resultOn, from), lte(mediationCases.resultOn, to)),
-          and(gte(mediationCases.referredOn, from), lte(mediationCases.referredOn, to)),
-          // Still open at the end of the period (for prolonged disputes).
-          and(lte(mediationCases.receivedOn, to), inArray(mediationCases.status, ['in_progress', 'not_settled', 'stopped'])),
-        ),
-      ),
-    );
+  const ids = `{${unitIds.join(',')}}`;
+  const received = sql`received_on BETWEEN ${from}::date AND ${to}::date`;
+  const result = sql`result_on BETWEEN ${from}::date AND ${to}::date`;
+  const rows = await queryRows<{
+    unit_id: string;
+    name: string | null;
+    type: string;
+    received: number;
+    settled: number;
+    not_settled: number;
+    stopped: number;
+    refused: number;
+    referred: number;
+    in_progress: number;
+    at_risk: number;
+    returning: number;
+    prolonged: number;
+  }>(
+    tx,
+    sql`WITH g AS (
+          SELECT unit_id, type,
+                 count(*) FILTER (WHERE ${received})::int AS received,
+                 count(*) FILTER (WHERE status = 'settled' AND ${result})::int AS settled,
+                 count(*) FILTER (WHERE status = 'not_settled' AND ${result})::int AS not_settled,
+                 count(*) FILTER (WHERE status = 'stopped' AND ${result})::int AS stopped,
+                 count(*) FILTER (WHERE ${received} AND cardinality(exclusions) > 0)::int AS refused,
+                 count(*) FILTER (WHERE status = 'referred' AND referred_on BETWEEN ${from}::date AND ${to}::date)::int AS referred,
+                 count(*) FILTER (WHERE ${received} AND status = 'in_progress')::int AS in_progress,
+                 count(*) FILTER (WHERE ${received} AND risk <> 'none')::int AS at_risk,
+                 count(*) FILTER (WHERE ${received} AND recurring)::int AS returning,
+                 count(*) FILTER (WHERE received_on <= ${to}::date AND status NOT IN ('settled', 'refused', 'referred')
+                   AND (risk <> 'none' OR recurring OR received_on + ${prolongedDays}::int < ${to}::date))::int AS prolonged
+          FROM mediation_cases
+          WHERE unit_id = ANY(${ids}::uuid[])
+            AND (${received} OR ${result} OR referred_on BETWEEN ${from}::date AND ${to}::date
+                 OR (received_on <= ${to}::date AND status IN ('in_progress', 'not_settled', 'stopped')))
+          GROUP BY unit_id, type
+        )
+        SELECT g.*, u.name FROM g LEFT JOIN units u ON u.id = g.unit_id`,
+  );
+  return rows.map((r) => ({
+    unitId: r.unit_id,
+    name: r.name,
+    type: r.type,
+    received: Number(r.received),
+    settled: Number(r.settled),
+    notSettled: Number(r.not_settled),
+    stopped: Number(r.stopped),
+    refused: Number(r.refused),
+    referred: Number(r.referred),
+    inProgress: Number(r.in_progress),
+    atRisk: Number(r.at_risk),
+    returning: Number(r.returning),
+    prolonged: Number(r.prolonged),
+  }));
 }

@@ -59,11 +59,11 @@ import {
 } from './mediation.book.ts';
 import {
   type CaseRecord,
-  countCasesByBlock,
+  countCaseFigures,
   countUnreadNotifications,
+  type FigureRow,
   findBookCases,
   findCaseInScope,
-  findCasesForFigures,
   findCasesInScope,
   findEarlierWithParties,
   findFollowUps,
@@ -848,40 +848,36 @@ export async function markNotification(deps: Deps, actor: Actor, id: string) {
  * of the period. Counts only. Runs in the caller's transaction.
  */
 export async function summariseMediation(tx: Tx, unitIds: readonly string[], from: string, to: string): Promise<MediationSummary> {
-  const rows = await findCasesForFigures(tx, unitIds, from, to);
-  const inPeriod = (d: string | null) => d !== null && d >= from && d <= to;
-  const received = rows.filter((r) => inPeriod(r.receivedOn));
-  const resultIs = (s: string) => rows.filter((r) => r.status === s && inPeriod(r.resultOn)).length;
-  const settled = resultIs('settled');
-  const notSettled = resultIs('not_settled');
-  const byType = Object.fromEntries(MEDIATION_TYPES.map((t) => [t, received.filter((r) => r.type === t).length])) as Record<
+  const rows = await countCaseFigures(tx, unitIds, from, to, EARLY_WARNING.prolongedDays);
+  const total = (pick: (r: FigureRow) => number) => rows.reduce((a, r) => a + pick(r), 0);
+  const settled = total((r) => r.settled);
+  const notSettled = total((r) => r.notSettled);
+  const byType = Object.fromEntries(MEDIATION_TYPES.map((t) => [t, total((r) => (r.type === t ? r.received : 0))])) as Record<
     MediationType,
     number
   >;
+  const blocks = new Map<string, { unitId: string; name: string; received: number; settled: number }>();
+  for (const r of rows) {
+    if (r.name === null || r.received + r.settled === 0) continue;
+    const b = blocks.get(r.unitId) ?? { unitId: r.unitId, name: r.name, received: 0, settled: 0 };
+    b.received += r.received;
+    b.settled += r.settled;
+    blocks.set(r.unitId, b);
+  }
   return {
-    received: received.length,
+    received: total((r) => r.received),
     settled,
     notSettled,
-    stopped: resultIs('stopped'),
-    refused: received.filter((r) => r.excluded).length,
-    referred: rows.filter((r) => r.status === 'referred' && inPeriod(r.referredOn)).length,
-    inProgress: received.filter((r) => r.status === 'in_progress').length,
+    stopped: total((r) => r.stopped),
+    refused: total((r) => r.refused),
+    referred: total((r) => r.referred),
+    inProgress: total((r) => r.inProgress),
     settlementRate: settlementRate(settled, notSettled),
-    atRisk: received.filter((r) => r.risk !== 'none').length,
-    returning: received.filter((r) => r.recurring).length,
-    prolonged: rows.filter(
-      (r) =>
-        r.receivedOn <= to &&
-        isProlongedDispute({
-          status: r.status as MediationStatus,
-          risk: r.risk as MediationRisk,
-          recurring: r.recurring,
-          receivedOn: r.receivedOn,
-          today: to,
-        }),
-    ).length,
+    atRisk: total((r) => r.atRisk),
+    returning: total((r) => r.returning),
+    prolonged: total((r) => r.prolonged),
     byType,
-    byBlock: (await countCasesByBlock(tx, unitIds, from, to)).sort((a, b) => a.name.localeCompare(b.name, 'vi')),
+    byBlock: [...blocks.values()].sort((a, b) => a.name.localeCompare(b.name, 'vi')),
   };
 }
 

@@ -34,6 +34,18 @@ describe('the demo patrol log reproduces the Lê Mao article (seed/le-mao-2020.e
     expect(f.byMonth.reduce((a: number, m: { rounds: number }) => a + m.rounds, 0)).toBe(120);
     expect(f.byTeam.map((x: { name: string }) => x.name)).toContain('Tổ tuần tra nhân dân khối Trung Mỹ');
     expect(f.incidents.byHandling.handed_to_police).toBeGreaterThan(0);
+    // The summary counts in the database what the figures screen counts by the rules (totalRounds, blockCoverage).
+    expect(viewer.patrols).toEqual({
+      rounds: f.rounds,
+      turns: f.turns,
+      officerTurns: f.officerTurns,
+      civilianTurns: f.civilianTurns,
+      hours: f.hours,
+      incidents: f.incidents.total,
+      residenceChecks: f.residenceChecks.total,
+      blocks: f.coverage.blocks,
+      blocksCovered: f.coverage.covered,
+    });
   });
 
   it('shows recent work in Thành Vinh on every screen', async () => {
@@ -42,6 +54,9 @@ describe('the demo patrol log reproduces the Lê Mao article (seed/le-mao-2020.e
     const f = (await get('canbo', `/api/v1/patrols/figures?unit=thanh-vinh&from=${from}&to=${today}`)).json();
     expect(f.rounds).toBeGreaterThan(40);
     expect(f.residenceChecks.total).toBeGreaterThan(5);
+    const summary = (await get('canbo', `/api/v1/reports/summary?unit=thanh-vinh&from=${from}&to=${today}`)).json();
+    expect(summary.patrols).toMatchObject({ rounds: f.rounds, turns: f.turns, hours: f.hours, blocksCovered: f.coverage.covered });
+    expect(summary.patrols.incidents).toBe(f.incidents.total);
     const rounds = (await get('canbo', '/api/v1/patrols/rounds?limit=5')).json();
     expect(rounds.items).toHaveLength(5);
     const teams = (await get('canbo', '/api/v1/patrols/teams')).json();

@@ -41,6 +41,7 @@ import { vnToday } from '../../platform/time.ts';
 import { recordCaseFromPatrol } from '../cases/index.ts';
 import { findSubtreeIds, findUnitByCodeInScope } from '../units/index.ts';
 import { findUserView } from '../users/index.ts';
+import { countPatrolFigures } from './patrol.figures.ts';
 import { patrolContext } from './patrol.policy.ts';
 import {
   countResidenceChecks,
@@ -737,19 +738,9 @@ export async function patrolFigures(deps: Deps, actor: Actor, q: z.output<typeof
 
 /**
  * The patrol figures the report summary carries (`GET /api/v1/reports/summary`), for a set of units over a period;
- * runs in the report's transaction. Counts only.
+ * runs in the report's transaction. Counted in the database in one statement (patrol.figures.ts), by the same rules as
+ * `patrolFigures`; counts only.
  */
 export async function summarisePatrols(tx: Tx, unitIds: readonly string[], from: string, to: string): Promise<PatrolSummary> {
-  const { totals, details, coverage } = await computeFigures(tx, unitIds, from, to, null);
-  return {
-    rounds: totals.rounds,
-    turns: totals.turns,
-    officerTurns: totals.officerTurns,
-    civilianTurns: totals.civilianTurns,
-    hours: totals.hours,
-    incidents: details.incidents.length,
-    residenceChecks: details.residence.length,
-    blocks: coverage.blocks,
-    blocksCovered: coverage.covered,
-  };
+  return countPatrolFigures(tx, unitIds, from, to);
 }

@@ -54,7 +54,7 @@ import {
   countRoundsReachingUnits,
   findRoutesWithCheckpoints,
 } from './dashboard.repository.ts';
-import { periodicReport } from './report.service.ts';
+import { periodFigures, writeReport } from './report.service.ts';
 
 const by = (actor: Actor) => ({ userId: actor.userId, username: actor.username });
 
@@ -130,6 +130,8 @@ export async function getDashboard(deps: Deps, actor: Actor, q: DashboardQuery):
     const reached = await countRoundsReachingUnits(tx, wards, unitIds, period.from, period.to);
     const overdueTips = tipsVisible ? await countOverdueTips(tx, wards, unitIds, now) : null;
     const overdue = await countOverdueCasework(tx, wards, unitIds, today, cutoff);
+    // The headline's figures, this period and the same period a year before, counted in this transaction.
+    const figures = await periodFigures(deps, actor, tx, unit.id, unitIds, period);
     await recordAudit(tx, {
       action: 'report.dashboard',
       actor: by(actor),
@@ -138,14 +140,12 @@ export async function getDashboard(deps: Deps, actor: Actor, q: DashboardQuery):
       entityId: unit.id,
       detail: { from: period.from, to: period.to },
     });
-    return { unit, units, tips, cases, rounds, reached, overdueTips, overdue };
+    return { unit, units, tips, cases, rounds, reached, overdueTips, overdue, figures };
   });
   const { unit, units } = data;
-  // The headline is the periodic report's own figures: one counting, one wording, one set of links. (The origin only
-  // goes into documents' printed links; the report on screen has none.)
-  const result = await periodicReport(deps, actor, { unit: unit.id, from: period.from, to: period.to, lang }, 'http://localhost');
-  if (result.kind !== 'report') throw new AppError('internal');
-  const report = result.report;
+  // The headline is the periodic report's own figures and wording: one counting, one set of links. Its heading (the
+  // police above, the place) is not shown here.
+  const report = writeReport(actor, { unit, wardName: null, parentName: null, place: '' }, { ...period, lang }, today, data.figures);
   const figures = new Map(report.sections.flatMap((s) => s.figures).map((f) => [f.key, f]));
   const headline = HEADLINE_KEYS.filter((k) => tipsVisible || !k.startsWith('tips.'))
     .map((k) => figures.get(k))

@@ -7,8 +7,11 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF, createTestApp, type TestApp } from '../../../test/app.ts';
+import { type Actor, withActor } from '../../platform/access.ts';
 import { queryRows } from '../../platform/db.ts';
 import { type JobRunner, startJobs } from '../../platform/jobs.ts';
+import { buildActor } from '../auth/index.ts';
+import { findCredentialsByUsername } from '../users/index.ts';
 import { renderReportJob } from './index.ts';
 
 const HAS_PDFTOTEXT = !spawnSync('pdftotext', ['-v']).error;
@@ -287,6 +290,46 @@ describe('who may read it', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Số liệu']);
+  });
+
+  it('counts the tips of the wards for a province reader, who still cannot list, open or read a tip row', async () => {
+    // The demo's tips are of recent months: the ward over the year to today.
+    const now = t.deps.clock();
+    const year = `unit=thanh-vinh&from=${vietnamDay(new Date(now.getTime() - 364 * 86_400_000))}&to=${vietnamDay(now)}`;
+    const summary = (username: string) => get(username, `/api/v1/reports/summary?${year}`).then((r) => r.json());
+    const chief = await summary('truongcongan');
+    expect(chief.tips.received).toBeGreaterThan(0);
+    const province = await get('quantri', `/api/v1/reports/summary?${year}`);
+    expect(province.statusCode).toBe(200);
+    expect(province.json().tips).toEqual(chief.tips);
+    const periodic = (username: string) =>
+      get(username, `/api/v1/reports/periodic?${year}`).then((r) => figuresOf(r.json()).get('tips.received')?.current.value);
+    expect(await periodic('quantri')).toBe(chief.tips.received);
+    // The account reaches every ward, yet the mailbox stays closed to it: no list, no tip, no row.
+    const [tip] = await queryRows<{ id: string }>(t.deps.database.db, sql`SELECT id FROM tips LIMIT 1`);
+    expect((await get('quantri', '/api/v1/tips?view=new')).statusCode).toBe(403);
+    expect((await get('quantri', `/api/v1/tips/${tip?.id}`)).statusCode).toBe(403);
+    const user = await findCredentialsByUsername(t.deps.database.db, 'quantri');
+    const actor = user ? await buildActor(t.deps.database.db, user, 'token') : null;
+    expect(actor?.wardIds).toBe('all');
+    const seen = await withActor(t.deps.database.db, actor as Actor, (tx) =>
+      queryRows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM tips`),
+    );
+    expect(seen[0]?.n).toBe(0);
+    // The count is of the reader's own wards only: another ward's officer counts none of Thành Vinh's tips.
+    const [ward] = await queryRows<{ ids: string }>(
+      t.deps.database.db,
+      sql`SELECT array_agg(s.id)::text AS ids FROM units u JOIN units s ON s.path <@ u.path WHERE u.code = 'thanh-vinh'`,
+    );
+    const otherUser = await findCredentialsByUsername(t.deps.database.db, 'canbo.truongvinh');
+    const otherActor = otherUser ? await buildActor(t.deps.database.db, otherUser, 'token') : null;
+    const counted = await withActor(t.deps.database.db, otherActor as Actor, (tx) =>
+      queryRows<{ n: number }>(
+        tx,
+        sql`SELECT coalesce(sum(n), 0)::int AS n FROM report_tip_counts(${ward?.ids}::uuid[], '2000-01-01', '2100-12-31')`,
+      ),
+    );
+    expect(counted[0]?.n).toBe(0);
   });
 
   it('refuses a block leader, and answers another ward as if the unit did not exist', async () => {

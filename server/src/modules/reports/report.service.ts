@@ -15,13 +15,14 @@ import {
 } from '@binh-an/domain';
 import { type Actor, can, requirePermission, withActor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
+import type { Tx } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { enqueueJob } from '../../platform/jobs.ts';
 import { vnToday } from '../../platform/time.ts';
 import { buildActor } from '../auth/index.ts';
 import { listCases, listRehabDossiers, summaryFigures } from '../cases/index.ts';
-import { findTipsForReport, summariseTipsByChannelAndOutcome } from '../tips/index.ts';
+import { findTipsForReport } from '../tips/index.ts';
 import { findSubtreeIds, findUnitByCodeInScope, type UnitRecord } from '../units/index.ts';
 import { findCredentialsById } from '../users/index.ts';
 import { renderReportDocx } from './report.docx.ts';
@@ -39,6 +40,7 @@ import {
   setReportJobProgress,
 } from './report.repository.ts';
 import type { ReportJobRow } from './report.table.ts';
+import { countTipFigures } from './report.tips.ts';
 import { type ReportLists, renderReportXlsx } from './report.xlsx.ts';
 
 /** The name of the queue the documents are written in. */
@@ -91,10 +93,7 @@ async function resolveScope(deps: Deps, actor: Actor, unitKey: string): Promise<
   };
 }
 
-function asFigures(
-  summary: Awaited<ReturnType<typeof summaryFigures>>,
-  details: { byChannel: Record<string, number>; byOutcome: Record<string, number> },
-): ReportFigures {
+function asFigures(summary: Figures, details: { byChannel: Record<string, number>; byOutcome: Record<string, number> }): ReportFigures {
   return {
     cases: summary.cases,
     seizures: summary.seizures,
@@ -110,47 +109,47 @@ function asFigures(
 }
 
 type Composed = { report: PeriodicReport; scope: Scope };
+type Figures = Awaited<ReturnType<typeof summaryFigures>>;
 
 /**
- * Writes the report of a unit over a period from the summary figures of the period and of the same period a year
- * before, with the tips' channels and outcomes; audited as one read of figures.
+ * The figures of a unit over a period and over the same period a year before, in the reader's transaction: the summary's
+ * figures with the tips' channels and outcomes, each counted in the database. Unaudited: the caller audits its read.
  */
-async function composeReport(
+export async function periodFigures(
   deps: Deps,
   actor: Actor,
-  scope: Scope,
-  q: { from: string; to: string; lang: Locale; format: string; jobId?: string },
-  progress: (p: number) => Promise<void> = async () => undefined,
-): Promise<Composed> {
-  const period = { from: q.from, to: q.to };
+  tx: Tx,
+  unitId: string,
+  unitIds: readonly string[],
+  period: { from: string; to: string },
+): Promise<{ current: ReportFigures; before: ReportFigures }> {
   const previous = previousYearPeriod(period);
-  const current = await summaryFigures(deps, actor, scope.unit.id, period.from, period.to);
-  await progress(25);
-  const before = await summaryFigures(deps, actor, scope.unit.id, previous.from, previous.to);
-  await progress(45);
-  const details = await withActor(deps.database.db, actor, async (tx) => {
-    const now = await summariseTipsByChannelAndOutcome(tx, scope.unitIds, period.from, period.to);
-    const then = await summariseTipsByChannelAndOutcome(tx, scope.unitIds, previous.from, previous.to);
-    await recordAudit(tx, {
-      action: 'report.periodic',
-      actor: by(actor),
-      wardId: scope.unit.wardId,
-      entityType: 'unit',
-      entityId: scope.unit.id,
-      detail: { from: period.from, to: period.to, format: q.format, lang: q.lang, ...(q.jobId ? { jobId: q.jobId } : {}) },
-    });
-    return { now, then };
-  });
-  await progress(55);
+  const figuresOf = async (p: { from: string; to: string }) => {
+    const summary = await summaryFigures(deps, actor, unitId, p.from, p.to, tx);
+    const tips = await countTipFigures(tx, unitIds, p.from, p.to);
+    return asFigures(summary, tips);
+  };
+  return { current: await figuresOf(period), before: await figuresOf(previous) };
+}
+
+/** The report's wording of some figures: the sections, sentences and links a reader gets, for the unit and period. */
+export function writeReport(
+  actor: Actor,
+  scope: Pick<Scope, 'unit' | 'wardName' | 'parentName' | 'place'>,
+  q: { from: string; to: string; lang: Locale },
+  compiledOn: string,
+  figures: { current: ReportFigures; before: ReportFigures },
+): PeriodicReport {
+  const period = { from: q.from, to: q.to };
   const isBelowWard = !POLICE_TYPES.includes(scope.unit.type);
-  const report = buildPeriodicReport(
+  return buildPeriodicReport(
     {
       lang: q.lang,
       unit: { id: scope.unit.id, code: scope.unit.code, name: scope.unit.name, type: scope.unit.type },
       wardName: scope.wardName,
       parentName: scope.parentName,
       place: scope.place,
-      compiledOn: vnToday(deps.clock()),
+      compiledOn,
       period,
       // Readers who may not open the records (viewers, administrators) get small counts about people hidden.
       suppress: !can(actor, 'case.read'),
@@ -170,10 +169,37 @@ async function composeReport(
         '/app/patrols/rounds',
       ),
     },
-    asFigures(current, details.now),
-    asFigures(before, details.then),
+    figures.current,
+    figures.before,
   );
-  return { report, scope };
+}
+
+/**
+ * Writes the report of a unit over a period from the summary figures of the period and of the same period a year
+ * before, with the tips' channels and outcomes; read in one transaction and audited as one read of figures.
+ */
+async function composeReport(
+  deps: Deps,
+  actor: Actor,
+  scope: Scope,
+  q: { from: string; to: string; lang: Locale; format: string; jobId?: string },
+  progress: (p: number) => Promise<void> = async () => undefined,
+): Promise<Composed> {
+  const period = { from: q.from, to: q.to };
+  const figures = await withActor(deps.database.db, actor, async (tx) => {
+    const read = await periodFigures(deps, actor, tx, scope.unit.id, scope.unitIds, period);
+    await recordAudit(tx, {
+      action: 'report.periodic',
+      actor: by(actor),
+      wardId: scope.unit.wardId,
+      entityType: 'unit',
+      entityId: scope.unit.id,
+      detail: { from: period.from, to: period.to, format: q.format, lang: q.lang, ...(q.jobId ? { jobId: q.jobId } : {}) },
+    });
+    return read;
+  });
+  await progress(55);
+  return { report: writeReport(actor, scope, q, vnToday(deps.clock()), figures), scope };
 }
 
 /** Every page of a paged list, up to the workbook's limit. */

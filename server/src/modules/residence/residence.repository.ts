@@ -347,54 +347,97 @@ export async function findInspectionInScope(tx: DbOrTx, actor: Actor, id: string
 
 // Figures -----------------------------------------------------------------------------------------------------------
 
-/** Counts of a set of units over a period (Vietnam days): places, notifications, residents, inspections, by block. */
+/**
+ * Counts of a set of units over a period (Vietnam days): places, notifications, residents, inspections, by block. One
+ * statement, one pass over each table grouped by unit; the subtree is one array parameter, and the instants (arrival,
+ * inspection) are compared with the period's bounds converted once to Vietnam time, so that the `(unit_id, …)` indexes
+ * serve. A place counts when it was created (server day) by the period's end.
+ */
 export async function countResidence(tx: DbOrTx, unitIds: readonly string[], from: string, to: string) {
-  if (!unitIds.length) unitIds = ['00000000-0000-0000-0000-000000000000'];
-  const ids = sql`ARRAY[${sql.join(
-    unitIds.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  )}]`;
-  const [totals] = await queryRows<Record<string, number>>(
-    tx,
-    sql`SELECT
-      (SELECT count(*)::int FROM residence_places WHERE unit_id = ANY (${ids}) AND active AND created_at::date <= ${to}::date) AS places,
-      (SELECT count(*)::int FROM residence_notifications WHERE unit_id = ANY (${ids})
-         AND (arrival_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN ${from}::date AND ${to}::date) AS notifications,
-      (SELECT count(*)::int FROM residence_notifications WHERE unit_id = ANY (${ids}) AND on_time
-         AND (arrival_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN ${from}::date AND ${to}::date) AS on_time,
-      (SELECT count(*)::int FROM residence_people WHERE unit_id = ANY (${ids}) AND kind = 'temporary_residence'
-         AND from_on <= ${to}::date AND (until_on IS NULL OR until_on >= ${from}::date)) AS temporary,
-      (SELECT count(*)::int FROM residence_people WHERE unit_id = ANY (${ids}) AND kind = 'absence'
-         AND from_on <= ${to}::date AND (until_on IS NULL OR until_on >= ${from}::date)) AS absences,
-      (SELECT count(*)::int FROM residence_inspections WHERE unit_id = ANY (${ids}) AND status = 'done'
-         AND (done_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN ${from}::date AND ${to}::date) AS inspections,
-      (SELECT count(*)::int FROM residence_inspections WHERE unit_id = ANY (${ids}) AND status = 'done' AND cardinality(violations) > 0
-         AND (done_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN ${from}::date AND ${to}::date) AS with_violations,
-      (SELECT coalesce(sum(cardinality(violations)), 0)::int FROM residence_inspections WHERE unit_id = ANY (${ids}) AND status = 'done'
-         AND (done_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN ${from}::date AND ${to}::date) AS violations,
-      (SELECT count(*)::int FROM residence_inspections WHERE unit_id = ANY (${ids}) AND status = 'done' AND measure = 'fine_referred'
-         AND (done_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN ${from}::date AND ${to}::date) AS fines`,
-  );
-  const byBlock = await queryRows<{
+  const ids = `{${unitIds.join(',')}}`;
+  const rows = await queryRows<{
     unit_id: string;
-    name: string;
+    name: string | null;
+    is_block: boolean | null;
     places: number;
     notifications: number;
+    on_time: number;
+    temporary: number;
+    absences: number;
     inspections: number;
+    with_violations: number;
     violations: number;
+    fines: number;
   }>(
     tx,
-    sql`SELECT u.id AS unit_id, u.name,
-      (SELECT count(*)::int FROM residence_places p WHERE p.unit_id = u.id AND p.active AND p.created_at::date <= ${to}::date) AS places,
-      (SELECT count(*)::int FROM residence_notifications n WHERE n.unit_id = u.id
-         AND (n.arrival_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN ${from}::date AND ${to}::date) AS notifications,
-      (SELECT count(*)::int FROM residence_inspections i WHERE i.unit_id = u.id AND i.status = 'done'
-         AND (i.done_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN ${from}::date AND ${to}::date) AS inspections,
-      (SELECT coalesce(sum(cardinality(i.violations)), 0)::int FROM residence_inspections i WHERE i.unit_id = u.id AND i.status = 'done'
-         AND (i.done_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN ${from}::date AND ${to}::date) AS violations
-    FROM units u WHERE u.id = ANY (${ids}) AND u.type = 'block' ORDER BY u.name, u.id`,
+    sql`WITH pl AS (
+          SELECT unit_id, count(*)::int AS places FROM residence_places
+          WHERE unit_id = ANY(${ids}::uuid[]) AND active AND created_at < (${to}::date + 1)::timestamptz GROUP BY unit_id
+        ),
+        nt AS (
+          SELECT unit_id, count(*)::int AS notifications, count(*) FILTER (WHERE on_time)::int AS on_time
+          FROM residence_notifications
+          WHERE unit_id = ANY(${ids}::uuid[])
+            AND arrival_at >= (${from}::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
+            AND arrival_at < (${to}::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
+          GROUP BY unit_id
+        ),
+        pe AS (
+          SELECT unit_id, count(*) FILTER (WHERE kind = 'temporary_residence')::int AS temporary,
+                 count(*) FILTER (WHERE kind = 'absence')::int AS absences
+          FROM residence_people
+          WHERE unit_id = ANY(${ids}::uuid[]) AND from_on <= ${to}::date AND (until_on IS NULL OR until_on >= ${from}::date)
+          GROUP BY unit_id
+        ),
+        ins AS (
+          SELECT unit_id, count(*)::int AS inspections, count(*) FILTER (WHERE cardinality(violations) > 0)::int AS with_violations,
+                 coalesce(sum(cardinality(violations)), 0)::int AS violations,
+                 count(*) FILTER (WHERE measure = 'fine_referred')::int AS fines
+          FROM residence_inspections
+          WHERE unit_id = ANY(${ids}::uuid[]) AND status = 'done'
+            AND done_at >= (${from}::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
+            AND done_at < (${to}::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
+          GROUP BY unit_id
+        ),
+        counted AS (
+          SELECT unit_id FROM pl UNION SELECT unit_id FROM nt UNION SELECT unit_id FROM pe UNION SELECT unit_id FROM ins
+          UNION SELECT id FROM units WHERE id = ANY(${ids}::uuid[]) AND type = 'block'
+        )
+        SELECT c.unit_id, u.name, u.type = 'block' AS is_block,
+               coalesce(pl.places, 0) AS places, coalesce(nt.notifications, 0) AS notifications, coalesce(nt.on_time, 0) AS on_time,
+               coalesce(pe.temporary, 0) AS temporary, coalesce(pe.absences, 0) AS absences,
+               coalesce(ins.inspections, 0) AS inspections, coalesce(ins.with_violations, 0) AS with_violations,
+               coalesce(ins.violations, 0) AS violations, coalesce(ins.fines, 0) AS fines
+        FROM counted c
+          LEFT JOIN units u ON u.id = c.unit_id
+          LEFT JOIN pl ON pl.unit_id = c.unit_id LEFT JOIN nt ON nt.unit_id = c.unit_id
+          LEFT JOIN pe ON pe.unit_id = c.unit_id LEFT JOIN ins ON ins.unit_id = c.unit_id
+        ORDER BY u.name, u.id`,
   );
-  return { totals: totals ?? {}, byBlock };
+  const keys = [
+    'places',
+    'notifications',
+    'on_time',
+    'temporary',
+    'absences',
+    'inspections',
+    'with_violations',
+    'violations',
+    'fines',
+  ] as const;
+  const totals: Record<string, number> = Object.fromEntries(keys.map((k) => [k, 0]));
+  for (const r of rows) for (const k of keys) totals[k] = (totals[k] ?? 0) + Number(r[k]);
+  const byBlock = rows
+    .filter((r) => r.is_block === true && r.name !== null)
+    .map((r) => ({
+      unit_id: r.unit_id,
+      name: r.name as string,
+      places: Number(r.places),
+      notifications: Number(r.notifications),
+      inspections: Number(r.inspections),
+      violations: Number(r.violations),
+    }));
+  return { totals, byBlock };
 }
 
 // Retention, reminders, one-time codes ------------------------------------------------------------------------------

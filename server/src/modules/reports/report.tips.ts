@@ -1,0 +1,46 @@
+import { sql } from 'drizzle-orm';
+import { type DbOrTx, queryRows } from '../../platform/db.ts';
+
+export type TipFigures = {
+  /** Tips received in the period, spam apart. */
+  received: number;
+  /** Tips of the period transferred to the competent agency, and of those, transferred by their due time. */
+  transferred: number;
+  transferredOnTime: number;
+  /** Tips received (spam apart) per channel, and per outcome the competent agency reported back. */
+  byChannel: Record<string, number>;
+  byOutcome: Record<string, number>;
+};
+
+/**
+ * The tip figures of a set of units over a period (days received), in one statement: counted by the database function
+ * `report_tip_counts` (migration T2610), which reads the mailbox as its owner but counts only the rows of the reader's
+ * own scope, so that a province reader, whom the mailbox's row policy shows no tip, gets the count of its wards' tips
+ * — never a tip. Runs in the reader's transaction (`withActor`), whose settings it relies on.
+ */
+export async function countTipFigures(tx: DbOrTx, unitIds: readonly string[], from: string, to: string): Promise<TipFigures> {
+  const out: TipFigures = { received: 0, transferred: 0, transferredOnTime: 0, byChannel: {}, byOutcome: {} };
+  if (unitIds.length === 0) return out;
+  const rows = await queryRows<{
+    channel: string;
+    outcome: string | null;
+    is_spam: boolean;
+    n: number;
+    transferred: number;
+    on_time: number;
+  }>(
+    tx,
+    sql`SELECT channel, outcome, is_spam, n, transferred, on_time
+        FROM report_tip_counts(${`{${unitIds.join(',')}}`}::uuid[], ${from}::date, ${to}::date)`,
+  );
+  for (const r of rows) {
+    const n = Number(r.n);
+    out.transferred += Number(r.transferred);
+    out.transferredOnTime += Number(r.on_time);
+    if (r.is_spam) continue;
+    out.received += n;
+    out.byChannel[r.channel] = (out.byChannel[r.channel] ?? 0) + n;
+    if (r.outcome) out.byOutcome[r.outcome] = (out.byOutcome[r.outcome] ?? 0) + n;
+  }
+  return out;
+}
