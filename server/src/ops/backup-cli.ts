@@ -16,6 +16,9 @@ const USAGE = `Backups, encrypted (libsodium secretstream) under BACKUP_KEY, or 
   npm run restore -- FILE --data-dir DIR         an embedded-database backup into a fresh data folder
   (the restored stored files go to DIR/files, or DATA_DIR/files for PostgreSQL)
 
+With OBJECT_STORE=s3 the stored files live, sealed, in the bucket and are not copied into the backup: the bucket's own
+versioning or replication keeps them (docs/operations.md, "Stored files in an S3-compatible bucket").
+
 Restore counts the rows of every table and verifies the audit chain against the backup's manifest; it exits with
 status 2 when they differ.`;
 
@@ -29,6 +32,8 @@ function report(result: RestoreResult): number {
     for (const t of result.mismatches)
       console.error(`  row count differs: ${t}: backup ${result.manifest.counts[t] ?? '—'}, restored ${result.counts[t] ?? '—'}`);
   } else console.log('Row counts match the backup for every table.');
+  if (result.manifest.objects)
+    console.log(`Stored files are not in this backup: they stay in ${result.manifest.objects} (set OBJECT_STORE=s3 and the same bucket).`);
   if (result.audit.matches)
     console.log(`Audit chain intact: ${result.audit.count} entries; head ${result.audit.headHash}, as in the backup.`);
   else
@@ -52,15 +57,18 @@ async function main(argv: string[]): Promise<number> {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const out = resolve(values.out ?? join(cfg.backupDir, `binh-an-${stamp}.backup`));
     let result: Awaited<ReturnType<typeof backupPostgres>>;
-    if (cfg.databaseUrl) result = await backupPostgres({ url: cfg.databaseUrl, filesDir: join(cfg.dataDir, 'files'), out, key });
+    const objects = cfg.objectStore.kind === 's3' ? `s3://${cfg.objectStore.bucket}/${cfg.objectStore.prefix}` : undefined;
+    if (cfg.databaseUrl)
+      result = await backupPostgres({ url: cfg.databaseUrl, filesDir: objects ? null : join(cfg.dataDir, 'files'), objects, out, key });
     else {
       assertNoServerRunning(cfg);
-      result = await backupPglite({ dataDir: cfg.dataDir, out, key });
+      result = await backupPglite({ dataDir: cfg.dataDir, objects, out, key });
     }
     const rows = Object.values(result.manifest.counts).reduce((a, b) => a + b, 0);
     console.log(
       `Backup written: ${result.file} (${result.bytes} bytes, encrypted): ${Object.keys(result.manifest.counts).length} tables, ${rows} rows, ${result.manifest.files} files; audit head #${result.manifest.audit.headSeq ?? 0} ${result.manifest.audit.headHash ?? ''}`,
     );
+    if (objects) console.log(`Stored files are not copied: they stay, sealed, in ${objects}; keep the bucket versioned or replicated.`);
     return 0;
   }
   if (command === 'restore') {

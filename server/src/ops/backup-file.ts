@@ -24,6 +24,11 @@ export type BackupManifest = {
   /** The audit chain's head in that snapshot. */
   audit: { count: number; headSeq: number | null; headHash: string | null };
   files: number;
+  /**
+   * Where the stored files are when they are not in the backup: the S3-compatible bucket ("s3://bucket/prefix") they
+   * stay in, sealed, protected by the bucket's own versioning or replication. Absent: the files are in the backup.
+   */
+  objects?: string;
 };
 
 /** The backup key: BACKUP_KEY when set, else one derived from the server key for this purpose only. */

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -45,7 +45,7 @@ async function seed(database: Database, dataDir: string): Promise<{ canary: stri
     payload: { wardCode: 'thanh-vinh', what: `Có người lạ ở ngõ 7, mã ${canary}` },
   });
   expect(sent.statusCode, sent.body).toBe(201);
-  const storedFile = deps.blobs.put(Buffer.concat([Buffer.from('sealed:'), randomBytes(64)]));
+  const storedFile = await deps.blobs.put(Buffer.concat([Buffer.from('sealed:'), randomBytes(64)]));
   await app.close();
   return { canary, storedFile };
 }
@@ -117,6 +117,14 @@ describe('backup and restore of the embedded database', () => {
     await expect(drain(`${out}.flipped`)).rejects.toThrow(/altered/);
     writeFileSync(`${out}.cut`, bytes.subarray(0, bytes.length - 30));
     await expect(drain(`${out}.cut`)).rejects.toThrow(/truncated/);
+
+    // With the files in an S3-compatible bucket they are not copied; the manifest says where they stay.
+    mkdirSync(join(dataDir, 'files', 'ab'), { recursive: true });
+    writeFileSync(join(dataDir, 'files', 'ab', 'abcdefghijklmnopqrstuvwx'), randomBytes(32));
+    const bucketOut = join(tmp('backup-out'), 'bucket.backup');
+    const { manifest } = await backupPglite({ dataDir, objects: 's3://binh-an/thanh-vinh/', out: bucketOut, key: KEY });
+    expect(manifest).toMatchObject({ files: 0, objects: 's3://binh-an/thanh-vinh/' });
+    expect((await openAll(bucketOut)).files).toBe(0);
   }, 60_000);
 });
 

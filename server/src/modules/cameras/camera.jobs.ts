@@ -40,7 +40,7 @@ export async function purgeOwnerFootage(deps: Deps): Promise<number> {
     // The rows no longer point at the blobs; a blob left behind by a failure here is unreadable without its key.
     for (const key of keys) {
       try {
-        deps.blobs.remove(key);
+        await deps.blobs.remove(key);
       } catch {
         // Nothing to do: the key is already erased from the record.
       }

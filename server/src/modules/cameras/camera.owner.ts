@@ -61,14 +61,14 @@ export async function answerRequest(deps: Deps, o: OwnerContext, input: OwnerAns
     if (!clean) throw new AppError('validation', [{ path: 'file', message: 'cameras.fileType' }]);
     const { key, wrapped } = deps.envelope.newDataKey(target.id);
     stored = {
-      fileKey: deps.blobs.put(sealFile(key, clean.bytes, `${target.id}:file`)),
+      fileKey: await deps.blobs.put(sealFile(key, clean.bytes, `${target.id}:file`)),
       fileDataKey: wrapped,
       fileMime: clean.mime,
       fileName: clean.name,
       fileQuarantined: clean.quarantined,
     };
   }
-  await db.transaction(async (tx) => {
+  const answered = db.transaction(async (tx) => {
     const changed = await answerTarget(tx, o.wardId, target.id, {
       outcome: input.answer,
       note: input.note,
@@ -89,6 +89,7 @@ export async function answerRequest(deps: Deps, o: OwnerContext, input: OwnerAns
       dayOnly: true,
     });
   });
+  await answered.catch(deps.blobs.discarding(stored ? [stored.fileKey] : []));
 }
 
 function ownCamera(o: OwnerContext, cameraId: string): CameraRow {

@@ -626,7 +626,7 @@ export async function downloadFootage(deps: Deps, actor: Actor, requestId: strin
     });
     const key = deps.envelope.unwrap(t.fileDataKey, t.id);
     return {
-      bytes: openFile(key, deps.blobs.get(t.fileKey), `${t.id}:file`),
+      bytes: openFile(key, await deps.blobs.get(t.fileKey), `${t.id}:file`),
       mime: t.fileMime ?? 'application/octet-stream',
       name: t.fileName ?? 'footage',
     };

@@ -362,7 +362,7 @@ describe('footage requests', () => {
     expect(await audits('camera.footage_purge')).toBe(purges + 1);
     const [after] = (await shared()).filter((r) => r.id === before?.id);
     expect(after).toMatchObject({ outcome: 'share', file_key: null });
-    expect(() => t.deps.blobs.get(before?.file_key as string)).toThrow();
+    await expect(t.deps.blobs.get(before?.file_key as string)).rejects.toThrow();
     const detail = (await as('canbo', 'GET', `/api/v1/cameras/requests/${before?.request_id}`)).json();
     expect(detail.cameras.find((c: { id: string }) => c.id === before?.id)).toMatchObject({ outcome: 'share', file: null });
     expect((await as('canbo', 'GET', `/api/v1/cameras/requests/${before?.request_id}/answers/${before?.id}/file`)).statusCode).toBe(404);

@@ -247,11 +247,12 @@ export async function attachRehabDocument(deps: Deps, actor: Actor, id: string, 
   if (upload.bytes.length > MAX_FILE_BYTES) throw new AppError('payloadTooLarge');
   const clean = await cleanUpload(upload.bytes, upload.name);
   if (!clean) throw new AppError('fileType');
+  // The sealed file is written before the transaction that records it, and removed again if that fails.
+  const attachmentId = randomUUID();
+  const { key, wrapped } = deps.envelope.newDataKey(attachmentId);
+  const storageKey = await deps.blobs.put(sealFile(key, clean.bytes, `${attachmentId}:file`));
   return withActor(deps.database.db, actor, async (tx) => {
     const d = await load(tx, actor, id);
-    const attachmentId = randomUUID();
-    const { key, wrapped } = deps.envelope.newDataKey(attachmentId);
-    const storageKey = deps.blobs.put(sealFile(key, clean.bytes, `${attachmentId}:file`));
     await insertRehabAttachment(tx, {
       wardId: d.wardId,
       id: attachmentId,
@@ -273,7 +274,7 @@ export async function attachRehabDocument(deps: Deps, actor: Actor, id: string, 
       detail: { kind },
     });
     return viewOf(deps, tx, await load(tx, actor, id));
-  });
+  }).catch(deps.blobs.discarding([storageKey]));
 }
 
 /** Decrypts one document for download; audited. */
@@ -293,7 +294,7 @@ export async function downloadRehabDocument(deps: Deps, actor: Actor, id: string
       detail: { attachmentId },
     });
     return {
-      bytes: openFile(key, deps.blobs.get(a.storageKey), `${a.id}:file`),
+      bytes: openFile(key, await deps.blobs.get(a.storageKey), `${a.id}:file`),
       mime: a.mime,
       name: new TextDecoder().decode(openBytes(key, a.nameEnc, `${a.id}:name`)),
     };

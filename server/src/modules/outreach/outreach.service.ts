@@ -199,11 +199,12 @@ export async function attachMaterial(deps: Deps, actor: Actor, activityId: strin
   if (upload.bytes.length > MAX_FILE_BYTES) throw new AppError('payloadTooLarge');
   const clean = await cleanUpload(upload.bytes, upload.name);
   if (!clean) throw new AppError('fileType');
+  // Written (sealed by the store) before the transaction that records it, and removed again if that fails.
+  const storageKey = await deps.blobs.put(clean.bytes);
   return withActor(deps.database.db, actor, async (tx) => {
     const a = await findActivityInScope(tx, actor, activityId);
     if (!a) throw new AppError('notFound');
     const id = randomUUID();
-    const storageKey = deps.blobs.put(clean.bytes);
     await insertMaterial(tx, {
       wardId: a.ward_id,
       id,
@@ -223,7 +224,7 @@ export async function attachMaterial(deps: Deps, actor: Actor, activityId: strin
       detail: { materialId: id, mime: clean.mime },
     });
     return { id, name: clean.name, mime: clean.mime, size: clean.bytes.length };
-  });
+  }).catch(deps.blobs.discarding([storageKey]));
 }
 
 export async function downloadMaterial(deps: Deps, actor: Actor, activityId: string, id: string) {
@@ -232,7 +233,7 @@ export async function downloadMaterial(deps: Deps, actor: Actor, activityId: str
     const a = await findActivityInScope(tx, actor, activityId);
     const m = a ? await findMaterial(tx, a.ward_id, a.id, id) : null;
     if (!m) throw new AppError('notFound');
-    return { bytes: deps.blobs.get(m.storage_key), mime: m.mime, name: m.name };
+    return { bytes: await deps.blobs.get(m.storage_key), mime: m.mime, name: m.name };
   });
 }
 
