@@ -1,5 +1,7 @@
 /**
- * Reliability drills: `npm run drill -- kill-server|kill-postgres [--kills N] [--writers W]`.
+ * Reliability drills: `npm run drill -- kill-server|kill-postgres [--kills N] [--writers W]`; `npm run drill -- cluster`
+ * (drills/cluster.ts: two servers behind nginx, a streaming replica); `npm run drill -- scan` (drills/scan.ts: sqlmap and
+ * wapiti against a seeded server).
  *
  * A throw-away PostgreSQL cluster and the server (as a child process, demo ward loaded) are started; W writers record
  * patrol rounds the way the phone syncs them (POST /api/v1/patrols/rounds with an Idempotency-Key, resent with the same
@@ -10,7 +12,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,6 +24,8 @@ import { freePort, PgCluster } from '../server/src/ops/pg-cluster.ts';
 import { verifyAuditChain } from '../server/src/platform/audit/audit.ts';
 import { loadConfig } from '../server/src/platform/config.ts';
 import { openPglite, openPostgres } from '../server/src/platform/db.ts';
+import { NGINX, runCluster } from './cluster.ts';
+import { runScan } from './scan.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -276,8 +280,25 @@ async function main(): Promise<number> {
     allowPositionals: true,
   });
   const mode = positionals[0];
+  if (mode === 'cluster' || mode === 'scan') {
+    if (!existsSync(mode === 'cluster' ? NGINX : '/usr/bin/sqlmap')) {
+      console.error(
+        mode === 'cluster'
+          ? 'nginx is not installed: apt-get install -y nginx'
+          : 'sqlmap and wapiti are not installed: apt-get install -y sqlmap wapiti',
+      );
+      return 2;
+    }
+    const result = mode === 'cluster' ? await runCluster() : await runScan(console.log, { outDir: process.env.SCAN_OUT_DIR });
+    console.log(result.ok ? 'DRILL PASSED' : 'DRILL FAILED');
+    return result.ok ? 0 : 1;
+  }
   if (mode !== 'kill-server' && mode !== 'kill-postgres') {
-    console.error('Usage: npm run drill -- kill-server|kill-postgres [--kills 20] [--writers 8] [--engine postgres|pglite]');
+    console.error(
+      'Usage: npm run drill -- kill-server|kill-postgres [--kills 20] [--writers 8] [--engine postgres|pglite]\n' +
+        '       npm run drill -- cluster   (two servers behind nginx, a streaming replica)\n' +
+        '       npm run drill -- scan      (sqlmap and wapiti against a seeded server)',
+    );
     return 64;
   }
   const engine = values.engine === 'pglite' ? 'pglite' : 'postgres';
