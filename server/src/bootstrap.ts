@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatDemoLogins, isDatabaseEmpty, loadDemo } from './modules/demo/index.ts';
 import type { Config } from './platform/config.ts';
@@ -18,6 +18,7 @@ export async function bootstrap(cfg: Config, log: (line: string) => void = conso
     const { logins, tipReceipt } = await loadDemo(database.db, key);
     const table = formatDemoLogins(logins, tipReceipt);
     const file = join(cfg.dataDir, 'demo-logins.txt');
+    mkdirSync(cfg.dataDir, { recursive: true });
     writeFileSync(file, `${table}\n`, { mode: 0o600 });
     log(`\nDemo ward loaded (Nghệ An → Vinh → Lê Mao, now phường Thành Vinh). Demo logins, also saved in ${file}:\n\n${table}\n`);
     log(

@@ -66,6 +66,7 @@ export async function ensureYearSeeded(db: DbOrTx, year: number): Promise<void> 
 export async function reseedYear(db: DbOrTx, year: number): Promise<void> {
   checkYear(year);
   seedCache.delete(year);
+  calendarGeneration += 1;
   await db.transaction(async (tx) => {
     await claimYear(tx, year);
     await writeSeedDays(tx, year, seedValuesOf(year));
@@ -85,6 +86,39 @@ export async function loadWorkingDayPredicate(db: DbOrTx, fromDay: Day, toDay: D
     if (day < from || day > to) throw new RangeError(`${day} is outside the loaded calendar range ${from}…${to}`);
     return exceptions.get(day) ?? !isWeekend(day);
   };
+}
+
+/** How long the public tip route reuses a loaded calendar range (other servers' edits reach it within this time). */
+const WORKING_DAYS_TTL_MS = 60_000;
+/** Bumped by every calendar write in this process, which makes every remembered range stale at once. */
+let calendarGeneration = 0;
+const workingDayCaches = new WeakMap<
+  object,
+  Map<string, { until: number; generation: number; predicate: Promise<(day: Day) => boolean> }>
+>();
+
+/**
+ * `loadWorkingDayPredicate` remembered for a minute per database and range, for the public tip route, which needs
+ * the same range (today and the next 60 days) for every tip of the day. Staff screens read the calendar fresh.
+ */
+export function loadWorkingDayPredicateCached(db: Db, fromDay: Day, toDay: Day): Promise<(day: Day) => boolean> {
+  let cache = workingDayCaches.get(db);
+  if (!cache) {
+    cache = new Map();
+    workingDayCaches.set(db, cache);
+  }
+  const key = `${fromDay}/${toDay}`;
+  const now = Date.now();
+  const hit = cache.get(key);
+  if (hit && hit.until > now && hit.generation === calendarGeneration) return hit.predicate;
+  if (cache.size > 100) cache.clear();
+  const predicate = loadWorkingDayPredicate(db, fromDay, toDay);
+  const entry = { until: now + WORKING_DAYS_TTL_MS, generation: calendarGeneration, predicate };
+  cache.set(key, entry);
+  predicate.catch(() => {
+    if (cache.get(key) === entry) cache.delete(key);
+  });
+  return predicate;
 }
 
 /** Every exception day of a year (holidays, compensatory days, working weekends, administrators' days), in order. */
@@ -114,7 +148,8 @@ const auditValue = (d: CalendarDay | CalendarDayValues | null) =>
 export async function setCalendarDay(db: Db, actor: Actor, day: Day, input: z.output<typeof setCalendarDaySchema>): Promise<CalendarDay> {
   requirePermission(actor, 'calendar.manage');
   checkYear(yearOf(day));
-  return withActor(db, actor, async (tx) => {
+  calendarGeneration += 1;
+  const saved = await withActor(db, actor, async (tx) => {
     await ensureYearSeeded(tx, yearOf(day));
     const before = await findDay(tx, day);
     const kind = adminKindOf(day, input.isWorking, seedValueOf(day));
@@ -129,12 +164,15 @@ export async function setCalendarDay(db: Db, actor: Actor, day: Day, input: z.ou
     });
     return after;
   });
+  calendarGeneration += 1;
+  return saved;
 }
 
 /** Puts a day back to its seeded value (a legal holiday, or an ordinary day), undoing an administrator's edit. */
 export async function resetCalendarDay(db: Db, actor: Actor, day: Day): Promise<void> {
   requirePermission(actor, 'calendar.manage');
   checkYear(yearOf(day));
+  calendarGeneration += 1;
   await withActor(db, actor, async (tx) => {
     await ensureYearSeeded(tx, yearOf(day));
     const before = await findDay(tx, day);
@@ -157,4 +195,5 @@ export async function resetCalendarDay(db: Db, actor: Actor, day: Day): Promise<
       detail: { before: auditValue(before), after: auditValue(seeded) },
     });
   });
+  calendarGeneration += 1;
 }

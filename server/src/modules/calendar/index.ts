@@ -4,6 +4,7 @@ export {
   ensureYearSeeded,
   listCalendar,
   loadWorkingDayPredicate,
+  loadWorkingDayPredicateCached,
   reseedYear,
   resetCalendarDay,
   setCalendarDay,
