@@ -6,6 +6,7 @@ import { CSRF, createTestApp, type TestApp } from '../../test/app.ts';
 import { buildApp } from '../app.ts';
 import { auditLog } from './audit/audit.table.ts';
 import { recordAudit } from './audit/audit.ts';
+import { ConfigError, loadConfig } from './config.ts';
 import { queryRows } from './db.ts';
 import type { Deps } from './deps.ts';
 import { replicaDeps, replicaRouted } from './read-replica.ts';
@@ -164,5 +165,22 @@ describe('reads routed to a replica', () => {
     } finally {
       await routedApp.close();
     }
+  });
+});
+
+describe('settings', () => {
+  it('counts rate limits in the database by default on PostgreSQL, in memory on the embedded database', () => {
+    const pgUrl = 'postgres://u@db/binh_an';
+    expect(loadConfig({ DATABASE_URL: pgUrl }).rateLimitStore).toBe('database');
+    expect(loadConfig({}).rateLimitStore).toBe('memory');
+    expect(loadConfig({ DATABASE_URL: pgUrl, RATE_LIMIT_STORE: 'memory' }).rateLimitStore).toBe('memory');
+    expect(() => loadConfig({ RATE_LIMIT_STORE: 'redis' })).toThrow(ConfigError);
+  });
+
+  it('takes a read replica only beside a PostgreSQL primary, and only as a postgres:// URL', () => {
+    const read = 'postgres://u@standby/binh_an';
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db/binh_an', DATABASE_READ_URL: read }).databaseReadUrl).toBe(read);
+    expect(loadConfig({ DATABASE_READ_URL: read }).databaseReadUrl).toBeUndefined();
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@db/binh_an', DATABASE_READ_URL: 'mysql://x' })).toThrow(/DATABASE_READ_URL/);
   });
 });
