@@ -163,7 +163,7 @@ export async function runScan(
         '--flush-session',
         '--disable-coloring',
         `--output-dir=${out}`,
-        ...(target.forms ? ['--forms', '--crawl=1'] : []),
+        ...(target.forms ? ['--forms'] : []),
         ...(target.data ? [`--data=${target.data}`, '--headers=Content-Type: application/json'] : []),
         ...(target.as ? [`--headers=Authorization: Bearer ${tokens[target.as]}`] : []),
       ];
@@ -192,8 +192,6 @@ export async function runScan(
         '-u',
         `${base}/`,
         ...WAPITI_STARTS.flatMap((s) => ['-s', `${base}${s}`]),
-        '-x',
-        `${base}/api/v1/auth/logout`,
         '--scope',
         'folder',
         '-m',
