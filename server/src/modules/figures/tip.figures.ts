@@ -13,10 +13,11 @@ export type TipFigures = {
 };
 
 /**
- * The tip figures of a set of units over a period (days received), in one statement: counted by the database function
- * `report_tip_counts` (migration T2610), which reads the mailbox as its owner but counts only the rows of the reader's
- * own scope, so that a province reader, whom the mailbox's row policy shows no tip, gets the count of its wards' tips
- * — never a tip. Runs in the reader's transaction (`withActor`), whose settings it relies on.
+ * The tip figures of a set of units over a period (days received), for the report summary and the periodic report, in
+ * one statement: counted by the database function `report_tip_counts` (migration T2610), which reads the mailbox as its
+ * owner but counts only the rows of the reader's own scope, so that a province reader, whom the mailbox's row policy
+ * shows no tip, gets the count of its wards' tips — never a tip. Runs in the reader's transaction (`withActor`), whose
+ * settings it relies on.
  */
 export async function countTipFigures(tx: DbOrTx, unitIds: readonly string[], from: string, to: string): Promise<TipFigures> {
   const out: TipFigures = { received: 0, transferred: 0, transferredOnTime: 0, byChannel: {}, byOutcome: {} };

@@ -131,7 +131,7 @@ export async function getDashboard(deps: Deps, actor: Actor, q: DashboardQuery):
     const overdueTips = tipsVisible ? await countOverdueTips(tx, wards, unitIds, now) : null;
     const overdue = await countOverdueCasework(tx, wards, unitIds, today, cutoff);
     // The headline's figures, this period and the same period a year before, counted in this transaction.
-    const figures = await periodFigures(deps, actor, tx, unit.id, unitIds, period);
+    const figures = await periodFigures(deps, actor, tx, unit.id, unitIds, period, false);
     await recordAudit(tx, {
       action: 'report.dashboard',
       actor: by(actor),

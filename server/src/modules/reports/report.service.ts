@@ -22,6 +22,7 @@ import { enqueueJob } from '../../platform/jobs.ts';
 import { vnToday } from '../../platform/time.ts';
 import { buildActor } from '../auth/index.ts';
 import { listCases, listRehabDossiers, summaryFigures } from '../cases/index.ts';
+import { countTipFigures } from '../figures/index.ts';
 import { findTipsForReport } from '../tips/index.ts';
 import { findSubtreeIds, findUnitByCodeInScope, type UnitRecord } from '../units/index.ts';
 import { findCredentialsById } from '../users/index.ts';
@@ -40,7 +41,6 @@ import {
   setReportJobProgress,
 } from './report.repository.ts';
 import type { ReportJobRow } from './report.table.ts';
-import { countTipFigures } from './report.tips.ts';
 import { type ReportLists, renderReportXlsx } from './report.xlsx.ts';
 
 /** The name of the queue the documents are written in. */
@@ -122,11 +122,13 @@ export async function periodFigures(
   unitId: string,
   unitIds: readonly string[],
   period: { from: string; to: string },
+  withTipDetails = true,
 ): Promise<{ current: ReportFigures; before: ReportFigures }> {
   const previous = previousYearPeriod(period);
   const figuresOf = async (p: { from: string; to: string }) => {
     const summary = await summaryFigures(deps, actor, unitId, p.from, p.to, tx);
-    const tips = await countTipFigures(tx, unitIds, p.from, p.to);
+    // The tips' channels and outcomes, for the report's table (the dashboard's headline shows none).
+    const tips = withTipDetails ? await countTipFigures(tx, unitIds, p.from, p.to) : { byChannel: {}, byOutcome: {} };
     return asFigures(summary, tips);
   };
   return { current: await figuresOf(period), before: await figuresOf(previous) };

@@ -1,0 +1,1 @@
+export { countTipFigures, type TipFigures } from './tip.figures.ts';
