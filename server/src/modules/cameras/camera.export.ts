@@ -1,10 +1,11 @@
 import { type exportCamerasQuerySchema, type Locale, translate } from '@binh-an/domain';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { type Actor, requirePermission, withActor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { buildCsv, CSV_MIME } from '../../platform/csv.ts';
 import type { Deps } from '../../platform/deps.ts';
+import { loadExcel } from '../../platform/documents.ts';
 import { vnToday } from '../../platform/time.ts';
 import { findCamerasInScope } from './camera.repository.ts';
 
@@ -95,7 +96,7 @@ export async function exportCameras(
       filename: `camera-cong-dong-${stamp}.csv`,
       mime: CSV_MIME,
     };
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.created = deps.clock();
   const sheet = workbook.addWorksheet(t('export.sheet'));
   sheet.columns = columns.map((c, i) => ({ header: header[i], width: c.width, style: c.date ? { numFmt: 'dd/mm/yyyy' } : {} }));

@@ -1,9 +1,10 @@
 import { type CaseStatus, listCasesQuerySchema } from '@binh-an/domain';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { type Actor, requirePermission, withActor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Deps } from '../../platform/deps.ts';
+import { loadExcel } from '../../platform/documents.ts';
 import { vnToday } from '../../platform/time.ts';
 import { addRegisterRow, addRegisterSheet, IMPORT_MAX_ROWS, type RegisterRowValues } from './case.import.ts';
 import { findCasesInScope } from './case.repository.ts';
@@ -74,7 +75,7 @@ export async function exportCases(deps: Deps, actor: Actor, q: z.output<typeof e
       ),
     };
   });
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.created = deps.clock();
   const sheet = addRegisterSheet(workbook, 'export');
   for (const v of values) addRegisterRow(sheet, v);

@@ -9,11 +9,12 @@ import {
   penalCodeArticleSchema,
   translate,
 } from '@binh-an/domain';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { type Actor, requirePermission, withActor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { DbOrTx } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
+import { loadExcel } from '../../platform/documents.ts';
 import { AppError } from '../../platform/errors.ts';
 import { isUniqueViolation } from '../../platform/pg-errors.ts';
 import { vnToday } from '../../platform/time.ts';
@@ -321,7 +322,7 @@ export async function openWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
   const shape = inspectXlsx(bytes);
   if (shape === 'tooLarge') throw new AppError('payloadTooLarge');
   if (shape !== 'ok') throw new AppError('importFile');
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     // exceljs declares its own Buffer type; a Node Buffer is what it reads.
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -855,7 +856,7 @@ export async function caseImportTemplate(deps: Deps, actor: Actor, locale: Local
   const example = types.find((t) => t.code === 'theft') ?? types[0];
   const blocks = all.filter((u) => u.type === 'block' && u.inForce).sort((a, b) => a.name.localeCompare(b.name, 'vi', { numeric: true }));
 
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.created = deps.clock();
   const sheet = addRegisterSheet(workbook, 'template');
   const exampleRow = addRegisterRow(sheet, {

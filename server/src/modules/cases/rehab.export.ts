@@ -8,11 +8,12 @@ import {
   rehabCompileDeadline,
   translate,
 } from '@binh-an/domain';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { type Actor, requirePermission, withActor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { buildCsv, CSV_MIME } from '../../platform/csv.ts';
 import type { Deps } from '../../platform/deps.ts';
+import { loadExcel } from '../../platform/documents.ts';
 import { vnToday } from '../../platform/time.ts';
 import { loadWorkingDayPredicate } from '../calendar/index.ts';
 import { findRehabAttachmentKinds, findRehabDossiersInScope } from './rehab.repository.ts';
@@ -93,7 +94,7 @@ function toCsv(values: readonly RowValues[]): Buffer {
 }
 
 async function toXlsx(values: readonly RowValues[], created: Date): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.created = created;
   const sheet = workbook.addWorksheet('Hồ sơ cai nghiện', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = COLUMNS.map((c) => ({

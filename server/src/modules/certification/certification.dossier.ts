@@ -2,11 +2,10 @@
 // the self-assessment meeting (biên bản họp) and the results report (báo cáo kết quả) with each criterion, its article,
 // the meeting's answer and the figures the system holds — as PDF (pdfmake, Roboto TTF) and DOCX (docx, editable).
 // Pure: data in, bytes out.
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type Locale, translate } from '@binh-an/domain';
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import pdfmake from 'pdfmake';
+import { renderPdf } from '../../platform/documents.ts';
 
 export type DossierData = {
   ward: string;
@@ -56,49 +55,31 @@ function parts(d: DossierData, lang: Locale) {
 
 /* ---------- PDF ---------- */
 
-const require = createRequire(import.meta.url);
-const FONT_DIR = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'build', 'fonts', 'Roboto');
-const FONTS = {
-  Roboto: {
-    normal: path.join(FONT_DIR, 'Roboto-Regular.ttf'),
-    bold: path.join(FONT_DIR, 'Roboto-Medium.ttf'),
-    italics: path.join(FONT_DIR, 'Roboto-Italic.ttf'),
-    bolditalics: path.join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
-  },
-};
-const FONT_FILES = new Set(Object.values(FONTS.Roboto));
-
 export function renderDossierPdf(d: DossierData, lang: Locale): Promise<Buffer> {
   const { t, head, minutes, rows, columns, proposal } = parts(d, lang);
-  // pdfmake keeps its settings on one shared instance and reads them when createPdf is called: set them right before.
-  pdfmake.addFonts(FONTS);
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((file) => FONT_FILES.has(path.resolve(file)));
-  return pdfmake
-    .createPdf({
-      pageSize: 'A4',
-      pageMargins: [50, 45, 40, 45],
-      defaultStyle: { font: 'Roboto', fontSize: 10 },
-      info: { title: `${t('title')} ${d.year}`, creator: 'Bình An' },
-      content: [
-        { text: t('title'), bold: true, fontSize: 13, alignment: 'center', margin: [0, 0, 0, 10] },
-        ...head.map((text) => ({ text })),
-        { text: `1. ${t('request')}`, bold: true, margin: [0, 12, 0, 4] },
-        { text: proposal },
-        { text: `2. ${t('minutes')}`, bold: true, margin: [0, 12, 0, 4] },
-        ...minutes.map((text) => ({ text })),
-        { text: `3. ${t('results')}`, bold: true, margin: [0, 12, 0, 4] },
-        {
-          table: {
-            headerRows: 1,
-            widths: [16, 80, '*', 110, 70],
-            body: [columns.map((text) => ({ text, bold: true })), ...rows],
-          },
-          fontSize: 9,
+  return renderPdf({
+    pageSize: 'A4',
+    pageMargins: [50, 45, 40, 45],
+    defaultStyle: { font: 'Roboto', fontSize: 10 },
+    info: { title: `${t('title')} ${d.year}`, creator: 'Bình An' },
+    content: [
+      { text: t('title'), bold: true, fontSize: 13, alignment: 'center', margin: [0, 0, 0, 10] },
+      ...head.map((text) => ({ text })),
+      { text: `1. ${t('request')}`, bold: true, margin: [0, 12, 0, 4] },
+      { text: proposal },
+      { text: `2. ${t('minutes')}`, bold: true, margin: [0, 12, 0, 4] },
+      ...minutes.map((text) => ({ text })),
+      { text: `3. ${t('results')}`, bold: true, margin: [0, 12, 0, 4] },
+      {
+        table: {
+          headerRows: 1,
+          widths: [16, 80, '*', 110, 70],
+          body: [columns.map((text) => ({ text, bold: true })), ...rows],
         },
-      ],
-    })
-    .getBuffer();
+        fontSize: 9,
+      },
+    ],
+  });
 }
 
 /* ---------- DOCX ---------- */
@@ -161,32 +142,27 @@ export type CertificateData = {
 /** The certificate of a recognised unit (TT 124/2021 Art. 9.3): who, which year, by which decision. A4 landscape. */
 export function renderCertificatePdf(d: CertificateData, lang: Locale): Promise<Buffer> {
   const t = (k: string) => translate(lang, `certification.certificate.${k}`);
-  pdfmake.addFonts(FONTS);
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((file) => FONT_FILES.has(path.resolve(file)));
-  return pdfmake
-    .createPdf({
-      pageSize: 'A4',
-      pageOrientation: 'landscape',
-      pageMargins: [60, 50, 60, 50],
-      defaultStyle: { font: 'Roboto', fontSize: 13 },
-      info: { title: `${t('title')} ${d.year}`, creator: 'Bình An' },
-      content: [
-        { text: t('nation'), bold: true, alignment: 'center' },
-        { text: t('motto'), alignment: 'center', margin: [0, 0, 0, 24] },
-        { text: `${t('issuer')} ${d.ward}`.toLocaleUpperCase(lang === 'vi' ? 'vi-VN' : 'en-GB'), bold: true, alignment: 'center' },
-        { text: t('title'), bold: true, fontSize: 22, alignment: 'center', margin: [0, 24, 0, 8] },
-        { text: t('standard'), bold: true, fontSize: 16, alignment: 'center', margin: [0, 0, 0, 20] },
-        { text: d.unit, bold: true, fontSize: 20, alignment: 'center' },
-        { text: `(${translate(lang, `certification.certTypes.${d.certType}`)})`, alignment: 'center', margin: [0, 4, 0, 16] },
-        { text: `${t('year')} ${d.year}`, alignment: 'center', fontSize: 15 },
-        {
-          text: [t('decision'), ' ', d.decisionRef ?? '—', ' · ', t('decidedOn'), ' ', dmy(d.decidedOn)].join(''),
-          alignment: 'center',
-          margin: [0, 24, 0, 4],
-        },
-        { text: `${t('number')} ${d.certificateNo ?? '—'}`, alignment: 'center' },
-      ],
-    })
-    .getBuffer();
+  return renderPdf({
+    pageSize: 'A4',
+    pageOrientation: 'landscape',
+    pageMargins: [60, 50, 60, 50],
+    defaultStyle: { font: 'Roboto', fontSize: 13 },
+    info: { title: `${t('title')} ${d.year}`, creator: 'Bình An' },
+    content: [
+      { text: t('nation'), bold: true, alignment: 'center' },
+      { text: t('motto'), alignment: 'center', margin: [0, 0, 0, 24] },
+      { text: `${t('issuer')} ${d.ward}`.toLocaleUpperCase(lang === 'vi' ? 'vi-VN' : 'en-GB'), bold: true, alignment: 'center' },
+      { text: t('title'), bold: true, fontSize: 22, alignment: 'center', margin: [0, 24, 0, 8] },
+      { text: t('standard'), bold: true, fontSize: 16, alignment: 'center', margin: [0, 0, 0, 20] },
+      { text: d.unit, bold: true, fontSize: 20, alignment: 'center' },
+      { text: `(${translate(lang, `certification.certTypes.${d.certType}`)})`, alignment: 'center', margin: [0, 4, 0, 16] },
+      { text: `${t('year')} ${d.year}`, alignment: 'center', fontSize: 15 },
+      {
+        text: [t('decision'), ' ', d.decisionRef ?? '—', ' · ', t('decidedOn'), ' ', dmy(d.decidedOn)].join(''),
+        alignment: 'center',
+        margin: [0, 24, 0, 4],
+      },
+      { text: `${t('number')} ${d.certificateNo ?? '—'}`, alignment: 'center' },
+    ],
+  });
 }

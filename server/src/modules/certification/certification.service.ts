@@ -41,12 +41,13 @@ import {
   type WardRuleProblem,
   wardRuleProblems,
 } from '@binh-an/domain';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { type Actor, can, requirePermission, withActor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Tx } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
+import { loadExcel } from '../../platform/documents.ts';
 import { AppError } from '../../platform/errors.ts';
 import { vnToday } from '../../platform/time.ts';
 import { summaryFigures } from '../cases/index.ts';
@@ -179,7 +180,7 @@ export async function exportCycles(deps: Deps, actor: Actor, q: { year: number; 
   });
   const t = (key: string) => translate(lang, key);
   const dmy = (d: string | null | undefined) => (d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : '');
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'Bình An';
   const sheet = workbook.addWorksheet(`${q.year}`, { views: [{ state: 'frozen', ySplit: 1 }] });
   const head =
@@ -658,7 +659,7 @@ export async function exportModels(deps: Deps, actor: Actor, q: z.output<typeof 
     return modelViews(tx, found);
   });
   const dmy = (d: string | null | undefined) => (d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : '');
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'Bình An';
   const sheet = workbook.addWorksheet(lang === 'en' ? 'Models' : 'Mô hình', { views: [{ state: 'frozen', ySplit: 1 }] });
   const head =
@@ -816,7 +817,7 @@ export async function exportAwards(deps: Deps, actor: Actor, q: z.output<typeof 
   });
   const t = (key: string) => translate(lang, key);
   const dmy = (d: string | null | undefined) => (d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : '');
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'Bình An';
   const sheet = workbook.addWorksheet(lang === 'en' ? 'Awards' : 'Khen thưởng', { views: [{ state: 'frozen', ySplit: 1 }] });
   const head =

@@ -2,12 +2,11 @@
 // giải ở cơ sở 2013 Art. 21.4) in its own layout — the header, Part I with its nine columns, Part II the team leader's
 // summary — as PDF (pdfmake, Roboto TTF), DOCX (docx) and XLSX (exceljs); and the written settlement record
 // (văn bản hòa giải thành, Art. 24). Pure: data in, bytes out.
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { BOOK_COLUMNS, type BookColumnKey, type Locale, MEDIATION_TYPES, translate } from '@binh-an/domain';
 import { AlignmentType, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import ExcelJS from 'exceljs';
-import pdfmake from 'pdfmake';
+import type ExcelJS from 'exceljs';
+import { loadExcel, type PdfDocument, renderPdf as renderPdfDocument } from '../../platform/documents.ts';
 
 export type BookCase = {
   number: string;
@@ -113,7 +112,7 @@ const summaryHead = (lang: Locale) =>
 /* ---------- XLSX ---------- */
 
 export async function renderBookXlsx(d: BookData, lang: Locale): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Bình An';
   const ws = wb.addWorksheet(lang === 'vi' ? 'Phần I' : 'Part I', {
     pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true },
@@ -224,24 +223,8 @@ export async function renderBookDocx(d: BookData, lang: Locale): Promise<Buffer>
 
 /* ---------- PDF ---------- */
 
-const require = createRequire(import.meta.url);
-const FONT_DIR = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'build', 'fonts', 'Roboto');
-const FONTS = {
-  Roboto: {
-    normal: path.join(FONT_DIR, 'Roboto-Regular.ttf'),
-    bold: path.join(FONT_DIR, 'Roboto-Medium.ttf'),
-    italics: path.join(FONT_DIR, 'Roboto-Italic.ttf'),
-    bolditalics: path.join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
-  },
-};
-const FONT_FILES = new Set(Object.values(FONTS.Roboto));
-
-function renderPdf(doc: Record<string, unknown>): Promise<Buffer> {
-  // pdfmake keeps its settings on one shared instance and reads them when createPdf is called: set them right before.
-  pdfmake.addFonts(FONTS);
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((file) => FONT_FILES.has(path.resolve(file)));
-  return pdfmake.createPdf({ defaultStyle: { font: 'Roboto', fontSize: 9 }, ...doc }).getBuffer();
+function renderPdf(doc: PdfDocument): Promise<Buffer> {
+  return renderPdfDocument({ defaultStyle: { font: 'Roboto', fontSize: 9 }, ...doc });
 }
 
 export function renderBookPdf(d: BookData, lang: Locale): Promise<Buffer> {

@@ -24,13 +24,14 @@ import {
   type updateActivitySchema,
   type updateAnnouncementSchema,
 } from '@binh-an/domain';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { type Actor, can, requirePermission, withActor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { buildCsv, CSV_MIME } from '../../platform/csv.ts';
 import type { Tx } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
+import { loadExcel } from '../../platform/documents.ts';
 import { AppError } from '../../platform/errors.ts';
 import { cleanUpload, MAX_FILE_BYTES } from '../../platform/files.ts';
 import { enqueueJob } from '../../platform/jobs.ts';
@@ -321,7 +322,7 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 /** The activities as a workbook: real dates shown dd/mm/yyyy, audiences as numbers, a filter on the header row. */
 async function activitiesXlsx(deps: Deps, items: ActivityView[], locale: Locale) {
   const { head, cells } = activityColumns(locale);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.created = deps.clock();
   const sheet = workbook.addWorksheet(locale === 'en' ? 'Outreach' : 'Tuyên truyền');
   sheet.addRow(head);

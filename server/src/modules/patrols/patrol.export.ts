@@ -1,9 +1,10 @@
 import { type exportRoundsQuerySchema, type exportTeamsQuerySchema, type Locale, roundMinutes, translate, vnDayOf } from '@binh-an/domain';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { type Actor, requirePermission, withActor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Deps } from '../../platform/deps.ts';
+import { loadExcel } from '../../platform/documents.ts';
 import { VN_OFFSET_MS, vnToday } from '../../platform/time.ts';
 import { patrolContext } from './patrol.policy.ts';
 import { findRoundsInScope, findTeamsInScope } from './patrol.repository.ts';
@@ -38,7 +39,7 @@ async function render(format: ExportFormat, sheetName: string, columns: Column[]
     // A byte-order mark so that Excel reads the Vietnamese letters as UTF-8.
     return Buffer.from(`\ufeff${lines.join('\r\n')}\r\n`, 'utf8');
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.created = created;
   const sheet = workbook.addWorksheet(sheetName);
   sheet.columns = columns.map((c) => ({

@@ -1,11 +1,10 @@
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { checkpointQrPayload, type Locale, translate } from '@binh-an/domain';
-import pdfmake from 'pdfmake';
 import QRCode from 'qrcode';
 import { type Actor, requirePermission, withActor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Deps } from '../../platform/deps.ts';
+import { renderPdf } from '../../platform/documents.ts';
 import { AppError } from '../../platform/errors.ts';
 import { vnToday } from '../../platform/time.ts';
 import { patrolContext } from './patrol.policy.ts';
@@ -54,18 +53,6 @@ export async function checkpointQr(
 }
 
 // pdfmake's bundled Roboto covers Vietnamese; read from node_modules at run time (as the tip reception record does).
-const require = createRequire(import.meta.url);
-const FONT_DIR = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'build', 'fonts', 'Roboto');
-const FONTS = {
-  Roboto: {
-    normal: path.join(FONT_DIR, 'Roboto-Regular.ttf'),
-    bold: path.join(FONT_DIR, 'Roboto-Medium.ttf'),
-    italics: path.join(FONT_DIR, 'Roboto-Italic.ttf'),
-    bolditalics: path.join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
-  },
-};
-const FONT_FILES = new Set(Object.values(FONTS.Roboto));
-
 function sheetDocument(route: RouteRecord, checkpoints: CheckpointRecord[], locale: Locale, day: string): object {
   const t = (key: string, vars: Record<string, string> = {}) => translate(locale, `patrols.qrSheet.${key}`, vars);
   const cells = checkpoints.map((c) => ({
@@ -100,9 +87,6 @@ function sheetDocument(route: RouteRecord, checkpoints: CheckpointRecord[], loca
 /** A printable A4 sheet of a route's checkpoint QR codes, two to a row, each named. */
 export async function qrSheetPdf(deps: Deps, actor: Actor, routeId: string, locale: Locale): Promise<{ bytes: Buffer; filename: string }> {
   const { route, checkpoints } = await loadForPrint(deps, actor, routeId, { sheet: true, checkpoints: undefined });
-  pdfmake.addFonts(FONTS);
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((file: string) => FONT_FILES.has(path.resolve(file)));
-  const bytes: Buffer = await pdfmake.createPdf(sheetDocument(route, checkpoints, locale, vnToday(deps.clock()))).getBuffer();
+  const bytes: Buffer = await renderPdf(sheetDocument(route, checkpoints, locale, vnToday(deps.clock())));
   return { bytes, filename: `ma-qr-tuyen-${route.id.slice(0, 8)}.pdf` };
 }

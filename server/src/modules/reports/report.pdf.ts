@@ -1,28 +1,15 @@
 // The periodic report as a PDF, laid out as an administrative document of Nghị định 30/2020/NĐ-CP (the issuing body and
 // the national motto side by side, the place and date, the title, the body, the signature). Pure: report in, bytes out.
 // The font is pdfmake's own full Roboto TTF (the one the tip reception record uses), which covers Vietnamese.
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type PeriodicReport, placeDateLine, type ReportSegment, reportMessages } from '@binh-an/domain';
-import pdfmake from 'pdfmake';
+import { PDF_FONT, renderPdf } from '../../platform/documents.ts';
 import { absoluteLink, numbered, signerOf, upper } from './report.layout.ts';
 
-const FONT_FAMILY = 'Roboto';
+const FONT_FAMILY = PDF_FONT;
 const MM = 72 / 25.4;
 
 // pdfmake stays an external package, so its bundled Roboto TTFs are read from node_modules at run time.
-const require = createRequire(import.meta.url);
-const FONT_DIR = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'build', 'fonts', 'Roboto');
-const FONTS = {
-  [FONT_FAMILY]: {
-    normal: path.join(FONT_DIR, 'Roboto-Regular.ttf'),
-    bold: path.join(FONT_DIR, 'Roboto-Medium.ttf'),
-    italics: path.join(FONT_DIR, 'Roboto-Italic.ttf'),
-    bolditalics: path.join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
-  },
-};
-const FONT_FILES = new Set(Object.values(FONTS[FONT_FAMILY]));
-
 type PdfNode = string | { [key: string]: unknown };
 
 function rule(width: number): PdfNode {
@@ -134,9 +121,5 @@ function buildDocument(report: PeriodicReport, origin: string): object {
 
 /** The periodic report as PDF bytes, every figure a link to the records behind it. */
 export async function renderReportPdf(report: PeriodicReport, origin: string): Promise<Buffer> {
-  // pdfmake keeps its settings on one shared instance and reads them when createPdf is called: set them right before.
-  pdfmake.addFonts(FONTS);
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((file) => FONT_FILES.has(path.resolve(file)));
-  return pdfmake.createPdf(buildDocument(report, origin)).getBuffer();
+  return renderPdf(buildDocument(report, origin));
 }

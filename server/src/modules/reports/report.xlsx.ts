@@ -2,7 +2,8 @@
 // a link to the records) and, for readers allowed to open them, the lists behind them — cases, rehab dossiers, tips —
 // by number, day, area and state only: no names, no words of a tip. Pure: report and lists in, bytes out.
 import { casesEn, casesVi, type PeriodicReport, reportMessages, TIP_CHANNELS, translate } from '@binh-an/domain';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../platform/documents.ts';
 import { absoluteLink, numbered, upper } from './report.layout.ts';
 
 export type ReportLists = {
@@ -78,7 +79,7 @@ export async function renderReportXlsx(report: PeriodicReport, lists: ReportList
   const m = reportMessages(report.lang);
   const labels = report.lang === 'en' ? casesEn : casesVi;
   const x = m.xlsx;
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'Bình An';
   workbook.created = createdAt;
 

@@ -14,12 +14,13 @@ import {
   residenceVi,
   translate,
 } from '@binh-an/domain';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { type Actor, requirePermission, withActor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { keyedHash, seal } from '../../platform/crypto.ts';
 import type { Tx } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
+import { loadExcel } from '../../platform/documents.ts';
 import { AppError } from '../../platform/errors.ts';
 import { vnToday } from '../../platform/time.ts';
 import { findWardUnitChoices, type UnitChoice } from '../units/index.ts';
@@ -118,7 +119,7 @@ type Plan = { rows: ImportRow[]; places: PlacePlan[]; people: PersonPlan[] };
 
 async function openWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new AppError('importFile');
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
@@ -326,7 +327,7 @@ export async function importResidence(deps: Deps, actor: Actor, bytes: Buffer, l
 
 /** The template: both sheets with their headers and one example row each. */
 export async function residenceImportTemplate(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   const places = workbook.addWorksheet(PLACES_SHEET);
   places.addRow(PLACE_COLUMNS.map((c) => PLACE_HEADERS[c]));
   places.addRow(['Khối Trung Mỹ', 'Nhà trọ', 'Nhà trọ Hoa Mai', '12 ngõ 5 Lê Mao', 'Nguyễn Thị Mai', '', '0912 345 678', 20, '15/01/2026']);
@@ -368,7 +369,7 @@ export async function exportPlaces(
     commitmentSignedOn: string | null;
   }[],
 ) {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.created = deps.clock();
   const sheet = workbook.addWorksheet(PLACES_SHEET);
   sheet.addRow(PLACE_COLUMNS.map((c) => PLACE_HEADERS[c]));
@@ -419,7 +420,7 @@ async function writeSheet(
   actor: Actor,
   o: { sheet: string; columns: Column[]; rows: unknown[][]; what: string; filename: string },
 ) {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.created = deps.clock();
   const sheet = workbook.addWorksheet(o.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = o.columns.map((c) => ({ header: c.header, width: c.width, style: c.format ? { numFmt: c.format } : {} }));

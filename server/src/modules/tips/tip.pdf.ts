@@ -1,9 +1,8 @@
 // The reception record of a crime tip ("Biên bản tiếp nhận nguồn tin về tội phạm", Mẫu số 01 of Thông tư 119/2021/TT-BCA),
 // drawn up by the ward police when they receive a tip (BLTTHS Art. 146.3; TT 28/2020/TT-BCA Art. 5).
 // Pure: data in, PDF bytes out. No database, no network, no files other than pdfmake's own fonts.
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import pdfmake from 'pdfmake';
+import { PDF_FONT, renderPdf } from '../../platform/documents.ts';
 import { VN_OFFSET_MS } from '../../platform/time.ts';
 
 export type ReceptionRecordData = {
@@ -44,22 +43,8 @@ export const CHANNEL_WORDING: Record<ReceptionRecordData['channel'], string> = {
   other: 'khác',
 };
 
-const FONT_FAMILY = 'Roboto';
+const FONT_FAMILY = PDF_FONT;
 const MM = 72 / 25.4;
-
-// pdfmake stays an external package (also in the esbuild bundle), so its bundled full Roboto TTFs, which cover Vietnamese,
-// are read from node_modules at run time.
-const require = createRequire(import.meta.url);
-const FONT_DIR = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'build', 'fonts', 'Roboto');
-const FONTS = {
-  [FONT_FAMILY]: {
-    normal: path.join(FONT_DIR, 'Roboto-Regular.ttf'),
-    bold: path.join(FONT_DIR, 'Roboto-Medium.ttf'),
-    italics: path.join(FONT_DIR, 'Roboto-Italic.ttf'),
-    bolditalics: path.join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
-  },
-};
-const FONT_FILES = new Set(Object.values(FONTS[FONT_FAMILY]));
 
 type PdfNode = string | { [key: string]: unknown };
 
@@ -289,9 +274,5 @@ function buildDocument(data: ReceptionRecordData): object {
 /** Renders the reception record as an A4 PDF. */
 export async function renderReceptionRecord(data: ReceptionRecordData): Promise<Buffer> {
   const doc = buildDocument(data);
-  // pdfmake keeps its settings on one shared instance and reads them when createPdf is called: set them right before.
-  pdfmake.addFonts(FONTS);
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((file) => FONT_FILES.has(path.resolve(file)));
-  return pdfmake.createPdf(doc).getBuffer();
+  return renderPdf(doc);
 }
