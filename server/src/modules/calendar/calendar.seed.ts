@@ -1,16 +1,23 @@
+import { createRequire } from 'node:module';
 import { addDays, type Day, isWeekend } from '@binh-an/domain';
-import Holidays from 'date-holidays';
+import type Holidays from 'date-holidays';
 
 /** A legal day off computed for a year, before any administrator's edit. */
 export type SeedHoliday = { day: Day; name: string; kind: 'holiday' | 'tet' | 'compensatory' };
 
 const MS_PER_DAY = 86_400_000;
 
+// date-holidays weighs about 25 MB once loaded and is needed only to seed a year that has no calendar yet: it is
+// required the first time, not at start.
+const require = createRequire(import.meta.url);
 let vietnam: Holidays | null = null;
 
 /** date-holidays' Vietnamese public holidays of a year, each expanded to its days (the Tết entry spans five). */
 function publicHolidaysOf(year: number): { day: Day; rule: string; name: string }[] {
-  vietnam ??= new Holidays('VN', { languages: ['vi'], types: ['public'] });
+  if (!vietnam) {
+    const HolidaysClass: typeof Holidays = require('date-holidays');
+    vietnam = new HolidaysClass('VN', { languages: ['vi'], types: ['public'] });
+  }
   return vietnam
     .getHolidays(year)
     .filter((h) => h.type === 'public')

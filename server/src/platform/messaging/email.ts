@@ -1,5 +1,9 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import { createRequire } from 'node:module';
+import type { default as Nodemailer, Transporter } from 'nodemailer';
 import type { Channel, Messenger, OutgoingMessage, SendResult } from './index.ts';
+
+// nodemailer is required when an e-mail channel is configured, not at start.
+const require = createRequire(import.meta.url);
 
 /** E-mail over SMTP (smtp:// or smtps:// with credentials in the URL). */
 export class EmailMessenger implements Messenger {
@@ -8,6 +12,7 @@ export class EmailMessenger implements Messenger {
     url: string,
     private readonly from: string,
   ) {
+    const nodemailer: typeof Nodemailer = require('nodemailer');
     this.transport = nodemailer.createTransport(url, {});
   }
   channels(): Channel[] {
