@@ -1,4 +1,4 @@
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { ObjectStoreConfig } from '../config.ts';
 import { type ObjectBackend, ObjectStoreError } from './backend.ts';
 
@@ -15,6 +15,9 @@ function isMissing(err: unknown): boolean {
   return e?.name === 'NoSuchKey' || e?.name === 'NotFound' || e?.$metadata?.httpStatusCode === 404;
 }
 
+/** The SDK, loaded on first use: an installation that keeps its files on disk never loads it (about 20 MB). */
+const sdk = () => import('@aws-sdk/client-s3');
+
 /**
  * Objects in a bucket of an S3-compatible store (Ceph RGW, MinIO, a cloud's), under S3_PREFIX. Every request is bounded
  * by S3_TIMEOUT_MS (connection, answer, and the whole request with its one retry); checksums are sent and checked only
@@ -22,19 +25,23 @@ function isMissing(err: unknown): boolean {
  */
 export class S3Objects implements ObjectBackend {
   readonly kind = 's3' as const;
-  private readonly client: S3Client;
+  private client: S3Client | null = null;
 
-  constructor(private readonly s: S3Settings) {
-    this.client = new S3Client({
-      region: s.region,
-      ...(s.endpoint ? { endpoint: s.endpoint } : {}),
-      forcePathStyle: s.forcePathStyle,
-      credentials: { accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey },
+  constructor(private readonly s: S3Settings) {}
+
+  private async connect(): Promise<{ client: S3Client; sdk: Awaited<ReturnType<typeof sdk>> }> {
+    const m = await sdk();
+    this.client ??= new m.S3Client({
+      region: this.s.region,
+      ...(this.s.endpoint ? { endpoint: this.s.endpoint } : {}),
+      forcePathStyle: this.s.forcePathStyle,
+      credentials: { accessKeyId: this.s.accessKeyId, secretAccessKey: this.s.secretAccessKey },
       maxAttempts: 2,
-      requestHandler: { connectionTimeout: s.timeoutMs, requestTimeout: s.timeoutMs, throwOnRequestTimeout: true },
+      requestHandler: { connectionTimeout: this.s.timeoutMs, requestTimeout: this.s.timeoutMs, throwOnRequestTimeout: true },
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
     });
+    return { client: this.client, sdk: m };
   }
 
   private key(key: string): string {
@@ -47,8 +54,9 @@ export class S3Objects implements ObjectBackend {
 
   async write(key: string, bytes: Buffer): Promise<void> {
     try {
-      await this.client.send(
-        new PutObjectCommand({
+      const { client, sdk } = await this.connect();
+      await client.send(
+        new sdk.PutObjectCommand({
           Bucket: this.s.bucket,
           Key: this.key(key),
           Body: bytes,
@@ -64,7 +72,8 @@ export class S3Objects implements ObjectBackend {
 
   async read(key: string): Promise<Buffer | null> {
     try {
-      const out = await this.client.send(new GetObjectCommand({ Bucket: this.s.bucket, Key: this.key(key) }), {
+      const { client, sdk } = await this.connect();
+      const out = await client.send(new sdk.GetObjectCommand({ Bucket: this.s.bucket, Key: this.key(key) }), {
         abortSignal: this.signal(),
       });
       if (!out.Body) return Buffer.alloc(0);
@@ -77,7 +86,8 @@ export class S3Objects implements ObjectBackend {
 
   async delete(key: string): Promise<void> {
     try {
-      await this.client.send(new DeleteObjectCommand({ Bucket: this.s.bucket, Key: this.key(key) }), { abortSignal: this.signal() });
+      const { client, sdk } = await this.connect();
+      await client.send(new sdk.DeleteObjectCommand({ Bucket: this.s.bucket, Key: this.key(key) }), { abortSignal: this.signal() });
     } catch (err) {
       if (isMissing(err)) return;
       throw new ObjectStoreError('delete', reasonOf(err));
@@ -86,6 +96,7 @@ export class S3Objects implements ObjectBackend {
 
   /** Closes the client's connections. */
   destroy(): void {
-    this.client.destroy();
+    this.client?.destroy();
+    this.client = null;
   }
 }
