@@ -271,6 +271,11 @@ export function registerTipPages(app: FastifyInstance, deps: Deps): void {
         const busy = [{ path: 'pow', message: 'tipPages.busy' }];
         return send(reply, locale, ward, reviewPage(locale, ward, a, blockName, busy, pow()), { status: 429, error: true });
       }
+      if (err instanceof AppError && err.code === 'unavailable') {
+        // The file store did not answer: the resident keeps what they wrote and sends again a little later.
+        const down = [{ path: 'files', message: 'errors.unavailable' }];
+        return send(reply, locale, ward, reviewPage(locale, ward, a, blockName, down, pow()), { status: 503, error: true });
+      }
       const errors = errorsOf(err);
       if (!errors) throw err;
       return send(reply, locale, ward, reviewPage(locale, ward, a, blockName, errors, pow()), { status: 400, error: true });

@@ -96,6 +96,18 @@ describe('stored files in an S3-compatible bucket', () => {
       expect(refused.json().code).toBe('unavailable');
       const download = await as('GET', `/api/v1/tips/${tip?.id}/files/${fileId}?confirm=1`);
       expect(download.statusCode).toBe(503);
+      // The public form without JavaScript shows the review page again, with what the resident wrote and the reason.
+      const page = await t.app.inject({
+        method: 'POST',
+        url: '/to-giac',
+        ...multipart({ wardCode: 'thanh-vinh', what: 'Gửi khi kho tệp không trả lời', identity: 'no', step: 'send' }, [
+          { name: 'thu.pdf', type: 'application/pdf', bytes: PDF },
+        ]),
+      });
+      expect(page.statusCode).toBe(503);
+      expect(page.headers['content-type']).toContain('text/html');
+      expect(page.body).toContain('Hệ thống tạm thời không sẵn sàng.');
+      expect(page.body).toContain('Gửi khi kho tệp không trả lời');
     } finally {
       s3.mode = 'ok';
     }
