@@ -10,8 +10,6 @@ export {
   findTipNumbers,
   findTipsForReport,
   markTipUsedInCase,
-  summariseTips,
-  summariseTipsByChannelAndOutcome,
   type WardFilter,
 } from './tip.repository.ts';
 export { registerTipRoutes } from './tip.routes.ts';

@@ -176,50 +176,6 @@ export async function findAssignees(tx: DbOrTx, wardId: string): Promise<{ id: s
     .orderBy(asc(users.displayName));
 }
 
-/** Tip figures of a set of units over a period: received, and transferred within their legal limit. */
-export async function summariseTips(
-  tx: DbOrTx,
-  unitIds: readonly string[],
-  from: string,
-  to: string,
-): Promise<{ received: number; transferred: number; transferredOnTime: number }> {
-  if (unitIds.length === 0) return { received: 0, transferred: 0, transferredOnTime: 0 };
-  const [row] = await queryRows<{ received: number; transferred: number; on_time: number }>(
-    tx,
-    sql`SELECT count(*) FILTER (WHERE status <> 'spam')::int AS received,
-               count(*) FILTER (WHERE transferred_at IS NOT NULL)::int AS transferred,
-               count(*) FILTER (WHERE transferred_at IS NOT NULL AND transferred_at <= transfer_due_at)::int AS on_time
-        FROM tips WHERE unit_id = ANY(${`{${unitIds.join(',')}}`}::uuid[]) AND received_on BETWEEN ${from}::date AND ${to}::date`,
-  );
-  return { received: row?.received ?? 0, transferred: row?.transferred ?? 0, transferredOnTime: row?.on_time ?? 0 };
-}
-
-/**
- * Tip figures of a set of units over a period, for the periodic report: tips received (spam apart) per channel, and
- * per outcome the competent agency reported back. Counts only.
- */
-export async function summariseTipsByChannelAndOutcome(
-  tx: DbOrTx,
-  unitIds: readonly string[],
-  from: string,
-  to: string,
-): Promise<{ byChannel: Record<string, number>; byOutcome: Record<string, number> }> {
-  if (unitIds.length === 0) return { byChannel: {}, byOutcome: {} };
-  const rows = await queryRows<{ channel: string; outcome: string | null; n: number }>(
-    tx,
-    sql`SELECT channel, outcome, count(*)::int AS n FROM tips
-        WHERE unit_id = ANY(${`{${unitIds.join(',')}}`}::uuid[]) AND received_on BETWEEN ${from}::date AND ${to}::date AND status <> 'spam'
-        GROUP BY channel, outcome`,
-  );
-  const byChannel: Record<string, number> = {};
-  const byOutcome: Record<string, number> = {};
-  for (const r of rows) {
-    byChannel[r.channel] = (byChannel[r.channel] ?? 0) + r.n;
-    if (r.outcome) byOutcome[r.outcome] = (byOutcome[r.outcome] ?? 0) + r.n;
-  }
-  return { byChannel, byOutcome };
-}
-
 /**
  * The tips of a set of units received in a period, for the lists of the periodic report's workbook: register number,
  * day received, channel, classification, state and outcome; never their words or their senders.
