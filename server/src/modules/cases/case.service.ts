@@ -32,11 +32,12 @@ import { AppError } from '../../platform/errors.ts';
 import { vnToday } from '../../platform/time.ts';
 import { summariseCameras } from '../cameras/index.ts';
 import { summariseCertification } from '../certification/index.ts';
+import { countTipFigures } from '../figures/index.ts';
 import { summariseMediation } from '../mediation/index.ts';
 import { summariseOutreach } from '../outreach/index.ts';
 import { summarisePatrols } from '../patrols/index.ts';
 import { summariseResidence } from '../residence/index.ts';
-import { findTipNumbers, markTipUsedInCase, summariseTips } from '../tips/index.ts';
+import { findTipNumbers, markTipUsedInCase } from '../tips/index.ts';
 import { findSubtreeIds, findUnitByCodeInScope, findUnitInScope } from '../units/index.ts';
 import { findAssigneeNames } from './case.officers.ts';
 import {
@@ -409,9 +410,9 @@ export async function linkCaseTip(deps: Deps, actor: Actor, id: string, tipId: s
  * totalled per kind, rehab dossiers, tips, patrols. Counts only; no name or record leaves. For a caller that presents
  * them itself and hides small personal counts there (the periodic report); the API answers `reportSummary`.
  */
-export async function summaryFigures(deps: Deps, actor: Actor, unitCode: string, from: string, to: string) {
+export async function summaryFigures(deps: Deps, actor: Actor, unitCode: string, from: string, to: string, within?: Tx) {
   requirePermission(actor, 'report.read');
-  return withActor(deps.database.db, actor, async (tx) => {
+  const figuresIn = async (tx: Tx) => {
     const unit = await findUnitByCodeInScope(tx, actor, unitCode, vnToday(deps.clock()));
     if (!unit) throw new AppError('notFound');
     const unitIds = await findSubtreeIds(tx, unit.id);
@@ -430,16 +431,20 @@ export async function summaryFigures(deps: Deps, actor: Actor, unitCode: string,
     ) as Record<CaseGroup, { total: number; cleared: number; clearanceRate: number | null }>;
     const total = Object.values(byGroup).reduce((a, b) => a + b, 0);
     const cleared = Object.values(clearanceByGroup).reduce((a, b) => a + b.cleared, 0);
-    const tips = await summariseTips(tx, unitIds, from, to);
+    // Counted for the reader's whole scope, a province's too, without opening a tip to it (modules/figures).
+    const { received, transferred, transferredOnTime } = await countTipFigures(tx, unitIds, from, to);
+    const tips = { received, transferred, transferredOnTime };
     const patrols = await summarisePatrols(tx, unitIds, from, to);
-    await recordAudit(tx, {
-      action: 'report.summary',
-      actor: by(actor),
-      wardId: unit.wardId,
-      entityType: 'unit',
-      entityId: unit.id,
-      detail: { from, to },
-    });
+    // Within a caller's transaction (the periodic report, the dashboard), the caller audits its own read.
+    if (!within)
+      await recordAudit(tx, {
+        action: 'report.summary',
+        actor: by(actor),
+        wardId: unit.wardId,
+        entityType: 'unit',
+        entityId: unit.id,
+        detail: { from, to },
+      });
     return {
       unit: { id: unit.id, code: unit.code, name: unit.name },
       period: { from, to },
@@ -464,7 +469,8 @@ export async function summaryFigures(deps: Deps, actor: Actor, unitCode: string,
       certification: await summariseCertification(tx, unitIds, from, to),
       outreach: await summariseOutreach(tx, unitIds, from, to),
     };
-  });
+  };
+  return within ? figuresIn(within) : withActor(deps.database.db, actor, figuresIn);
 }
 
 /**
