@@ -1,5 +1,4 @@
 import { type exportCamerasQuerySchema, type Locale, translate } from '@binh-an/domain';
-import type ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { type Actor, requirePermission, withActor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';

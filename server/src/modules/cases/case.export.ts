@@ -1,5 +1,4 @@
 import { type CaseStatus, listCasesQuerySchema } from '@binh-an/domain';
-import type ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { type Actor, requirePermission, withActor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';

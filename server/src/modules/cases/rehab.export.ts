@@ -8,7 +8,6 @@ import {
   rehabCompileDeadline,
   translate,
 } from '@binh-an/domain';
-import type ExcelJS from 'exceljs';
 import { type Actor, requirePermission, withActor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { buildCsv, CSV_MIME } from '../../platform/csv.ts';

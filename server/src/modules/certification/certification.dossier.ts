@@ -1,8 +1,3 @@
-// The recognition dossier (hồ sơ đề nghị xét, công nhận; TT 124/2021 Art. 9.2.b): the request (tờ trình), the minutes of
-// the self-assessment meeting (biên bản họp) and the results report (báo cáo kết quả) with each criterion, its article,
-// the meeting's answer and the figures the system holds — as PDF (pdfmake, Roboto TTF) and DOCX (docx, editable).
-// Pure: data in, bytes out.
-import path from 'node:path';
 import { type Locale, translate } from '@binh-an/domain';
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { renderPdf } from '../../platform/documents.ts';

@@ -41,7 +41,6 @@ import {
   type WardRuleProblem,
   wardRuleProblems,
 } from '@binh-an/domain';
-import type ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { type Actor, can, requirePermission, withActor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';

@@ -1,11 +1,5 @@
-// The mediation book (Sổ theo dõi hoạt động hòa giải ở cơ sở, the Ministry of Justice's form of 21/04/2014; Luật Hòa
-// giải ở cơ sở 2013 Art. 21.4) in its own layout — the header, Part I with its nine columns, Part II the team leader's
-// summary — as PDF (pdfmake, Roboto TTF), DOCX (docx) and XLSX (exceljs); and the written settlement record
-// (văn bản hòa giải thành, Art. 24). Pure: data in, bytes out.
-import path from 'node:path';
 import { BOOK_COLUMNS, type BookColumnKey, type Locale, MEDIATION_TYPES, translate } from '@binh-an/domain';
 import { AlignmentType, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import type ExcelJS from 'exceljs';
 import { loadExcel, type PdfDocument, renderPdf as renderPdfDocument } from '../../platform/documents.ts';
 
 export type BookCase = {

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { checkpointQrPayload, type Locale, translate } from '@binh-an/domain';
 import QRCode from 'qrcode';
 import { type Actor, requirePermission, withActor } from '../../platform/access.ts';

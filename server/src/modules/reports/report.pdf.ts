@@ -1,7 +1,3 @@
-// The periodic report as a PDF, laid out as an administrative document of Nghị định 30/2020/NĐ-CP (the issuing body and
-// the national motto side by side, the place and date, the title, the body, the signature). Pure: report in, bytes out.
-// The font is pdfmake's own full Roboto TTF (the one the tip reception record uses), which covers Vietnamese.
-import path from 'node:path';
 import { type PeriodicReport, placeDateLine, type ReportSegment, reportMessages } from '@binh-an/domain';
 import { PDF_FONT, renderPdf } from '../../platform/documents.ts';
 import { absoluteLink, numbered, signerOf, upper } from './report.layout.ts';

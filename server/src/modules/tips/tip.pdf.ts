@@ -1,7 +1,3 @@
-// The reception record of a crime tip ("Biên bản tiếp nhận nguồn tin về tội phạm", Mẫu số 01 of Thông tư 119/2021/TT-BCA),
-// drawn up by the ward police when they receive a tip (BLTTHS Art. 146.3; TT 28/2020/TT-BCA Art. 5).
-// Pure: data in, PDF bytes out. No database, no network, no files other than pdfmake's own fonts.
-import path from 'node:path';
 import { PDF_FONT, renderPdf } from '../../platform/documents.ts';
 import { VN_OFFSET_MS } from '../../platform/time.ts';
 
