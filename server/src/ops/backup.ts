@@ -6,7 +6,7 @@ import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { verifyAuditChain } from '../platform/audit/audit.ts';
+import { chainPendingAudit, verifyAuditChain } from '../platform/audit/audit.ts';
 import type { Db, SqlRunner } from '../platform/db.ts';
 import { openPostgres } from '../platform/db.ts';
 import { BackupFileError, type BackupManifest, BackupWriter, FRAME, fileFrame, parseFileFrame, readBackup } from './backup-file.ts';
@@ -37,9 +37,9 @@ async function auditHead(q: Query): Promise<BackupManifest['audit']> {
   return { count: Number(row?.n ?? 0), headSeq: row?.seq == null ? null : Number(row.seq), headHash: row?.hash ?? null };
 }
 
-/** The stored files (already sealed) under DATA_DIR/files, as paths relative to it. */
-function listStoredFiles(filesDir: string): string[] {
-  if (!existsSync(filesDir)) return [];
+/** The stored files (already sealed) under DATA_DIR/files, as paths relative to it; none when they live in a bucket (null). */
+function listStoredFiles(filesDir: string | null): string[] {
+  if (!filesDir || !existsSync(filesDir)) return [];
   const out: string[] = [];
   for (const folder of readdirSync(filesDir).sort()) {
     if (!/^[A-Za-z0-9_-]{2}$/.test(folder)) continue;
@@ -74,10 +74,19 @@ export type BackupResult = { file: string; bytes: number; manifest: BackupManife
  * in it, and pg_dump (custom format) dumps the same snapshot into the encrypted stream; then the stored files.
  * The server may keep running.
  */
-export async function backupPostgres(opts: { url: string; filesDir: string; out: string; key: Uint8Array }): Promise<BackupResult> {
+export async function backupPostgres(opts: {
+  url: string;
+  /** Null when the files live in an S3-compatible bucket (`objects`): they are not copied. */
+  filesDir: string | null;
+  objects?: string;
+  out: string;
+  key: Uint8Array;
+}): Promise<BackupResult> {
   const database = await openPostgres(opts.url, 2);
   const writer = await BackupWriter.open(opts.out, opts.key);
   try {
+    // Link what is waiting, so that the snapshot's chain head is as recent as can be (entries still open stay pending).
+    while ((await chainPendingAudit(database.db)) > 0) {}
     const manifest = await database.raw.session(async (conn) => {
       await conn.exec('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       try {
@@ -92,6 +101,7 @@ export async function backupPostgres(opts: { url: string; filesDir: string; out:
           counts,
           audit,
           files: files.length,
+          ...(opts.objects ? { objects: opts.objects } : {}),
         };
         writer.frame(FRAME.manifest, Buffer.from(JSON.stringify(manifest)));
         const dump = spawn(pgProgram('pg_dump'), ['--format=custom', `--snapshot=${snap?.id}`, '--no-owner', `--dbname=${opts.url}`], {
@@ -100,7 +110,7 @@ export async function backupPostgres(opts: { url: string; filesDir: string; out:
         const done = finished(dump, 'pg_dump');
         for await (const chunk of dump.stdout as AsyncIterable<Buffer>) writer.frame(FRAME.database, chunk);
         await done;
-        for (const rel of files) writer.frame(FRAME.file, fileFrame(rel, readFileSync(join(opts.filesDir, rel))));
+        for (const rel of files) writer.frame(FRAME.file, fileFrame(rel, readFileSync(join(opts.filesDir as string, rel))));
         return manifest;
       } finally {
         await conn.exec('COMMIT');
@@ -117,14 +127,14 @@ export async function backupPostgres(opts: { url: string; filesDir: string; out:
 }
 
 /** Backs up the embedded database (its data folder as a tarball, which PGlite writes) and the stored files. The server must be stopped. */
-export async function backupPglite(opts: { dataDir: string; out: string; key: Uint8Array }): Promise<BackupResult> {
+export async function backupPglite(opts: { dataDir: string; objects?: string; out: string; key: Uint8Array }): Promise<BackupResult> {
   const dir = join(opts.dataDir, 'pglite');
   if (!existsSync(join(dir, 'PG_VERSION'))) throw new Error(`No embedded database in ${dir}.`);
   const client = await PGlite.create(dir, { extensions: EXTENSIONS });
   const writer = await BackupWriter.open(opts.out, opts.key);
   try {
     const q: Query = { query: async <T>(s: string, p: unknown[] = []) => (await client.query<T>(s, p)).rows };
-    const files = listStoredFiles(join(opts.dataDir, 'files'));
+    const files = listStoredFiles(opts.objects ? null : join(opts.dataDir, 'files'));
     const manifest: BackupManifest = {
       format: 1,
       engine: 'pglite',
@@ -132,6 +142,7 @@ export async function backupPglite(opts: { dataDir: string; out: string; key: Ui
       counts: await countRows(q),
       audit: await auditHead(q),
       files: files.length,
+      ...(opts.objects ? { objects: opts.objects } : {}),
     };
     writer.frame(FRAME.manifest, Buffer.from(JSON.stringify(manifest)));
     const tarball = Buffer.from(await (await client.dumpDataDir('gzip')).arrayBuffer());
@@ -174,16 +185,17 @@ async function compare(manifest: BackupManifest, q: Query, db: Db): Promise<Omit
   const names = new Set([...Object.keys(manifest.counts), ...Object.keys(counts)]);
   // The job queue's own bookkeeping may move while the dump runs; the application's tables may not.
   const mismatches = [...names].filter((n) => !n.startsWith('pgboss.') && manifest.counts[n] !== counts[n]).sort();
-  const verified = await verifyAuditChain(db);
+  // The restored chain as it was: entries that were waiting for their place at the backup stay so (they are counted).
+  const verified = await verifyAuditChain(db, { chainFirst: false });
   const headHash = verified.ok && verified.count > 0 ? verified.headHash : null;
   return {
     counts,
     mismatches,
     audit: {
       ok: verified.ok,
-      count: verified.count,
+      count: verified.count + verified.pending,
       headHash,
-      matches: verified.ok && verified.count === manifest.audit.count && headHash === manifest.audit.headHash,
+      matches: verified.ok && verified.count + verified.pending === manifest.audit.count && headHash === manifest.audit.headHash,
     },
   };
 }

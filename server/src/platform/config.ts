@@ -14,6 +14,13 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
     .optional(),
+  // A read-only replica (streaming replication) the reports read from; the primary (DATABASE_URL) takes every write.
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+    .optional(),
+  // Where rate limits are counted: in this process (one server) or in the database (every server together).
+  RATE_LIMIT_STORE: z.enum(['memory', 'database']).optional(),
   DEMO: flag.optional(),
   SECRET_KEY: z
     .string()
@@ -93,6 +100,22 @@ const envSchema = z.object({
     .string()
     .regex(/^[0-9a-f]{64}$/i, 'must be 64 hexadecimal characters (32 bytes)')
     .optional(),
+  // Where stored files go: the data folder (default) or an S3-compatible bucket (Ceph RGW, MinIO, a cloud's).
+  OBJECT_STORE: z.enum(['disk', 's3']).default('disk'),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
+  S3_REGION: z.string().trim().min(1).default('us-east-1'),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name (3–63 lower-case letters, digits, dots, hyphens)')
+    .optional(),
+  S3_PREFIX: z
+    .string()
+    .regex(/^([A-Za-z0-9._-]+\/)*$/, 'must be empty or folder names each ending with /')
+    .default(''),
+  S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: flag.default(false),
+  S3_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
 /**
@@ -112,6 +135,10 @@ export type Config = {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** A read-only replica for the reports' reads, or undefined to read them from the primary. */
+  databaseReadUrl: string | undefined;
+  /** Where rate limits are counted: `database` (default with DATABASE_URL: servers count together) or `memory`. */
+  rateLimitStore: 'memory' | 'database';
   demo: boolean;
   secretKey: string | undefined;
   trustProxy: boolean;
@@ -163,7 +190,25 @@ export type Config = {
   backupDir: string;
   /** The key backups are encrypted under (hex); without it, one derived from the server key. */
   backupKey: string | undefined;
+  /** Where stored files (attachments, scans, footage, materials) live; always sealed by the store before they are written. */
+  objectStore: ObjectStoreConfig;
 };
+
+export type ObjectStoreConfig =
+  | { kind: 'disk' }
+  | {
+      kind: 's3';
+      /** Null: the cloud's own endpoint for the region. */
+      endpoint: string | null;
+      region: string;
+      bucket: string;
+      prefix: string;
+      accessKeyId: string;
+      secretAccessKey: string;
+      forcePathStyle: boolean;
+      /** Each request to the store gives up after this long (connection and answer), and the caller gets a 503. */
+      timeoutMs: number;
+    };
 
 /** Thrown when a setting is wrong; the message names the setting. */
 export class ConfigError extends Error {}
@@ -176,11 +221,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid settings:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.OBJECT_STORE === 's3') {
+    const missing = (['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter((k) => !e[k]);
+    if (missing.length)
+      throw new ConfigError(`Invalid settings:\n${missing.map((k) => `  ${k}: required when OBJECT_STORE=s3`).join('\n')}`);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: e.DATABASE_URL ? e.DATABASE_READ_URL : undefined,
+    rateLimitStore: e.RATE_LIMIT_STORE ?? (e.DATABASE_URL ? 'database' : 'memory'),
     demo: e.DEMO ?? !e.DATABASE_URL,
     secretKey: e.SECRET_KEY,
     trustProxy: e.TRUST_PROXY,
@@ -220,5 +272,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     backupDir: resolve(e.BACKUP_DIR ?? join(e.DATA_DIR, 'backups')),
     backupKey: e.BACKUP_KEY,
+    objectStore:
+      e.OBJECT_STORE === 's3'
+        ? {
+            kind: 's3',
+            endpoint: e.S3_ENDPOINT ? e.S3_ENDPOINT.replace(/\/+$/, '') : null,
+            region: e.S3_REGION,
+            bucket: e.S3_BUCKET as string,
+            prefix: e.S3_PREFIX,
+            accessKeyId: e.S3_ACCESS_KEY_ID as string,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY as string,
+            forcePathStyle: e.S3_FORCE_PATH_STYLE,
+            timeoutMs: e.S3_TIMEOUT_MS,
+          }
+        : { kind: 'disk' },
   };
 }

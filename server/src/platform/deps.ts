@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import type { Config } from './config.ts';
 import type { Database } from './db.ts';
 import { Envelope } from './envelope.ts';
-import { BlobStore } from './files.ts';
+import { type BlobStore, createBlobStore } from './files.ts';
 
 /** What every module's routes and services are given: the database, the settings, the keys, file storage and a clock. */
 export type Deps = {
@@ -11,7 +10,7 @@ export type Deps = {
   key: Buffer;
   /** Seals what residents send (tips); its key-encryption key derives from the server key, never stored in the database. */
   envelope: Envelope;
-  /** Encrypted attachments under DATA_DIR/files. */
+  /** Stored files, sealed, under DATA_DIR/files or in an S3-compatible bucket (OBJECT_STORE). */
   blobs: BlobStore;
   /** The current time; tests replace it to check timeouts and TOTP drift. */
   clock: () => Date;
@@ -19,5 +18,5 @@ export type Deps = {
 
 /** Assembles the dependencies from an open database, the settings and the server key. */
 export async function createDeps(database: Database, cfg: Config, key: Buffer, clock: () => Date = () => new Date()): Promise<Deps> {
-  return { database, cfg, key, clock, envelope: await Envelope.create(key, 'tips'), blobs: new BlobStore(join(cfg.dataDir, 'files')) };
+  return { database, cfg, key, clock, envelope: await Envelope.create(key, 'tips'), blobs: createBlobStore(cfg, key) };
 }

@@ -25,9 +25,11 @@ export async function storeUploads(
     if (!clean) throw new AppError('fileType');
     cleaned.push(clean);
   }
-  return cleaned.map((clean) => {
-    const id = randomUUID();
-    const storageKey = deps.blobs.put(seal.sealFile(id, clean.bytes));
+  const ids = cleaned.map(() => randomUUID());
+  const keys = await deps.blobs.putAll(cleaned.map((clean, i) => seal.sealFile(ids[i] as string, clean.bytes)));
+  return cleaned.map((clean, i) => {
+    const id = ids[i] as string;
+    const storageKey = keys[i] as string;
     return {
       wardId: tip.wardId,
       id,

@@ -6,7 +6,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Upload } from '../../platform/multipart.ts';
 import { vnToday } from '../../platform/time.ts';
-import { loadWorkingDayPredicate } from '../calendar/index.ts';
+import { loadWorkingDayPredicateCached } from '../calendar/index.ts';
 import { findUnitById, findWardByCode } from '../units/index.ts';
 import { endOfDayVn, intakeDueOn } from './tip.clocks.ts';
 import { storeUploads } from './tip.files.ts';
@@ -66,9 +66,19 @@ export async function submitTip(
   const seal = TipSeal.forNewTip(deps, id);
   const files = await storeUploads(deps, seal, { wardId: ward.id, id }, uploads, 'sender');
   const receipt = newReceipt();
-  const isWorkingDay = await loadWorkingDayPredicate(db, today, addDays(today, 60));
+  const isWorkingDay = await loadWorkingDayPredicateCached(db, today, addDays(today, 60));
   const hasContact = Boolean(input.contactConsent && (input.contactName || input.contactPhone));
-  await db.transaction(async (tx) => {
+  const received = db.transaction(async (tx) => {
+    // The ward's register counter is one row every tip of the ward updates: it is taken after the audit entry,
+    // so that it stays locked for as few statements as possible until the commit.
+    await recordAudit(tx, {
+      action: 'tip.receive',
+      wardId: ward.id,
+      entityType: 'tip',
+      entityId: id,
+      dayOnly: true,
+      detail: { channel: 'online', files: files.length },
+    });
     const year = Number(today.slice(0, 4));
     const seq = await nextTipNumber(tx, ward.id, year);
     await insertTip(tx, {
@@ -100,15 +110,8 @@ export async function submitTip(
       hasUnreadFromSender: true,
     });
     for (const f of files) await insertTipFile(tx, f);
-    await recordAudit(tx, {
-      action: 'tip.receive',
-      wardId: ward.id,
-      entityType: 'tip',
-      entityId: id,
-      dayOnly: true,
-      detail: { channel: 'online', files: files.length },
-    });
   });
+  await received.catch(deps.blobs.discarding(files.map((f) => f.storageKey)));
   return { receipt };
 }
 
@@ -177,7 +180,7 @@ export function addSenderMessage(deps: Deps, code: string, body: string, uploads
       const files = await storeUploads(deps, seal, tip, uploads, 'sender');
       const today = vnToday(deps.clock());
       const messageId = randomUUID();
-      await deps.database.db.transaction(async (tx) => {
+      const added = deps.database.db.transaction(async (tx) => {
         if (body) {
           await insertTipMessage(tx, {
             wardId: tip.wardId,
@@ -200,6 +203,7 @@ export function addSenderMessage(deps: Deps, code: string, body: string, uploads
           detail: { files: files.length },
         });
       });
+      await added.catch(deps.blobs.discarding(files.map((f) => f.storageKey)));
       return viewForSender(deps, { ...tip, lastActivityOn: today });
     })(),
   );

@@ -443,7 +443,7 @@ export async function attachTipFiles(deps: Deps, actor: Actor, id: string, uploa
   return change(deps, actor, id, 'tip.file_upload', async (tx) => {
     for (const f of files) await insertTipFile(tx, f);
     return { values: {}, detail: { files: files.length } };
-  });
+  }).catch(deps.blobs.discarding(files.map((f) => f.storageKey)));
 }
 
 /** Decrypts one attachment for download; quarantined files only after an explicit confirmation. */
@@ -455,7 +455,7 @@ export async function downloadTipFile(deps: Deps, actor: Actor, id: string, file
     if (!file) throw new AppError('notFound');
     if (file.quarantined && !confirmed) throw new AppError('quarantineConfirm');
     const seal = TipSeal.forTip(deps, tip);
-    const bytes = seal.openFile(file.id, deps.blobs.get(file.storageKey));
+    const bytes = seal.openFile(file.id, await deps.blobs.get(file.storageKey));
     await recordAudit(tx, {
       action: 'tip.file_download',
       actor: by(actor),
