@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import sharp from 'sharp';
+import type Sharp from 'sharp';
 import type { Config } from './config.ts';
 import { AppError } from './errors.ts';
 import { type ObjectBackend, ObjectStoreError } from './objects/backend.ts';
@@ -42,11 +42,16 @@ export type CleanFile = { bytes: Buffer; mime: string; kind: FileKind; quarantin
  * audio, video) is kept quarantined, for an officer's explicit download only. The original bytes are never kept.
  * Answers null for a type that is not accepted (HEIC included: it cannot be decoded here).
  */
+// sharp (about 28 MB once loaded) is imported with the first image, not at start.
+let sharpModule: Promise<typeof Sharp> | undefined;
+
 export async function cleanUpload(bytes: Buffer, originalName: string): Promise<CleanFile | null> {
   const type = sniff(bytes);
   if (!type) return null;
   const base = sanitiseName(originalName, type.ext);
   if (type.kind !== 'image') return { bytes, mime: type.mime, kind: type.kind, quarantined: true, name: base };
+  sharpModule ??= import('sharp').then((m) => m.default);
+  const sharp = await sharpModule;
   try {
     const image = sharp(bytes, { limitInputPixels: 40_000_000, failOn: 'error' }).rotate();
     const out =
