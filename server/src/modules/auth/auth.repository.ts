@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db.ts';
+import { type UserRow, users } from '../users/index.ts';
 import { apiTokens, sessions } from './auth.table.ts';
 
 export type SessionRow = typeof sessions.$inferSelect;
@@ -7,6 +8,17 @@ export type ApiTokenRow = typeof apiTokens.$inferSelect;
 
 export async function insertSession(tx: DbOrTx, row: typeof sessions.$inferInsert): Promise<void> {
   await tx.insert(sessions).values(row);
+}
+
+/** A session with its account (null when the account is gone), in one statement: every request reads both. */
+export async function findSessionWithUser(tx: DbOrTx, id: string): Promise<{ session: SessionRow; user: UserRow | null } | null> {
+  const rows = await tx
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .leftJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id))
+    .limit(1);
+  return rows[0] ?? null;
 }
 
 export async function findSession(tx: DbOrTx, id: string): Promise<SessionRow | null> {

@@ -23,6 +23,7 @@ import {
   findActiveApiToken,
   findApiTokensOfUser,
   findSession,
+  findSessionWithUser,
   insertApiToken,
   insertSession,
   revokeApiToken,
@@ -264,14 +265,14 @@ export async function authenticateSession(
   token: string,
 ): Promise<{ actor: Actor | null; stage: 'password' | 'totp_enrol' | 'full' } | null> {
   const db = deps.database.db;
-  const session = await findSession(db, sha256Hex(token));
+  const found = await findSessionWithUser(db, sha256Hex(token));
   const now = deps.clock();
-  if (!session) return null;
+  if (!found) return null;
+  const { session, user } = found;
   if (session.expiresAt <= now || isIdle(deps, session.lastSeenAt, now)) {
     await deleteSession(db, session.id);
     return null;
   }
-  const user = await findCredentialsById(db, session.userId);
   if (!user || user.disabledAt) {
     await deleteSession(db, session.id);
     return null;
