@@ -22,17 +22,18 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const ROOT = new URL('..', import.meta.url).pathname;
 const SECRET_KEY = 'e7'.repeat(32);
 
-export type ScanTarget = { name: string; url: string; as?: 'officer' | 'chief'; forms?: boolean; data?: string };
+export type ScanTarget = { name: string; url: string; as?: 'officer' | 'chief'; forms?: boolean; header?: string };
 
 /** What sqlmap tests: the public forms (crawled from their pages) and the staff API's list and search endpoints. */
 export const SQLMAP_TARGETS: ScanTarget[] = [
   { name: 'public tip form', url: '/to-giac?phuong=thanh-vinh', forms: true },
   { name: 'public tip status', url: '/to-giac/theo-doi', forms: true },
   { name: 'public stay notification form', url: '/luu-tru?phuong=thanh-vinh', forms: true },
-  { name: 'public announcements and subscription', url: '/thong-bao?phuong=thanh-vinh', forms: true },
+  { name: 'public announcements subscription', url: '/thong-bao/dang-ky?phuong=thanh-vinh', forms: true },
   { name: 'public camera form', url: '/camera?phuong=thanh-vinh', forms: true },
-  { name: 'public tip status API', url: '/api/v1/public/tips/status', data: '{"receipt":"ABCD-EFGH-JKMN-PQRS"}' },
-  { name: 'cases search', url: '/api/v1/cases?q=tr%E1%BB%99m&status=open', as: 'officer' },
+  // The receipt travels in a header; `*` marks it as the place to inject.
+  { name: 'public tip status API (X-Receipt)', url: '/api/v1/public/tips/status', header: 'X-Receipt: ABCD-EFGH-JKMN-PQRS*' },
+  { name: 'cases search', url: '/api/v1/cases?q=tr%E1%BB%99m', as: 'officer' },
   { name: 'tips search', url: '/api/v1/tips?q=123', as: 'officer' },
   { name: 'residence places search', url: '/api/v1/residence/places?q=nha', as: 'officer' },
   { name: 'residence notifications search', url: '/api/v1/residence/notifications?q=nguyen', as: 'officer' },
@@ -62,7 +63,7 @@ export type ScanLine = { tool: string; target: string; ok: boolean; detail: stri
 export function sqlmapFinding(output: string): string | null {
   if (/identified the following injection point/i.test(output)) return 'injectable';
   const errors = /HTTP error codes detected during run:\s*\n?(.*)/i.exec(output);
-  if (errors && /\b5\d\d\b/.test(errors[1] ?? '')) return `server errors: ${errors[1]?.trim()}`;
+  if (errors && /\b5\d\d \(/.test(errors[1] ?? '')) return `server errors: ${errors[1]?.trim()}`;
   return null;
 }
 
@@ -70,7 +71,7 @@ export function sqlmapFinding(output: string): string | null {
 export function testedParameters(output: string): string[] {
   const names = new Set<string>();
   for (const m of output.matchAll(
-    /testing if (?:\(custom\) )?(?:GET|POST|Cookie|User-Agent|Referer|Host|JSON|MULTIPART)?\s*parameter '([^']+)'/gi,
+    /testing if (?:\(custom\) )?(?:GET|POST|Cookie|User-Agent|Referer|Host|HEADER|JSON|MULTIPART)?\s*parameter '([^']+)'/gi,
   ))
     names.add(m[1] ?? '');
   for (const m of output.matchAll(
@@ -164,8 +165,9 @@ export async function runScan(
         '--disable-coloring',
         `--output-dir=${out}`,
         ...(target.forms ? ['--forms'] : []),
-        ...(target.data ? [`--data=${target.data}`, '--headers=Content-Type: application/json'] : []),
-        ...(target.as ? [`--headers=Authorization: Bearer ${tokens[target.as]}`] : []),
+        ...(target.header || target.as
+          ? [`--headers=${[target.header, target.as ? `Authorization: Bearer ${tokens[target.as]}` : null].filter(Boolean).join('\n')}`]
+          : []),
       ];
       const r = spawnSync('sqlmap', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 600_000 });
       const text = `${r.stdout}\n${r.stderr}`;
@@ -210,6 +212,7 @@ export async function runScan(
       ],
       { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: ((opts.wapitiSeconds ?? 600) + 300) * 1000 },
     );
+    writeFileSync(join(out, 'wapiti.txt'), `${w.stdout}\n${w.stderr}`);
     let findings: string[];
     try {
       findings = wapitiFindings(JSON.parse(readFileSync(report, 'utf8')));
