@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -118,10 +121,45 @@ function stylesheetWithoutBlocking(): Plugin {
   };
 }
 
+/** The most the first load (the entry and the modules it imports, which index.html preloads) may weigh gzipped. */
+const FIRST_LOAD_BUDGET_KB = 200;
+
+/**
+ * Fails the build when the first load grows past its budget (issue #12, measured as bench/suites/front-end.mjs does:
+ * gzip -9 of the entry and its static imports), naming the largest chunks: a screen's code, a schema or a catalogue
+ * pulled into the route table is the usual cause.
+ */
+function firstLoadBudget(): Plugin {
+  return {
+    name: 'binh-an-first-load-budget',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      const entry = Object.values(bundle).find((file) => file.type === 'chunk' && file.isEntry && file.name === 'index');
+      if (entry?.type !== 'chunk' || !options.dir) return;
+      const dir = options.dir;
+      const seen = new Map<string, number>();
+      const visit = (fileName: string) => {
+        const chunk = bundle[fileName];
+        if (seen.has(fileName) || chunk?.type !== 'chunk') return;
+        seen.set(fileName, gzipSync(readFileSync(join(dir, fileName)), { level: 9 }).length);
+        for (const imported of chunk.imports) visit(imported);
+      };
+      visit(entry.fileName);
+      const total = [...seen.values()].reduce((sum, size) => sum + size, 0) / 1024;
+      if (total <= FIRST_LOAD_BUDGET_KB) return;
+      const largest = [...seen.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 5)
+        .map(([file, size]) => `${file} ${(size / 1024).toFixed(1)} KB`);
+      this.error(`the first load is ${total.toFixed(1)} KB gzipped, over its ${FIRST_LOAD_BUDGET_KB} KB (largest: ${largest.join(', ')})`);
+    },
+  };
+}
+
 // The staff app is served by the API server under /app/; in development Vite proxies the API to it.
 export default defineConfig({
   base: '/app/',
-  plugins: [domainCodesForFirstLoad(), catalogueAsJson(), react(), stylesheetWithoutBlocking(), serviceWorker()],
+  plugins: [domainCodesForFirstLoad(), catalogueAsJson(), react(), stylesheetWithoutBlocking(), firstLoadBudget(), serviceWorker()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -20,6 +20,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { ApiError, onUnauthenticated } from './lib/api.ts';
 import { currentLocale, i18n, loadFirstScreen } from './lib/i18n.ts';
+import { fetchMeEarly } from './modules/auth/hooks.ts';
 import { createAppRouter } from './routes/router.tsx';
 import { cssVariablesResolver, theme } from './ui/theme.ts';
 
@@ -35,6 +36,9 @@ const queryClient = new QueryClient({
 });
 
 const router = createAppRouter(queryClient);
+
+// Any address but the sign-in page is a screen behind login (or sends there): ask who is signed in right away.
+if (!window.location.pathname.startsWith('/app/login')) fetchMeEarly(queryClient);
 
 // Whenever the session turns out to be gone, go to the login page and come back here afterwards.
 onUnauthenticated(() => {

@@ -12,7 +12,7 @@ const RecordPage = lazyRouteComponent(() => import('../modules/patrols/record-pa
 export const patrolsRecordRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/patrols/record',
-  // The page's strings are not among the first screen's: the whole language comes first.
-  beforeLoad: () => loadLocale(currentLocale()),
+  // The page's strings are not among the first screen's: the whole language comes with the page's code.
+  loader: () => loadLocale(currentLocale()),
   component: RecordPage,
 });

@@ -1,5 +1,5 @@
 import type { Action, Locale } from '@binh-an/domain';
-import { queryOptions, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import { type QueryClient, queryOptions, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { changeLocale, currentLocale, storeLocale } from '../../lib/i18n.ts';
 import { fetchMe, type MeView, meQueryKey, saveLocale } from './api.ts';
@@ -11,6 +11,24 @@ export const meQueryOptions = queryOptions({
   staleTime: 60_000,
   retry: false,
 });
+
+let earlyMe: Promise<MeView> | null = null;
+
+/**
+ * Asks the server who is signed in as the app starts, in parallel with the first screen's strings, when the address is
+ * a screen behind login; the signed-in layout then takes this answer (once) instead of asking again.
+ */
+export function fetchMeEarly(queryClient: QueryClient): void {
+  earlyMe = queryClient.fetchQuery(meQueryOptions);
+  earlyMe.catch(() => undefined);
+}
+
+/** The signed-in account for the signed-in layout: the early answer the first time, then the cached one. */
+export function loadMe(queryClient: QueryClient): Promise<MeView> {
+  const early = earlyMe;
+  earlyMe = null;
+  return early ?? queryClient.ensureQueryData(meQueryOptions);
+}
 
 /** The signed-in account; only used under the signed-in layout, which loads it first. */
 export function useMe(): MeView {
