@@ -32,7 +32,7 @@ export const SQLMAP_TARGETS: ScanTarget[] = [
   { name: 'public announcements subscription', url: '/thong-bao/dang-ky?phuong=thanh-vinh', forms: true },
   { name: 'public camera form', url: '/camera?phuong=thanh-vinh', forms: true },
   // The receipt travels in a header; `*` marks it as the place to inject.
-  { name: 'public tip status API (X-Receipt)', url: '/api/v1/public/tips/status', header: 'X-Receipt: ABCD-EFGH-JKMN-PQRS*' },
+  { name: 'public tip status API (X-Receipt)', url: '/api/v1/public/tips/status', header: 'X-Receipt: {receipt}*' },
   { name: 'cases search', url: '/api/v1/cases?q=tr%E1%BB%99m', as: 'officer' },
   { name: 'tips search', url: '/api/v1/tips?q=123', as: 'officer' },
   { name: 'residence places search', url: '/api/v1/residence/places?q=nha', as: 'officer' },
@@ -119,6 +119,11 @@ export async function runScan(
       return (await createApiToken(setup, user.id, 'scan', null)).secret;
     };
     const tokens = { officer: await token('canbo'), chief: await token('truongcongan') };
+    // The demo's own tip receipt (written beside its logins), so that the status lookup answers 200 before the attack.
+    const receipt =
+      /\b[0-9A-Z]{4}[ -][0-9A-Z]{4}[ -][0-9A-Z]{4}[ -][0-9A-Z]{4}\b/
+        .exec(readFileSync(join(dataDir, 'demo-logins.txt'), 'utf8'))?.[0]
+        .replaceAll(' ', '-') ?? 'ABCD-EFGH-JKMN-PQRS';
     await setup.database.close();
     server = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/src/main.ts')], {
       cwd: ROOT,
@@ -163,10 +168,14 @@ export async function runScan(
         '--tamper=xforwardedfor',
         '--flush-session',
         '--disable-coloring',
+        // A lookup of a receipt that does not exist answers 404: a result to compare, not a reason to stop.
+        '--ignore-code=404',
         `--output-dir=${out}`,
         ...(target.forms ? ['--forms'] : []),
         ...(target.header || target.as
-          ? [`--headers=${[target.header, target.as ? `Authorization: Bearer ${tokens[target.as]}` : null].filter(Boolean).join('\n')}`]
+          ? [
+              `--headers=${[target.header?.replace('{receipt}', receipt), target.as ? `Authorization: Bearer ${tokens[target.as]}` : null].filter(Boolean).join('\n')}`,
+            ]
           : []),
       ];
       const r = spawnSync('sqlmap', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 600_000 });
