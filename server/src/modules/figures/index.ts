@@ -1,1 +1,1 @@
-export { countTipFigures, type TipFigures } from './tip.figures.ts';
+export { countOverdueTips, countTipFigures, countTipsByMonthUnitCategory, countTipsByWard, type TipFigures } from './tip.figures.ts';

@@ -45,3 +45,47 @@ export async function countTipFigures(tx: DbOrTx, unitIds: readonly string[], fr
   }
   return out;
 }
+
+const uuids = (ids: readonly string[]) => `{${ids.join(',')}}`;
+
+/**
+ * Tips received (spam apart) by a set of units over a period, per month (Vietnam days, "yyyy-mm"), unit and category
+ * (null before triage), for the dashboard's trend, areas and map; counted by `dashboard_tip_counts` (migration T2710)
+ * within the reader's scope, a city's or a province's too.
+ */
+export async function countTipsByMonthUnitCategory(
+  tx: DbOrTx,
+  unitIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<{ month: string; unitId: string; category: string | null; n: number }[]> {
+  if (unitIds.length === 0) return [];
+  const rows = await queryRows<{ month: string; unit_id: string; category: string | null; n: number }>(
+    tx,
+    sql`SELECT month, unit_id, category, n FROM dashboard_tip_counts(${uuids(unitIds)}::uuid[], ${from}::date, ${to}::date)`,
+  );
+  return rows.map((r) => ({ month: r.month, unitId: r.unit_id, category: r.category, n: Number(r.n) }));
+}
+
+/**
+ * Tips of a set of units with a legal clock run out at `now` (open, and their earliest running clock — `next_due_at`,
+ * tip.clocks.ts — before now), as the inbox's "overdue" view counts them, within the reader's scope.
+ */
+export async function countOverdueTips(tx: DbOrTx, unitIds: readonly string[], now: Date): Promise<number> {
+  if (unitIds.length === 0) return 0;
+  const [row] = await queryRows<{ n: number }>(
+    tx,
+    sql`SELECT overdue_tip_count(${uuids(unitIds)}::uuid[], ${now.toISOString()}::timestamptz) AS n`,
+  );
+  return Number(row?.n ?? 0);
+}
+
+/** Tips received (spam apart) per ward over a period, for the roll-up, within the reader's scope. */
+export async function countTipsByWard(tx: DbOrTx, wardIds: readonly string[], from: string, to: string): Promise<Map<string, number>> {
+  if (wardIds.length === 0) return new Map();
+  const rows = await queryRows<{ ward_id: string; n: number }>(
+    tx,
+    sql`SELECT ward_id, n FROM tip_counts_by_ward(${uuids(wardIds)}::uuid[], ${from}::date, ${to}::date)`,
+  );
+  return new Map(rows.map((r) => [r.ward_id, Number(r.n)]));
+}

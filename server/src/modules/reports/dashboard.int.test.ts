@@ -138,13 +138,18 @@ describe('GET /api/v1/reports/dashboard', () => {
     const missing = await get('canbo.truongvinh', '/api/v1/reports/dashboard?unit=no-such-unit&from=2020-01-01&to=2020-06-30');
     expect(other.statusCode).toBe(404);
     expect(other.body).toBe(missing.body);
-    // The province administrator reads every ward's figures, but the mailbox is the wards' own: tips are not counted.
+    // The province administrator reads every ward's figures; the mailbox stays the wards' own (no tip can be opened),
+    // but its tips are counted for the province as for the city below it (migration T2710).
     const p = await json<Dashboard>('quantri', '/api/v1/reports/dashboard?unit=nghe-an&from=2020-01-01&to=2020-06-30');
     expect(p.level).toBe('city');
-    expect(p.tipsVisible).toBe(false);
-    expect(p.tipsByCategory).toBeNull();
-    expect(p.months.every((m) => m.tips === null)).toBe(true);
-    expect(p.headline.some((f) => f.key.startsWith('tips.'))).toBe(false);
+    expect(p.tipsVisible).toBe(true);
+    const tipsOf = (d: Dashboard) => d.months.reduce((a, m) => a + (m.tips ?? 0), 0);
+    const province = tipsOf(await json<Dashboard>('quantri', `/api/v1/reports/dashboard?unit=nghe-an&${recent()}`));
+    const thanhVinh = tipsOf(await json<Dashboard>('truongcongan', `/api/v1/reports/dashboard?unit=thanh-vinh&${recent()}`));
+    const truongVinh = tipsOf(await json<Dashboard>('canbo.truongvinh', `/api/v1/reports/dashboard?unit=truong-vinh&${recent()}`));
+    expect(thanhVinh).toBeGreaterThan(0);
+    expect(province).toBe(thanhVinh + truongVinh);
+    expect((await get('quantri', '/api/v1/tips')).statusCode).toBe(403);
     expect(p.headline.find((f) => f.key === 'cases.total')?.current.value).toBe(20);
     expect(p.areas).toEqual([]);
   });
@@ -257,8 +262,14 @@ describe('GET /api/v1/reports/rollup', () => {
     expect(r.rows.map((row) => row.ward.code)).toEqual(['le-mao']);
     expect(r.rows[0]?.isInForce).toBe(true);
     expect(r.total.cases).toBe(20);
-    expect(r.total.tips).toBeNull();
-    expect(r.tipsVisible).toBe(false);
+    expect(r.tipsVisible).toBe(true);
+    // Tips counted for the province as for the city (migration T2710), though no tip can be opened at either level.
+    const province = await json<RollupView>('quantri', `/api/v1/reports/rollup?unit=nghe-an&${recent()}`);
+    const ward = await json<Dashboard>('truongcongan', `/api/v1/reports/dashboard?unit=thanh-vinh&${recent()}`);
+    const tipsOfWard = province.rows.find((row) => row.ward.code === 'thanh-vinh')?.figures.tips;
+    expect(tipsOfWard).toBe(ward.months.reduce((a, m) => a + (m.tips ?? 0), 0));
+    expect(tipsOfWard).toBeGreaterThan(0);
+    expect(province.total.tips).toBe(province.rows.reduce((a, row) => a + (row.figures.tips ?? 0), 0));
   });
 
   it("counts each case once across the Lê Mao → Quang Trung → Thành Vinh chain, the sum the province's own total", async () => {

@@ -1,7 +1,9 @@
 import { CLEARED_STATUSES } from '@binh-an/domain';
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../../platform/db.ts';
-import type { WardFilter } from '../tips/index.ts';
+
+/** The wards a reader's counts are limited to, or all of them. */
+export type WardFilter = readonly string[] | 'all';
 
 /*
  * The dashboard's grouped counts over the case register, the rehab dossiers and the patrol log: counts only, never a

@@ -35,7 +35,7 @@ import type { Tx } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { vnToday } from '../../platform/time.ts';
-import { countOverdueTips, countTipsByMonthUnitCategory, countTipsByWard, type WardFilter } from '../tips/index.ts';
+import { countOverdueTips, countTipsByMonthUnitCategory, countTipsByWard } from '../figures/index.ts';
 import {
   findSubtreeIds,
   findUnitByCodeInScope,
@@ -53,6 +53,7 @@ import {
   countRoundsByMonthUnit,
   countRoundsReachingUnits,
   findRoutesWithCheckpoints,
+  type WardFilter,
 } from './dashboard.repository.ts';
 import { periodFigures, writeReport } from './report.service.ts';
 
@@ -70,15 +71,6 @@ const HEADLINE_KEYS = [
   'patrols.coverage',
 ];
 const CITY_TYPES = ['province', 'district'];
-
-/**
- * Whether the reader's tips can be counted at all: the mailbox's rows are visible to ward accounts only (row-level
- * security on `tips` has no "all wards" case, security.md §1.1), so an account at the root counts none. Rather than a
- * misleading zero, its tip figures are given as null.
- */
-function areTipsVisible(actor: Actor): boolean {
-  return actor.wardIds !== 'all';
-}
 
 function wardFilter(actor: Actor): WardFilter {
   return actor.wardIds === 'all' ? 'all' : actor.wardIds;
@@ -119,16 +111,15 @@ export async function getDashboard(deps: Deps, actor: Actor, q: DashboardQuery):
   const now = deps.clock();
   const today = vnToday(now);
   const period = { from: q.from, to: q.to };
-  const tipsVisible = areTipsVisible(actor);
   const wards = wardFilter(actor);
   const cutoff = unverifiedCutoff(today);
   const data = await withActor(deps.database.db, actor, async (tx) => {
     const { unit, unitIds, units } = await resolveUnit(tx, actor, q.unit, today);
-    const tips = tipsVisible ? await countTipsByMonthUnitCategory(tx, wards, unitIds, period.from, period.to) : [];
+    const tips = await countTipsByMonthUnitCategory(tx, unitIds, period.from, period.to);
     const cases = await countCasesByMonthUnitGroup(tx, wards, unitIds, period.from, period.to);
     const rounds = await countRoundsByMonthUnit(tx, wards, unitIds, period.from, period.to);
     const reached = await countRoundsReachingUnits(tx, wards, unitIds, period.from, period.to);
-    const overdueTips = tipsVisible ? await countOverdueTips(tx, wards, unitIds, now) : null;
+    const overdueTips = await countOverdueTips(tx, unitIds, now);
     const overdue = await countOverdueCasework(tx, wards, unitIds, today, cutoff);
     // The headline's figures, this period and the same period a year before, counted in this transaction.
     const figures = await periodFigures(deps, actor, tx, unit.id, unitIds, period, false);
@@ -147,13 +138,11 @@ export async function getDashboard(deps: Deps, actor: Actor, q: DashboardQuery):
   // police above, the place) is not shown here.
   const report = writeReport(actor, { unit, wardName: null, parentName: null, place: '' }, { ...period, lang }, today, data.figures);
   const figures = new Map(report.sections.flatMap((s) => s.figures).map((f) => [f.key, f]));
-  const headline = HEADLINE_KEYS.filter((k) => tipsVisible || !k.startsWith('tips.'))
-    .map((k) => figures.get(k))
-    .filter((f) => f !== undefined);
+  const headline = HEADLINE_KEYS.map((k) => figures.get(k)).filter((f) => f !== undefined);
 
   const months = monthsOf(period).map((month) => ({
     month,
-    tips: tipsVisible ? sum(data.tips, (r) => (r.month === month ? r.n : 0)) : null,
+    tips: sum(data.tips, (r) => (r.month === month ? r.n : 0)),
     cases: sum(data.cases, (r) => (r.month === month ? r.n : 0)),
     rounds: sum(data.rounds, (r) => (r.month === month ? r.rounds : 0)),
     turns: sum(data.rounds, (r) => (r.month === month ? r.turns : 0)),
@@ -163,12 +152,10 @@ export async function getDashboard(deps: Deps, actor: Actor, q: DashboardQuery):
     count: sum(data.cases, (r) => (r.group === group ? r.n : 0)),
     cleared: sum(data.cases, (r) => (r.group === group && r.isCleared ? r.n : 0)),
   }));
-  const tipsByCategory = tipsVisible
-    ? [...TIP_CATEGORIES, 'unclassified'].map((category) => ({
-        category,
-        count: sum(data.tips, (r) => ((r.category ?? 'unclassified') === category ? r.n : 0)),
-      }))
-    : null;
+  const tipsByCategory = [...TIP_CATEGORIES, 'unclassified'].map((category) => ({
+    category,
+    count: sum(data.tips, (r) => ((r.category ?? 'unclassified') === category ? r.n : 0)),
+  }));
 
   const level = levelOf(unit.type);
   const parentOf = new Map(units.map((u) => [u.id, u.parentId]));
@@ -204,7 +191,7 @@ export async function getDashboard(deps: Deps, actor: Actor, q: DashboardQuery):
           type: u.type,
           isActive: isInForceDuring(u, period),
           isOwn: u.id === unit.id,
-          tips: tipsVisible ? t.tips : null,
+          tips: t.tips,
           cases: t.cases,
           rounds: t.rounds,
           isReached: u.type === 'block' ? data.reached.has(u.id) : null,
@@ -243,7 +230,8 @@ export async function getDashboard(deps: Deps, actor: Actor, q: DashboardQuery):
         cases: can(actor, 'case.read') ? `/app/cases?status=received&to=${cutoff}&sort=discovered&dir=asc${unitFilter}` : null,
       },
     },
-    tipsVisible,
+    // Tips are counted for every reader, a city's or province's too, by functions that never return a tip (T2610, T2710).
+    tipsVisible: true,
     isSuppressed: suppress,
     certification: { isAvailable: true, figures: report.sections.find((s) => s.key === 'certification')?.figures ?? [] },
   };
@@ -263,12 +251,11 @@ export async function getDashboardMap(deps: Deps, actor: Actor, q: DashboardQuer
   requirePermission(actor, 'report.read');
   const today = vnToday(deps.clock());
   const period = { from: q.from, to: q.to };
-  const tipsVisible = areTipsVisible(actor);
   const wards = wardFilter(actor);
   const isExact = seesExactLocations(actor.role);
   return withActor(deps.database.db, actor, async (tx) => {
     const { unit, unitIds, units } = await resolveUnit(tx, actor, q.unit, today);
-    const tips = tipsVisible ? await countTipsByMonthUnitCategory(tx, wards, unitIds, period.from, period.to) : [];
+    const tips = await countTipsByMonthUnitCategory(tx, unitIds, period.from, period.to);
     const cases = await countCasesByMonthUnitGroup(tx, wards, unitIds, period.from, period.to);
     const incidents = await countIncidentsByPlace(tx, wards, unitIds, period.from, period.to);
     const rounds = await countRoundsByMonthUnit(tx, wards, unitIds, period.from, period.to);
@@ -322,7 +309,7 @@ export async function getDashboardMap(deps: Deps, actor: Actor, q: DashboardQuer
           isActive: isInForceDuring(u, period),
           centroid: mapAreas.get(u.id)?.centroid ?? null,
           boundary: (u.boundary as Boundary | null) ?? null,
-          tips: tipsVisible ? t.tips : null,
+          tips: t.tips,
           cases: t.cases,
           incidents: t.incidents,
           rounds: t.rounds,
@@ -374,13 +361,12 @@ export async function getRollup(deps: Deps, actor: Actor, q: DashboardQuery): Pr
   const period = { from: q.from, to: q.to };
   const unit = await resolveRollupUnit(deps, actor, q.unit, today);
   if (!CITY_TYPES.includes(unit.type)) throw new AppError('validation', [{ path: 'unit', message: 'dashboard.rollupNeedsArea' }]);
-  const tipsVisible = areTipsVisible(actor);
   const suppress = !can(actor, 'case.read');
   const data = await withActor(deps.database.db, actor, async (tx) => {
     const wards = (await findWardsBelow(tx, unit.path)).filter((w) => isInScope(actor, w.id));
     const ids = wards.map((w) => w.id);
     const figures = await countFiguresByWard(tx, ids, period.from, period.to);
-    const tips = tipsVisible ? await countTipsByWard(tx, ids, period.from, period.to) : new Map<string, number>();
+    const tips = await countTipsByWard(tx, ids, period.from, period.to);
     await recordAudit(tx, {
       action: 'report.rollup',
       actor: by(actor),
@@ -417,7 +403,7 @@ export async function getRollup(deps: Deps, actor: Actor, q: DashboardQuery): Pr
   const rolled = rollUp(chain, byWard, ROLLUP_KEYS, period);
   const refs = new Map(data.wards.map((w) => [w.id, { id: w.id, code: w.code, name: w.name, validFrom: w.validFrom, validTo: w.validTo }]));
   const present = (f: Record<(typeof ROLLUP_KEYS)[number], number>): RollupFigures => ({
-    tips: tipsVisible ? f.tips : null,
+    tips: f.tips,
     cases: f.cases,
     cleared: f.cleared,
     clearanceRate: f.cases ? f.cleared / f.cases : null,
@@ -441,7 +427,8 @@ export async function getRollup(deps: Deps, actor: Actor, q: DashboardQuery): Pr
       ];
     }),
     total: present(rolled.total),
-    tipsVisible,
+    // Tips are counted for every reader, a city's or province's too, by functions that never return a tip (T2610, T2710).
+    tipsVisible: true,
     isSuppressed: suppress,
   };
 }

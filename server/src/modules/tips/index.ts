@@ -3,13 +3,9 @@ export { listTipsForMediation, takeTipForMediation } from './tip.mediation.ts';
 export { registerTipPages } from './tip.pages.ts';
 export { registerPublicTipRoutes } from './tip.public.routes.ts';
 export {
-  countOverdueTips,
-  countTipsByMonthUnitCategory,
-  countTipsByWard,
   findTipByNumber,
   findTipNumbers,
   findTipsForReport,
   markTipUsedInCase,
-  type WardFilter,
 } from './tip.repository.ts';
 export { registerTipRoutes } from './tip.routes.ts';

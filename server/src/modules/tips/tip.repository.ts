@@ -244,62 +244,6 @@ export async function findTipNumbers(tx: DbOrTx, wardId: string, ids: readonly s
 /* ------------------------------------------------- figures of the dashboard (counts only) ------------------------------------------------- */
 
 /** The wards a figure is limited to (the reader's), or every ward for an account at the root. */
-export type WardFilter = readonly string[] | 'all';
-
-const uuids = (ids: readonly string[]) => `{${ids.join(',')}}`;
-const wardsClause = (wards: WardFilter) => (wards === 'all' ? sql`` : sql`AND ward_id = ANY(${uuids(wards)}::uuid[])`);
-
-/**
- * Tips received (spam apart) by a set of units over a period, per month (Vietnam days, "yyyy-mm"), unit and category
- * (null before triage), for the dashboard's trend, areas and map. Uses the index tips_unit_received (unit_id,
- * received_on).
- */
-export async function countTipsByMonthUnitCategory(
-  tx: DbOrTx,
-  wards: WardFilter,
-  unitIds: readonly string[],
-  from: string,
-  to: string,
-): Promise<{ month: string; unitId: string; category: string | null; n: number }[]> {
-  if (unitIds.length === 0 || (wards !== 'all' && wards.length === 0)) return [];
-  const rows = await queryRows<{ month: string; unit_id: string; category: string | null; n: number }>(
-    tx,
-    sql`SELECT to_char(received_on, 'YYYY-MM') AS month, unit_id, category, count(*)::int AS n FROM tips
-        WHERE unit_id = ANY(${uuids(unitIds)}::uuid[]) AND received_on BETWEEN ${from}::date AND ${to}::date AND status <> 'spam'
-          ${wardsClause(wards)}
-        GROUP BY 1, 2, 3`,
-  );
-  return rows.map((r) => ({ month: r.month, unitId: r.unit_id, category: r.category, n: Number(r.n) }));
-}
-
-/**
- * Tips of a set of units with a legal clock run out at `now` (open, and their earliest running clock — `next_due_at`,
- * tip.clocks.ts — before now), as the inbox's "overdue" view counts them. Uses the index tips_ward_status (ward_id,
- * status, next_due_at).
- */
-export async function countOverdueTips(tx: DbOrTx, wards: WardFilter, unitIds: readonly string[], now: Date): Promise<number> {
-  if (unitIds.length === 0 || (wards !== 'all' && wards.length === 0)) return 0;
-  const [row] = await queryRows<{ n: number }>(
-    tx,
-    sql`SELECT count(*)::int AS n FROM tips
-        WHERE status IN ('new', 'verifying', 'transferred') AND next_due_at < ${now.toISOString()}::timestamptz
-          AND unit_id = ANY(${uuids(unitIds)}::uuid[]) ${wardsClause(wards)}`,
-  );
-  return Number(row?.n ?? 0);
-}
-
-/** Tips received (spam apart) per ward over a period, for the roll-up. Uses the index tips_ward_received (ward_id, received_on). */
-export async function countTipsByWard(tx: DbOrTx, wardIds: readonly string[], from: string, to: string): Promise<Map<string, number>> {
-  if (wardIds.length === 0) return new Map();
-  const rows = await queryRows<{ ward_id: string; n: number }>(
-    tx,
-    sql`SELECT ward_id, count(*)::int AS n FROM tips
-        WHERE ward_id = ANY(${uuids(wardIds)}::uuid[]) AND received_on BETWEEN ${from}::date AND ${to}::date AND status <> 'spam'
-        GROUP BY ward_id`,
-  );
-  return new Map(rows.map((r) => [r.ward_id, Number(r.n)]));
-}
-
 /** The tip of a ward with a given number (TB-2026-0012), within the actor's reach; null when there is none. */
 export async function findTipByNumber(
   tx: DbOrTx,
