@@ -15,7 +15,7 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { ApiError, onUnauthenticated } from './lib/api.ts';
@@ -76,16 +76,20 @@ function applyPreloadedStyles(): Promise<void> {
 // The first screen waits for its strings in its language (fetched on demand), so that it never shows message keys;
 // every other screen waits for the rest of the language (routes/signed-in.tsx, routes/patrols-record.tsx).
 void Promise.all([loadFirstScreen(currentLocale()).catch(() => undefined), applyPreloadedStyles()]).then(() => {
-  createRoot(container).render(
-    <StrictMode>
-      <I18nextProvider i18n={i18n}>
-        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-          <Notifications position="top-right" limit={4} className="app-notifications" />
-          <QueryClientProvider client={queryClient}>
-            <RouterProvider router={router} />
-          </QueryClientProvider>
-        </MantineProvider>
-      </I18nextProvider>
-    </StrictMode>,
+  // Rendered as a transition, so that the first render yields to the browser instead of blocking it in one long task.
+  const root = createRoot(container);
+  startTransition(() =>
+    root.render(
+      <StrictMode>
+        <I18nextProvider i18n={i18n}>
+          <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+            <Notifications position="top-right" limit={4} className="app-notifications" />
+            <QueryClientProvider client={queryClient}>
+              <RouterProvider router={router} />
+            </QueryClientProvider>
+          </MantineProvider>
+        </I18nextProvider>
+      </StrictMode>,
+    ),
   );
 });
