@@ -1,5 +1,6 @@
 /**
- * `npm run fuzz [-- --runs 1000] [--only "POST /api/v1/tips"]`: every operation of the OpenAPI document, `runs`
+ * `npm run fuzz [-- --runs 1000] [--only "POST /api/v1/tips"] [--from 1] [--to N]`: every operation (or the `from`-th
+ * to the `to`-th, in the document's order: a long run split between processes or resumed) of the OpenAPI document, `runs`
  * generated requests each (valid and invalid), against the whole app on a fresh embedded database with the demo ward.
  * Prints each operation's statuses, then the failures (5xx, an answer that breaks its schema, a refusal that is not a
  * problem document); exits 1 if there is any.
@@ -11,9 +12,23 @@ import { createTestApp } from '../server/test/app.ts';
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
-  options: { runs: { type: 'string' }, only: { type: 'string' }, seed: { type: 'string' } },
+  options: {
+    runs: { type: 'string' },
+    only: { type: 'string' },
+    seed: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+  },
 });
 const runs = Number(values.runs ?? 1000);
+const from = Number(values.from ?? 1);
+const to = Number(values.to ?? Number.POSITIVE_INFINITY);
+let position = 0;
+/** Whether an operation is in this run: named by --only, or within --from…--to (counted over every operation). */
+const inRun = (op: string) => {
+  position += 1;
+  return values.only ? op === values.only : position >= from && position <= to;
+};
 const started = Date.now();
 const t = await createTestApp();
 try {
@@ -24,7 +39,7 @@ try {
     pool,
     refreshActors,
     seed: Number(values.seed ?? 20261126),
-    filter: values.only ? (op) => op === values.only : undefined,
+    filter: inRun,
     log: (line) => console.log(line),
   });
   const requests = stats.reduce((n, s) => n + s.requests, 0);
