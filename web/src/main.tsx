@@ -19,7 +19,7 @@ import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { ApiError, onUnauthenticated } from './lib/api.ts';
-import { currentLocale, i18n, loadFirstScreen } from './lib/i18n.ts';
+import { currentLocale, i18n, isLocale, loadFirstScreen, loadLocale } from './lib/i18n.ts';
 import { fetchMeEarly } from './modules/auth/hooks.ts';
 import { createAppRouter } from './routes/router.tsx';
 import { cssVariablesResolver, theme } from './ui/theme.ts';
@@ -37,8 +37,19 @@ const queryClient = new QueryClient({
 
 const router = createAppRouter(queryClient);
 
-// Any address but the sign-in page is a screen behind login (or sends there): ask who is signed in right away.
-if (!window.location.pathname.startsWith('/app/login')) fetchMeEarly(queryClient);
+// Any address but the sign-in page is a screen behind login (or sends there): ask who is signed in right away. Signed
+// in, the screen needs its whole language and the code of the layout and of the screen the address names: all are
+// fetched, side by side, as soon as that is known.
+if (!window.location.pathname.startsWith('/app/login')) {
+  fetchMeEarly(queryClient, (me) => {
+    void loadLocale(isLocale(me.user.locale) ? me.user.locale : currentLocale()).catch(() => undefined);
+    const { pathname, search } = router.state.location;
+    for (const match of router.matchRoutes(pathname, search)) {
+      const route = router.routesById[match.routeId as keyof typeof router.routesById];
+      if (route) void Promise.resolve(router.loadRouteChunk(route)).catch(() => undefined);
+    }
+  });
+}
 
 // Whenever the session turns out to be gone, go to the login page and come back here afterwards.
 onUnauthenticated(() => {

@@ -2,7 +2,11 @@ import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { currentLocale, loadLocale } from '../lib/i18n.ts';
 import { rootRoute } from './root.tsx';
 
-const RecordPage = lazyRouteComponent(() => import('../modules/patrols/record-page.tsx'), 'RecordPage');
+// The page's strings are not among the first screen's: the whole language comes with the page's code.
+const RecordPage = lazyRouteComponent(
+  () => Promise.all([import('../modules/patrols/record-page.tsx'), loadLocale(currentLocale())]).then(([module]) => module),
+  'RecordPage',
+);
 
 /**
  * "Ghi lượt tuần tra" works without a network, so it is not under the signed-in layout (which asks the server who is
@@ -12,7 +16,5 @@ const RecordPage = lazyRouteComponent(() => import('../modules/patrols/record-pa
 export const patrolsRecordRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/patrols/record',
-  // The page's strings are not among the first screen's: the whole language comes with the page's code.
-  loader: () => loadLocale(currentLocale()),
   component: RecordPage,
 });

@@ -4,7 +4,14 @@ import { currentLocale, loadLocale } from '../lib/i18n.ts';
 import { applyAccountLocaleOnce, loadMe } from '../modules/auth/hooks.ts';
 import { rootRoute } from './root.tsx';
 
-const AppLayout = lazyRouteComponent(() => import('../modules/shell/app-layout.tsx'), 'AppLayout');
+/**
+ * The screens behind login need the whole language, not only the sign-in's strings (lib/i18n.ts): it is fetched with
+ * the layout's code, while the screen's own code loads beside them, and nothing shows before all are here.
+ */
+const AppLayout = lazyRouteComponent(
+  () => Promise.all([import('../modules/shell/app-layout.tsx'), loadLocale(currentLocale())]).then(([module]) => module),
+  'AppLayout',
+);
 
 /** Every screen behind login: loads the account first, or sends the visitor to the login page. */
 export const signedInRoute = createRoute({
@@ -21,8 +28,5 @@ export const signedInRoute = createRoute({
       throw error;
     }
   },
-  // The screens behind login need the whole language, not only the sign-in's strings (lib/i18n.ts); it is fetched
-  // while the layout's and the screen's code load, and they show once all are here.
-  loader: () => loadLocale(currentLocale()),
   component: AppLayout,
 });

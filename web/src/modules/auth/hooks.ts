@@ -18,9 +18,9 @@ let earlyMe: Promise<MeView> | null = null;
  * Asks the server who is signed in as the app starts, in parallel with the first screen's strings, when the address is
  * a screen behind login; the signed-in layout then takes this answer (once) instead of asking again.
  */
-export function fetchMeEarly(queryClient: QueryClient): void {
+export function fetchMeEarly(queryClient: QueryClient, whenSignedIn: (me: MeView) => void): void {
   earlyMe = queryClient.fetchQuery(meQueryOptions);
-  earlyMe.catch(() => undefined);
+  earlyMe.then(whenSignedIn, () => undefined);
 }
 
 /** The signed-in account for the signed-in layout: the early answer the first time, then the cached one. */
