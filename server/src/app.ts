@@ -30,6 +30,7 @@ import type { Deps } from './platform/deps.ts';
 import { MAX_FILE_BYTES, MAX_FILES } from './platform/files.ts';
 import { installErrorHandling, sendProblem } from './platform/http.ts';
 import { installOverloadProtection } from './platform/overload.ts';
+import { databaseRateLimitStore, sharedSourceKey } from './platform/rate-limit-store.ts';
 import { sourceKey } from './platform/source-key.ts';
 
 declare module 'fastify' {
@@ -111,7 +112,10 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
   await app.register(fastifyRateLimit, {
     max: deps.cfg.rateLimit,
     timeWindow: '1 minute',
-    keyGenerator: (req) => sourceKey(req.ip),
+    // Every server of an installation counts together in the database (RATE_LIMIT_STORE=database, the default on
+    // PostgreSQL), with a source key all of them derive alike; one server alone counts in memory.
+    ...(deps.cfg.rateLimitStore === 'database' ? { store: databaseRateLimitStore(deps.database.db) } : {}),
+    keyGenerator: deps.cfg.rateLimitStore === 'database' ? keyBySharedSource(deps.key) : (req) => sourceKey(req.ip),
     // The staff app's built files (hashed, cached) do not count: a screen loads a dozen of them, and a ward office
     // shares one address among its officers. Pages and the API count.
     allowList: (req) => isStaticAppFile(req.url),
@@ -180,6 +184,11 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
   registerCameraPages(app, deps);
   await registerWebApp(app);
   return app;
+}
+
+function keyBySharedSource(serverKey: Buffer): (req: import('fastify').FastifyRequest) => string {
+  const key = sharedSourceKey(serverKey);
+  return (req) => key(req.ip);
 }
 
 /** The staff app's built files: its hashed assets, the service worker, the manifest and the icons. */

@@ -31,7 +31,7 @@ export async function startJobs(deps: Deps, definitions: readonly Job[], polling
   boss.on('error', (err) => console.error(`job queue: ${err.message}`));
   await boss.start();
   for (const def of definitions) {
-    await boss.createQueue(def.name);
+    await createQueueOnce(boss, def.name);
     await boss.work(def.name, { pollingIntervalSeconds }, async (jobs) => {
       for (const job of jobs) await def.handle(deps, job.data);
     });
@@ -41,6 +41,22 @@ export async function startJobs(deps: Deps, definitions: readonly Job[], polling
     send: (name, payload) => boss.send(name, (payload ?? {}) as object),
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
   };
+}
+
+/**
+ * Creates a queue if it does not exist. Two servers starting at once on one database may deadlock here (each creates
+ * the queue's partition while the other inserts it); PostgreSQL aborts one of them, and creating again is harmless.
+ */
+async function createQueueOnce(boss: PgBoss, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await boss.createQueue(name);
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== '40P01' || attempt >= 5) throw err;
+      await new Promise((r) => setTimeout(r, 50 + Math.random() * 200 * attempt));
+    }
+  }
 }
 
 // A queue client that is never started: it only writes jobs, through the connection it is handed at each send.

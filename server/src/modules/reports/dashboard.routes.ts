@@ -3,13 +3,16 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/http.ts';
+import { replicaDeps } from '../../platform/read-replica.ts';
 import { getDashboard, getDashboardMap, getRollup } from './dashboard.service.ts';
 
 const tags = ['reports'];
 
 /** The dashboard, its map and the roll-up of wards: figures only, under the same scope as the periodic report. */
-export function registerDashboardRoutes(app: FastifyInstance, deps: Deps): void {
+export function registerDashboardRoutes(app: FastifyInstance, primary: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  // Figures only: read from the replica when there is one (DATABASE_READ_URL); the audit entries go to the primary.
+  const deps = replicaDeps(primary);
   r.get(
     '/api/v1/reports/dashboard',
     {

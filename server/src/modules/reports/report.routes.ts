@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../platform/deps.ts';
 import { requireActor, sendDownload } from '../../platform/http.ts';
+import { replicaDeps } from '../../platform/read-replica.ts';
 import { downloadReportJob, getReportJob, periodicReport } from './report.service.ts';
 
 const tags = ['reports'];
@@ -18,6 +19,8 @@ function originOf(req: FastifyRequest): string {
 /** The periodic report: on screen, as documents, and the background jobs that write the large ones. */
 export function registerReportRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  // The report on screen reads from the replica when there is one; documents (which may queue a job) from the primary.
+  const reading = replicaDeps(deps);
   r.get(
     '/api/v1/reports/periodic',
     {
@@ -31,7 +34,8 @@ export function registerReportRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (req, reply) => {
-      const result = await periodicReport(deps, requireActor(req), req.query, originOf(req));
+      const onScreen = (req.query.format ?? 'json') === 'json';
+      const result = await periodicReport(onScreen ? reading : deps, requireActor(req), req.query, originOf(req));
       if (result.kind === 'report') return result.report;
       if (result.kind === 'job') return reply.status(202).header('Location', `/api/v1/reports/jobs/${result.job.id}`).send(result.job);
       return sendDownload(reply, result.file, 'bao-cao');
