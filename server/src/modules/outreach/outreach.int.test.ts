@@ -449,6 +449,8 @@ describe('the public page, the feed and the survey', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Cảnh báo lừa đảo mới ở Trung Mỹ');
     expect(res.body).not.toMatch(/<script/i);
+    // The language link keeps the ward: one query string, not two.
+    expect(res.body).toContain('href="/thong-bao?phuong=thanh-vinh&#38;lang=en"');
   });
 
   it('serves a well-formed Atom feed with ids, titles and updated dates', async () => {

@@ -44,7 +44,8 @@ export function pageLocale(req: FastifyRequest): Locale {
 export function publicLayout(locale: Locale, title: string, path: string, body: SafeHtml, opts: { exit?: boolean } = {}): string {
   const t = (k: string, v?: Record<string, string>) => translate(locale, `public.${k}`, v);
   const other = locale === 'vi' ? 'en' : 'vi';
-  const switchHref = other === 'en' ? `${path}?lang=en` : path;
+  // The path may carry its own query (`/thong-bao?phuong=…`): the language joins it.
+  const switchHref = other === 'en' ? `${path}${path.includes('?') ? '&' : '?'}lang=en` : path;
   return `<!doctype html>${
     html`<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} – ${t('siteName')}</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/public.css"></head>
