@@ -53,7 +53,7 @@ describe('the dashboard and the map', () => {
     await page.getByRole('heading', { name: 'Bản đồ', level: 1 }).waitFor();
     const map = page.getByRole('region', { name: 'Bản đồ Phường Lê Mao' });
     await map.waitFor();
-    await expect.poll(() => map.locator('path.leaflet-interactive').count()).toBeGreaterThan(9);
+    await expect.poll(() => map.locator('path.leaflet-interactive').count(), { timeout: 10_000 }).toBeGreaterThan(9);
     expect(await page.locator('img.leaflet-tile').count()).toBe(0);
     await page.getByText('Bản đồ không có lớp nền').waitFor();
     await page.getByText(/Vòng tròn viền đậm là nơi ghi nhận/).waitFor();
@@ -116,7 +116,7 @@ describe('the dashboard and the map', () => {
 
     await page.goto(appUrl('/dashboard/map?unit=le-mao&period=half&year=2020'));
     const map = page.getByRole('region', { name: 'Bản đồ Phường Lê Mao' });
-    await expect.poll(() => map.locator('path.leaflet-interactive').count()).toBeGreaterThan(9);
+    await expect.poll(() => map.locator('path.leaflet-interactive').count(), { timeout: 10_000 }).toBeGreaterThan(9);
     await page.getByText(/Mỗi vòng tròn nằm ở tâm của khối/).waitFor();
     expect(await page.getByRole('checkbox', { name: 'Tuyến và điểm chốt tuần tra' }).count()).toBe(0);
     expect(await hasHorizontalScroll(page)).toBe(false);

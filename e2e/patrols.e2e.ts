@@ -107,7 +107,7 @@ describe('patrols', () => {
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });
-    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 15_000 }).toBe(true);
     await page.getByLabel('Tổ', { exact: true }).selectOption({ label: SECURITY_TEAM });
     await page.getByRole('checkbox', { name: /^Lê Văn Bình — Tổ trưởng/ }).waitFor();
     await page.getByRole('checkbox', { name: /^Phạm Đình Lực — Tổ phó/ }).check();
@@ -207,7 +207,7 @@ describe('patrols', () => {
       .getByRole('checkbox', { name: /— Tổ trưởng/ })
       .first()
       .waitFor();
-    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 15_000 }).toBe(true);
 
     await context.setOffline(true);
     await page.getByLabel('Ghi chú của lượt tuần tra').fill('Lượt sẽ bị xoá khi đăng xuất');
