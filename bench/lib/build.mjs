@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { precompress } from '../../server/precompress.mjs';
 import { ROOT } from './procs.mjs';
 
 /** Builds into `<scratch>/tree`; answers its root and whether the staff app was built afresh. */
@@ -44,8 +45,11 @@ export async function buildApp({ scratch, freshWeb, log }) {
         encoding: 'utf8',
       },
     );
-    if (r.status === 0) webFresh = true;
-    else log(`vite build failed, using web/dist as it is: ${(r.stderr || r.stdout).slice(-500)}`);
+    if (r.status === 0) {
+      webFresh = true;
+      // As `npm run build` does: .br and .gz beside each text file, which the server sends to browsers that accept them.
+      await precompress(join(tree, 'web', 'dist'));
+    } else log(`vite build failed, using web/dist as it is: ${(r.stderr || r.stdout).slice(-500)}`);
   }
   if (!webFresh) symlinkSync(join(ROOT, 'web', 'dist'), join(tree, 'web', 'dist'));
   return { tree, webDist: join(tree, 'web', 'dist'), webFresh };
