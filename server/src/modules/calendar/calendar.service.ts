@@ -13,6 +13,7 @@ import { type Actor, requirePermission, withActor } from '../../platform/access.
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db, DbOrTx } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
+import { ShortCache } from '../../platform/short-cache.ts';
 import {
   type CalendarDayValues,
   claimYear,
@@ -66,7 +67,7 @@ export async function ensureYearSeeded(db: DbOrTx, year: number): Promise<void> 
 export async function reseedYear(db: DbOrTx, year: number): Promise<void> {
   checkYear(year);
   seedCache.delete(year);
-  calendarGeneration += 1;
+  workingDays.forget();
   await db.transaction(async (tx) => {
     await claimYear(tx, year);
     await writeSeedDays(tx, year, seedValuesOf(year));
@@ -88,37 +89,15 @@ export async function loadWorkingDayPredicate(db: DbOrTx, fromDay: Day, toDay: D
   };
 }
 
-/** How long the public tip route reuses a loaded calendar range (other servers' edits reach it within this time). */
-const WORKING_DAYS_TTL_MS = 60_000;
-/** Bumped by every calendar write in this process, which makes every remembered range stale at once. */
-let calendarGeneration = 0;
-const workingDayCaches = new WeakMap<
-  object,
-  Map<string, { until: number; generation: number; predicate: Promise<(day: Day) => boolean> }>
->();
+/** Loaded calendar ranges, reused for a minute (other servers' edits reach them within it); calendar writes here forget them. */
+const workingDays = new ShortCache<(day: Day) => boolean>(60_000, 100);
 
 /**
  * `loadWorkingDayPredicate` remembered for a minute per database and range, for the public tip route, which needs
  * the same range (today and the next 60 days) for every tip of the day. Staff screens read the calendar fresh.
  */
 export function loadWorkingDayPredicateCached(db: Db, fromDay: Day, toDay: Day): Promise<(day: Day) => boolean> {
-  let cache = workingDayCaches.get(db);
-  if (!cache) {
-    cache = new Map();
-    workingDayCaches.set(db, cache);
-  }
-  const key = `${fromDay}/${toDay}`;
-  const now = Date.now();
-  const hit = cache.get(key);
-  if (hit && hit.until > now && hit.generation === calendarGeneration) return hit.predicate;
-  if (cache.size > 100) cache.clear();
-  const predicate = loadWorkingDayPredicate(db, fromDay, toDay);
-  const entry = { until: now + WORKING_DAYS_TTL_MS, generation: calendarGeneration, predicate };
-  cache.set(key, entry);
-  predicate.catch(() => {
-    if (cache.get(key) === entry) cache.delete(key);
-  });
-  return predicate;
+  return workingDays.get(db, `${fromDay}/${toDay}`, () => loadWorkingDayPredicate(db, fromDay, toDay));
 }
 
 /** Every exception day of a year (holidays, compensatory days, working weekends, administrators' days), in order. */
@@ -148,7 +127,7 @@ const auditValue = (d: CalendarDay | CalendarDayValues | null) =>
 export async function setCalendarDay(db: Db, actor: Actor, day: Day, input: z.output<typeof setCalendarDaySchema>): Promise<CalendarDay> {
   requirePermission(actor, 'calendar.manage');
   checkYear(yearOf(day));
-  calendarGeneration += 1;
+  workingDays.forget();
   const saved = await withActor(db, actor, async (tx) => {
     await ensureYearSeeded(tx, yearOf(day));
     const before = await findDay(tx, day);
@@ -164,7 +143,7 @@ export async function setCalendarDay(db: Db, actor: Actor, day: Day, input: z.ou
     });
     return after;
   });
-  calendarGeneration += 1;
+  workingDays.forget();
   return saved;
 }
 
@@ -172,7 +151,7 @@ export async function setCalendarDay(db: Db, actor: Actor, day: Day, input: z.ou
 export async function resetCalendarDay(db: Db, actor: Actor, day: Day): Promise<void> {
   requirePermission(actor, 'calendar.manage');
   checkYear(yearOf(day));
-  calendarGeneration += 1;
+  workingDays.forget();
   await withActor(db, actor, async (tx) => {
     await ensureYearSeeded(tx, yearOf(day));
     const before = await findDay(tx, day);
@@ -195,5 +174,5 @@ export async function resetCalendarDay(db: Db, actor: Actor, day: Day): Promise<
       detail: { before: auditValue(before), after: auditValue(seeded) },
     });
   });
-  calendarGeneration += 1;
+  workingDays.forget();
 }

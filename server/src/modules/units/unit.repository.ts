@@ -3,6 +3,7 @@ import { isUnitActiveOn } from '@binh-an/domain';
 import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, inScope } from '../../platform/access.ts';
 import { type Db, type DbOrTx, queryRows } from '../../platform/db.ts';
+import { ShortCache } from '../../platform/short-cache.ts';
 import { unitPredecessors, units } from './unit.table.ts';
 
 const predecessorIds = sql<string[]>`array(SELECT p.predecessor_id FROM unit_predecessors p WHERE p.unit_id = ${units.id})`;
@@ -142,7 +143,7 @@ export type NewUnitInput = {
 };
 
 export async function insertUnit(tx: DbOrTx, values: NewUnitInput): Promise<string> {
-  scopeGeneration += 1;
+  scopes.forget();
   const [row] = await tx.insert(units).values(values).returning({ id: units.id });
   if (!row) throw new Error('insert returned no row');
   return row.id;
@@ -150,12 +151,12 @@ export async function insertUnit(tx: DbOrTx, values: NewUnitInput): Promise<stri
 
 export async function updateUnitRow(tx: DbOrTx, id: string, values: Partial<Omit<NewUnitInput, 'parentId' | 'type'>>): Promise<void> {
   if (Object.keys(values).length === 0) return;
-  scopeGeneration += 1;
+  scopes.forget();
   await tx.update(units).set(values).where(eq(units.id, id));
 }
 
 export async function replacePredecessors(tx: DbOrTx, unitId: string, predecessorIds: readonly string[]): Promise<void> {
-  scopeGeneration += 1;
+  scopes.forget();
   await tx.delete(unitPredecessors).where(eq(unitPredecessors.unitId, unitId));
   if (predecessorIds.length) {
     await tx.insert(unitPredecessors).values(predecessorIds.map((p) => ({ unitId, predecessorId: p })));
@@ -175,11 +176,8 @@ export async function countUnitsInScope(tx: DbOrTx, actor: Actor, ids: readonly 
 
 type UnitScope = Awaited<ReturnType<typeof resolveUnitScope>>;
 
-/** How long a resolved reach is reused for the requests of a unit's accounts (other servers' unit edits wait this long). */
-const SCOPE_TTL_MS = 5000;
-/** Bumped by every unit or succession write in this process, which makes every remembered reach stale at once. */
-let scopeGeneration = 0;
-const scopeCaches = new WeakMap<object, Map<string, { until: number; generation: number; scope: Promise<UnitScope> }>>();
+/** A resolved reach, reused for 5 s per unit (other servers' unit edits wait this long); unit writes here forget them. */
+const scopes = new ShortCache<UnitScope>(5000, 5000);
 
 /**
  * `resolveUnitScope` remembered for a few seconds per database and unit: every authenticated request needs it, and it
@@ -187,22 +185,7 @@ const scopeCaches = new WeakMap<object, Map<string, { until: number; generation:
  * every request.
  */
 export function resolveUnitScopeCached(db: Db, unitId: string): Promise<UnitScope> {
-  let cache = scopeCaches.get(db);
-  if (!cache) {
-    cache = new Map();
-    scopeCaches.set(db, cache);
-  }
-  const now = Date.now();
-  const hit = cache.get(unitId);
-  if (hit && hit.until > now && hit.generation === scopeGeneration) return hit.scope;
-  if (cache.size > 5000) cache.clear();
-  const scope = resolveUnitScope(db, unitId);
-  const entry = { until: now + SCOPE_TTL_MS, generation: scopeGeneration, scope };
-  cache.set(unitId, entry);
-  scope.catch(() => {
-    if (cache.get(unitId) === entry) cache.delete(unitId);
-  });
-  return scope;
+  return scopes.get(db, unitId, () => resolveUnitScope(db, unitId));
 }
 
 /**
