@@ -42,10 +42,10 @@ async function waitForHttp(url, child, timeoutMs, output) {
 }
 
 /** Starts a Node process running `script` (TypeScript through tsx, or plain JS) and waits until `readyPath` answers. */
-export async function startNode({ script, env, port, readyPath = '/', timeoutMs = 180_000, args = [], cwd = ROOT }) {
+export async function startNode({ script, env, port, readyPath = '/', timeoutMs = 180_000, args = [], cwd = ROOT, nodeArgs = [] }) {
   let out = '';
   const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
-  const child = spawn(process.execPath, [...loader, script, ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, ...loader, script, ...args], {
     cwd,
     env: cleanEnv({ ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' }),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -100,7 +100,7 @@ export function useBuiltTree(tree) {
 }
 
 /** Starts the application server with benchmark settings on a free port. */
-export async function startApp({ databaseUrl, dataDir, demo = true, extraEnv = {} }) {
+export async function startApp({ databaseUrl, dataDir, demo = true, extraEnv = {}, nodeArgs = [] }) {
   const port = await freePort();
   // With a DATABASE_URL the server writes the demo logins into DATA_DIR but does not create it.
   mkdirSync(dataDir, { recursive: true });
@@ -125,8 +125,8 @@ export async function startApp({ databaseUrl, dataDir, demo = true, extraEnv = {
   // Without a URL the server opens the embedded database (PGlite) in DATA_DIR.
   env.DATABASE_URL = databaseUrl;
   return builtTree
-    ? startNode({ script: 'server/dist/main.js', cwd: builtTree, env, port, readyPath: '/api/health' })
-    : startNode({ script: 'server/src/main.ts', env, port, readyPath: '/api/health' });
+    ? startNode({ script: 'server/dist/main.js', cwd: builtTree, env, port, readyPath: '/api/health', nodeArgs })
+    : startNode({ script: 'server/src/main.ts', env, port, readyPath: '/api/health', nodeArgs });
 }
 
 function cleanEnv(env) {

@@ -61,7 +61,7 @@ export async function findCasesInScope(
   actor: Actor,
   f: CaseFilter,
   limit: number,
-): Promise<(CaseRow & { unitName: string })[]> {
+): Promise<(CaseRow & { unitName: string; officers: { id: string; name: string }[] })[]> {
   const where: (SQL | undefined)[] = [inScope(actor, { wardId: cases.wardId, unitId: cases.unitId })];
   if (f.q?.trim()) {
     const pattern = likePattern(f.q.trim().normalize('NFC').toLowerCase());
@@ -91,13 +91,19 @@ export async function findCasesInScope(
   }
   const order = (c: Parameters<typeof asc>[0]) => (ascending ? asc(c) : desc(c));
   const rows = await tx
-    .select({ c: cases, unitName: units.name })
+    .select({
+      c: cases,
+      unitName: units.name,
+      // The assigned officers' names in the same statement (read only for the rows of the page).
+      officers: sql<{ id: string; name: string }[]>`(SELECT coalesce(json_agg(json_build_object('id', u.id, 'name', u.display_name)), '[]')
+        FROM users u WHERE u.id = ANY(${cases.officerIds}))`,
+    })
     .from(cases)
     .innerJoin(units, eq(units.id, cases.unitId))
     .where(and(...where))
     .orderBy(...(keyColumn ? [order(keyColumn)] : []), order(cases.year), order(cases.seq), order(cases.id))
     .limit(limit);
-  return rows.map((r) => ({ ...r.c, unitName: r.unitName }));
+  return rows.map((r) => ({ ...r.c, unitName: r.unitName, officers: r.officers }));
 }
 
 export async function findCasePeople(tx: DbOrTx, wardId: string, caseId: string) {

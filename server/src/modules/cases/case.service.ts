@@ -126,7 +126,7 @@ export async function listCases(deps: Deps, actor: Actor, q: z.output<typeof lis
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    const names = await findAssigneeNames(tx, [...new Set(page.flatMap((c) => c.officerIds))]);
+    const names = new Map(page.flatMap((c) => c.officers.map((o) => [o.id, o.name] as const)));
     const items = page.map((c) => summaryOf(c, names));
     const key = (c: CaseRow) => (sort === 'occurred' ? c.occurredOn : sort === 'discovered' ? c.discoveredOn : '');
     return { items, nextCursor: rows.length > limit && last ? `${key(last)}~${last.year}~${last.seq}~${last.id}` : null };

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, type Day, isReceiptShaped, normaliseReceipt, type publicTipSchema, type TipStatus } from '@binh-an/domain';
 import type { z } from 'zod';
-import { recordAudit } from '../../platform/audit/audit.ts';
+import { auditAppended, auditEntryInsert, recordAudit } from '../../platform/audit/audit.ts';
+import type { DbOrTx } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Upload } from '../../platform/multipart.ts';
 import { vnToday } from '../../platform/time.ts';
 import { loadWorkingDayPredicateCached } from '../calendar/index.ts';
-import { findUnitById, findWardByCode } from '../units/index.ts';
+import { findUnitById, findWardByCodeCached } from '../units/index.ts';
 import { endOfDayVn, intakeDueOn } from './tip.clocks.ts';
 import { storeUploads } from './tip.files.ts';
 import { floodGuardOf } from './tip.flood.ts';
@@ -16,10 +17,9 @@ import {
   findTipByReceiptHash,
   findTipFiles,
   findTipMessages,
-  insertTip,
+  insertNumberedTip,
   insertTipFile,
   insertTipMessage,
-  nextTipNumber,
   updateTip,
 } from './tip.repository.ts';
 import { TipSeal } from './tip.sealing.ts';
@@ -50,7 +50,7 @@ export async function submitTip(
 ): Promise<{ receipt: string }> {
   const db = deps.database.db;
   const today = vnToday(deps.clock());
-  const ward = await findWardByCode(db, input.wardCode, today);
+  const ward = await findWardByCodeCached(db, input.wardCode, today);
   if (!ward?.isActive) throw new AppError('validation', [{ path: 'wardCode', message: 'tips.wardUnknown' }]);
   const guard = floodGuardOf(deps);
   if (guard.isFlooded(ward.id) && !guard.verify(ward.id, input.pow)) throw new AppError('powRequired');
@@ -68,49 +68,54 @@ export async function submitTip(
   const receipt = newReceipt();
   const isWorkingDay = await loadWorkingDayPredicateCached(db, today, addDays(today, 60));
   const hasContact = Boolean(input.contactConsent && (input.contactName || input.contactPhone));
-  const received = db.transaction(async (tx) => {
-    // The ward's register counter is one row every tip of the ward updates: it is taken after the audit entry,
-    // so that it stays locked for as few statements as possible until the commit.
-    await recordAudit(tx, {
-      action: 'tip.receive',
-      wardId: ward.id,
-      entityType: 'tip',
-      entityId: id,
-      dayOnly: true,
-      detail: { channel: 'online', files: files.length },
-    });
-    const year = Number(today.slice(0, 4));
-    const seq = await nextTipNumber(tx, ward.id, year);
-    await insertTip(tx, {
-      wardId: ward.id,
-      id,
-      unitId,
-      year,
-      seq,
-      channel: 'online',
-      reporterIdentity: hasContact ? 'identified' : 'anonymous',
-      status: 'new',
-      receivedOn: today,
-      intakeDueOn: intakeDueOn(today, isWorkingDay),
-      nextDueAt: endOfDayVn(intakeDueOn(today, isWorkingDay)),
-      dataKey: seal.wrappedKey,
-      bodyEnc: seal.sealBody({
-        what: input.what,
-        place: input.place || null,
-        when: input.when || null,
-        who: input.who || null,
-        lat: input.lat ?? null,
-        lng: input.lng ?? null,
-      }),
-      contactEnc: hasContact
-        ? seal.sealContact({ name: input.contactName || null, phone: input.contactPhone || null, address: null })
-        : null,
-      receiptHash: receiptHash(deps.key, receipt),
-      lastActivityOn: today,
-      hasUnreadFromSender: true,
-    });
-    for (const f of files) await insertTipFile(tx, f);
-  });
+  const year = Number(today.slice(0, 4));
+  const received = (async () => {
+    // Without attachments the tip is one statement (its number, the tip and its audit entry); with them, one transaction.
+    const store = async (tx: DbOrTx) => {
+      await insertNumberedTip(
+        tx,
+        {
+          wardId: ward.id,
+          id,
+          unitId,
+          year,
+          channel: 'online',
+          reporterIdentity: hasContact ? 'identified' : 'anonymous',
+          status: 'new',
+          receivedOn: today,
+          intakeDueOn: intakeDueOn(today, isWorkingDay),
+          nextDueAt: endOfDayVn(intakeDueOn(today, isWorkingDay)),
+          dataKey: seal.wrappedKey,
+          bodyEnc: seal.sealBody({
+            what: input.what,
+            place: input.place || null,
+            when: input.when || null,
+            who: input.who || null,
+            lat: input.lat ?? null,
+            lng: input.lng ?? null,
+          }),
+          contactEnc: hasContact
+            ? seal.sealContact({ name: input.contactName || null, phone: input.contactPhone || null, address: null })
+            : null,
+          receiptHash: receiptHash(deps.key, receipt),
+          lastActivityOn: today,
+          hasUnreadFromSender: true,
+        },
+        auditEntryInsert({
+          action: 'tip.receive',
+          wardId: ward.id,
+          entityType: 'tip',
+          entityId: id,
+          dayOnly: true,
+          detail: { channel: 'online', files: files.length },
+        }),
+      );
+      for (const f of files) await insertTipFile(tx, f);
+    };
+    if (files.length === 0) await store(db);
+    else await db.transaction(store);
+    auditAppended();
+  })();
   await received.catch(deps.blobs.discarding(files.map((f) => f.storageKey)));
   return { receipt };
 }
@@ -211,7 +216,7 @@ export function addSenderMessage(deps: Deps, code: string, body: string, uploads
 
 /** Whether the ward's form must carry a proof-of-work now, with a fresh challenge when it must. */
 export async function tipChallenge(deps: Deps, wardCode: string): Promise<{ required: boolean; challenge: string | null; bits: number }> {
-  const ward = await findWardByCode(deps.database.db, wardCode, vnToday(deps.clock()));
+  const ward = await findWardByCodeCached(deps.database.db, wardCode, vnToday(deps.clock()));
   if (!ward?.isActive) throw new AppError('validation', [{ path: 'wardCode', message: 'tips.wardUnknown' }]);
   const guard = floodGuardOf(deps);
   const required = guard.isFlooded(ward.id);

@@ -8,6 +8,7 @@ export {
   findUnitInScope,
   findUnitsForMap,
   findWardByCode,
+  findWardByCodeCached,
   findWardsBelow,
   findWardUnitChoices,
   insertUnit,

@@ -143,7 +143,7 @@ export type NewUnitInput = {
 };
 
 export async function insertUnit(tx: DbOrTx, values: NewUnitInput): Promise<string> {
-  scopes.forget();
+  forgetUnits();
   const [row] = await tx.insert(units).values(values).returning({ id: units.id });
   if (!row) throw new Error('insert returned no row');
   return row.id;
@@ -151,12 +151,12 @@ export async function insertUnit(tx: DbOrTx, values: NewUnitInput): Promise<stri
 
 export async function updateUnitRow(tx: DbOrTx, id: string, values: Partial<Omit<NewUnitInput, 'parentId' | 'type'>>): Promise<void> {
   if (Object.keys(values).length === 0) return;
-  scopes.forget();
+  forgetUnits();
   await tx.update(units).set(values).where(eq(units.id, id));
 }
 
 export async function replacePredecessors(tx: DbOrTx, unitId: string, predecessorIds: readonly string[]): Promise<void> {
-  scopes.forget();
+  forgetUnits();
   await tx.delete(unitPredecessors).where(eq(unitPredecessors.unitId, unitId));
   if (predecessorIds.length) {
     await tx.insert(unitPredecessors).values(predecessorIds.map((p) => ({ unitId, predecessorId: p })));
@@ -175,6 +175,12 @@ export async function countUnitsInScope(tx: DbOrTx, actor: Actor, ids: readonly 
 }
 
 type UnitScope = Awaited<ReturnType<typeof resolveUnitScope>>;
+
+/** Every remembered reach and ward of this process is stale after a unit write here. */
+function forgetUnits(): void {
+  scopes.forget();
+  wardsByCode.forget();
+}
 
 /** A resolved reach, reused for 5 s per unit (other servers' unit edits wait this long); unit writes here forget them. */
 const scopes = new ShortCache<UnitScope>(5000, 5000);
@@ -264,6 +270,13 @@ export async function findWardByCode(tx: DbOrTx, code: string, today: string): P
     .limit(1);
   const row = rows[0] as UnitRow | undefined;
   return row ? toUnit(row, today) : null;
+}
+
+/** Wards by code, as the public tip route reads them on every tip; remembered 5 s like the reaches above. */
+const wardsByCode = new ShortCache<UnitRecord | null>(5000, 5000);
+
+export function findWardByCodeCached(db: Db, code: string, today: string): Promise<UnitRecord | null> {
+  return wardsByCode.get(db, `${today} ${code}`, () => findWardByCode(db, code, today));
 }
 
 /** The blocks of a ward in force on a day, for the public tip form. */

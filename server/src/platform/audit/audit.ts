@@ -1,4 +1,4 @@
-import { and, asc, gt, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, gt, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { type Db, type DbOrTx, queryRows } from '../db.ts';
 import { vnToday } from '../time.ts';
 import { type ChainEntry, ChainVerifier, GENESIS_HASH, linkHash, type StoredEntry, type VerifyResult } from './audit.chain.ts';
@@ -22,13 +22,26 @@ export type AuditInput = {
  * entry gets its place in the hash chain after its transaction commits (`chainPendingAudit`), usually within a second.
  */
 export async function recordAudit(tx: DbOrTx, input: AuditInput): Promise<void> {
+  await tx.execute(auditEntryInsert(input));
+  auditAppended();
+}
+
+/**
+ * The statement that appends an entry, for a write that carries its own entry as a data-modifying `WITH` clause (one
+ * statement instead of two); the caller calls `auditAppended()` after it ran.
+ */
+export function auditEntryInsert(input: AuditInput): SQL {
   const at = input.dayOnly ? new Date(`${vnToday()}T00:00:00+07:00`) : new Date();
   // Only the entry's own columns: its number comes from the sequence, its place in the chain later.
-  await tx.execute(sql`
+  return sql`
     INSERT INTO audit_log (at, ward_id, actor_id, actor_name, action, entity_type, entity_id, outcome, detail)
     VALUES (${at.toISOString()}, ${input.wardId ?? null}, ${input.actor?.userId ?? null}, ${input.actor?.username ?? null},
             ${input.action}, ${input.entityType ?? null}, ${input.entityId ?? null}, ${input.outcome ?? 'ok'},
-            ${JSON.stringify(input.detail ?? {})}::jsonb)`);
+            ${JSON.stringify(input.detail ?? {})}::jsonb)`;
+}
+
+/** Tells this process's chainers that entries were written (their transaction may still be committing). */
+export function auditAppended(): void {
   for (const chainer of chainers) chainer.poke();
 }
 
