@@ -123,8 +123,8 @@ describe('reads routed to a replica', () => {
         ?.n;
     const seen = await routed.db.transaction(async (tx) => {
       const [ro] = await queryRows<{ ro: string }>(tx, sql`SELECT current_setting('transaction_read_only') AS ro`);
-      await recordAudit(tx, { action: 'test.replica', detail: { via: 'recordAudit' } });
-      await tx.insert(auditLog).values({ at: new Date(), action: 'test.replica', outcome: 'ok', detail: { via: 'builder' } });
+      await recordAudit(tx, { action: 'test.replica', detail: { n: 1 } });
+      await recordAudit(tx, { action: 'test.replica', detail: { n: 2 } });
       // Inside the read, the entry is kept aside (an insert there would fail: the transaction is read-only).
       const [n] = await queryRows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'test.replica'`);
       return { ro: ro?.ro, n: n?.n };
@@ -134,12 +134,22 @@ describe('reads routed to a replica', () => {
     // A failed read writes no entry; any other write in a read is refused.
     await expect(
       routed.db.transaction(async (tx) => {
-        await tx.insert(auditLog).values({ at: new Date(), action: 'test.replica', outcome: 'ok', detail: {} });
+        await recordAudit(tx, { action: 'test.replica', detail: { n: 3 } });
         throw new Error('read failed');
       }),
     ).rejects.toThrow('read failed');
     expect(await countAudit()).toBe(2);
     await expect(routed.db.transaction(async (tx) => tx.update(auditLog).set({ action: 'x' }))).rejects.toMatchObject({ code: 'internal' });
+    await expect(
+      routed.db.transaction(async (tx) => tx.insert(auditLog).values({ at: new Date(), action: 'x', outcome: 'ok', detail: {} })),
+    ).rejects.toMatchObject({
+      code: 'internal',
+    });
+    // By SQL text, the read-only transaction refuses it (25006: read_only_sql_transaction).
+    await expect(routed.db.transaction(async (tx) => tx.execute(sql`UPDATE audit_log SET action = 'x' WHERE false`))).rejects.toMatchObject({
+      cause: { code: '25006' },
+    });
+    expect(await countAudit()).toBe(2);
   });
 
   it('serves the dashboard through the routed database: same figures, the read audited once', async () => {

@@ -1,17 +1,11 @@
-import { type SQL, sql } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
-import { auditLog } from './audit/audit.table.ts';
+import { sql } from 'drizzle-orm';
+import { auditAppended, divertAudit } from './audit/audit.ts';
 import type { Database, Db, Tx } from './db.ts';
 import type { Deps } from './deps.ts';
 import { AppError } from './errors.ts';
 
-type AuditRow = typeof auditLog.$inferInsert;
 /** A write kept aside during a replica read, replayed on the primary afterwards: only audit entries are. */
 type Deferred = (tx: Tx) => Promise<unknown>;
-
-const dialect = new PgDialect();
-/** An audit entry appended with tagged SQL (`recordAudit`) rather than the query builder. */
-const AUDIT_INSERT = /^\s*INSERT\s+INTO\s+audit_log\b/i;
 
 /**
  * The dependencies for reads that may come from the read replica (DATABASE_READ_URL): the reports. Without a replica
@@ -19,12 +13,11 @@ const AUDIT_INSERT = /^\s*INSERT\s+INTO\s+audit_log\b/i;
  * same role and row-level security settings as any request (`withActor` issues `SET LOCAL`, which a hot standby
  * accepts), while everything that writes goes to the primary:
  *
- * - an audit entry written inside such a transaction (every report read is audited; `recordAudit`'s INSERT INTO
- *   audit_log, by tagged SQL or the query builder) is kept aside and written to the
- *   primary, in one transaction, right after the read succeeds and before the answer leaves: no answer without its
+ * - an audit entry written inside such a transaction (every report read is audited) is kept aside by `recordAudit`
+ *   (`divertAudit`) and written to the primary, in one transaction, right after the read succeeds and before the answer leaves: no answer without its
  *   audit entry, and no entry for a read that failed — as when both happen in one transaction on the primary;
- * - any other write inside such a transaction is refused (`internal`): a report's code that starts writing must be
- *   routed to the primary, and the test of this module says so;
+ * - any other write inside such a transaction is refused: by the query builder at once (`internal`), by SQL text by
+ *   the read-only transaction itself; a report's code that starts writing must be routed to the primary;
  * - writes outside a transaction (`insert`, `update`, `delete` on the handle itself) and the job queue go to the primary.
  *
  * A replica lags the primary (usually well under a second on a local network): a report may not yet count what was
@@ -55,6 +48,7 @@ function routedDb(primary: Db, reader: Db): Db {
       await primary.transaction(async (tx) => {
         for (const write of audits) await write(tx);
       });
+      auditAppended();
     }
     return result;
   };
@@ -70,26 +64,9 @@ function routedDb(primary: Db, reader: Db): Db {
 
 /** A replica transaction: reads pass; an audit entry is kept for the primary; any other write is refused. */
 function readOnlyTx(rtx: Tx, audits: Deferred[]): Tx {
-  return new Proxy(rtx, {
+  const tx = new Proxy(rtx, {
     get(target, prop, receiver) {
-      if (prop === 'execute') {
-        return async (query: SQL) => {
-          if (!AUDIT_INSERT.test(dialect.sqlToQuery(query.getSQL()).sql)) return target.execute(query);
-          audits.push((tx) => tx.execute(query));
-          return { rows: [], rowCount: 0 };
-        };
-      }
-      if (prop === 'insert') {
-        return (table: unknown) => {
-          if (table !== auditLog) throw new AppError('internal');
-          return {
-            values: async (row: AuditRow) => {
-              audits.push((tx) => tx.insert(auditLog).values(row));
-            },
-          };
-        };
-      }
-      if (prop === 'update' || prop === 'delete') {
+      if (prop === 'insert' || prop === 'update' || prop === 'delete') {
         return () => {
           throw new AppError('internal');
         };
@@ -101,4 +78,6 @@ function readOnlyTx(rtx: Tx, audits: Deferred[]): Tx {
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
+  divertAudit(tx, (entry) => audits.push((primary) => primary.execute(entry)));
+  return tx;
 }

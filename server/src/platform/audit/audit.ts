@@ -22,8 +22,18 @@ export type AuditInput = {
  * entry gets its place in the hash chain after its transaction commits (`chainPendingAudit`), usually within a second.
  */
 export async function recordAudit(tx: DbOrTx, input: AuditInput): Promise<void> {
+  const divert = diverted.get(tx);
+  if (divert) return divert(auditEntryInsert(input));
   await tx.execute(auditEntryInsert(input));
   auditAppended();
+}
+
+/** Transactions whose audit entries are written elsewhere: a read replica's (platform/read-replica.ts). */
+const diverted = new WeakMap<object, (entry: SQL) => void>();
+
+/** Keeps the entries `recordAudit` is given in `tx` aside, for the caller to write in another transaction. */
+export function divertAudit(tx: DbOrTx, keep: (entry: SQL) => void): void {
+  diverted.set(tx, keep);
 }
 
 /**
