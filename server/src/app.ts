@@ -114,7 +114,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
     timeWindow: '1 minute',
     // Every server of an installation counts together in the database (RATE_LIMIT_STORE=database, the default on
     // PostgreSQL), with a source key all of them derive alike; one server alone counts in memory.
-    ...(deps.cfg.rateLimitStore === 'database' ? { store: databaseRateLimitStore(deps.database.db) } : {}),
+    ...(deps.cfg.rateLimitStore === 'database' ? { store: databaseRateLimitStore(deps.counters) } : {}),
     keyGenerator: deps.cfg.rateLimitStore === 'database' ? keyBySharedSource(deps.key) : (req) => sourceKey(req.ip),
     // The staff app's built files (hashed, cached) do not count: a screen loads a dozen of them, and a ward office
     // shares one address among its officers. Pages and the API count.

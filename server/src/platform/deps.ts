@@ -2,6 +2,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db.ts';
 import { Envelope } from './envelope.ts';
 import { type BlobStore, createBlobStore } from './files.ts';
+import { DatabaseCounters, MemoryCounters, type WindowCounters } from './window-counters.ts';
 
 /** What every module's routes and services are given: the database, the settings, the keys, file storage and a clock. */
 export type Deps = {
@@ -14,9 +15,13 @@ export type Deps = {
   blobs: BlobStore;
   /** The current time; tests replace it to check timeouts and TOTP drift. */
   clock: () => Date;
+  /** Counters in fixed windows (rate limits, the tip channel's flood guard): shared by every server in the database
+   * with RATE_LIMIT_STORE=database, this process's own otherwise. */
+  counters: WindowCounters;
 };
 
 /** Assembles the dependencies from an open database, the settings and the server key. */
 export async function createDeps(database: Database, cfg: Config, key: Buffer, clock: () => Date = () => new Date()): Promise<Deps> {
-  return { database, cfg, key, clock, envelope: await Envelope.create(key, 'tips'), blobs: createBlobStore(cfg, key) };
+  const counters = cfg.rateLimitStore === 'database' ? new DatabaseCounters(database.db) : new MemoryCounters(() => clock().getTime());
+  return { database, cfg, key, clock, envelope: await Envelope.create(key, 'tips'), blobs: createBlobStore(cfg, key), counters };
 }

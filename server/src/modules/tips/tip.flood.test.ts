@@ -1,32 +1,47 @@
 import { describe, expect, it } from 'vitest';
+import { MemoryCounters } from '../../platform/window-counters.ts';
 import { FloodGuard, hasLeadingZeroBits, solveChallenge } from './tip.flood.ts';
 
 describe('flood protection (security.md G4, G20; GlobaLeaks #2776)', () => {
-  it('asks nothing in calm times and switches on when a ward is flooded, for that ward only', () => {
+  it('asks nothing in calm times and switches on when a ward is flooded, for that ward only', async () => {
     let now = 1_000_000;
-    const guard = new FloodGuard(Buffer.alloc(32, 1), 3, 8, () => now);
-    for (let i = 0; i < 3; i++) guard.record('ward-a');
-    expect(guard.isFlooded('ward-a')).toBe(false);
-    guard.record('ward-a');
-    expect(guard.isFlooded('ward-a')).toBe(true);
-    expect(guard.isFlooded('ward-b')).toBe(false);
+    const guard = new FloodGuard(Buffer.alloc(32, 1), 3, 8, new MemoryCounters(() => now), () => now);
+    for (let i = 0; i < 3; i++) await guard.record('ward-a');
+    expect(await guard.isFlooded('ward-a')).toBe(false);
+    await guard.record('ward-a');
+    expect(await guard.isFlooded('ward-a')).toBe(true);
+    expect(await guard.isFlooded('ward-b')).toBe(false);
     now += 31 * 60_000;
-    expect(guard.isFlooded('ward-a')).toBe(false);
+    expect(await guard.isFlooded('ward-a')).toBe(false);
   });
 
-  it('accepts a solved challenge once, for its own ward, before it expires', () => {
+  it("switches on for a server that received none of the ward's tips, by the counts the servers share", async () => {
+    const now = 1_000_000;
+    const shared = new MemoryCounters(() => now);
+    const [a, b] = [
+      new FloodGuard(Buffer.alloc(32, 1), 3, 8, shared, () => now),
+      new FloodGuard(Buffer.alloc(32, 1), 3, 8, shared, () => now),
+    ];
+    for (let i = 0; i < 4; i++) await a.record('ward-a');
+    expect(await b.isFlooded('ward-a')).toBe(true);
+  });
+
+  it('accepts a solved challenge once, for its own ward, before it expires, on whichever server', async () => {
     let now = 1_000_000;
-    const guard = new FloodGuard(Buffer.alloc(32, 1), 0, 10, () => now);
+    const shared = new MemoryCounters(() => now);
+    const guard = new FloodGuard(Buffer.alloc(32, 1), 0, 10, shared, () => now);
+    const other = new FloodGuard(Buffer.alloc(32, 1), 0, 10, shared, () => now);
     const solution = solveChallenge(guard.challenge('ward-a'), 10);
-    expect(guard.verify('ward-b', solution)).toBe(false);
-    expect(guard.verify('ward-a', solution)).toBe(true);
-    expect(guard.verify('ward-a', solution)).toBe(false);
+    expect(await guard.verify('ward-b', solution)).toBe(false);
+    expect(await guard.verify('ward-a', solution)).toBe(true);
+    expect(await guard.verify('ward-a', solution)).toBe(false);
+    expect(await other.verify('ward-a', solution)).toBe(false);
     const forged = `${guard.challenge('ward-a').replace(/\.[^.]+$/, '.AAAAAAAAAAAAAAAAAAAAAA')}:1`;
-    expect(guard.verify('ward-a', forged)).toBe(false);
+    expect(await guard.verify('ward-a', forged)).toBe(false);
     const late = solveChallenge(guard.challenge('ward-a'), 10);
     now += 16 * 60_000;
-    expect(guard.verify('ward-a', late)).toBe(false);
-    expect(guard.verify('ward-a', undefined)).toBe(false);
+    expect(await guard.verify('ward-a', late)).toBe(false);
+    expect(await guard.verify('ward-a', undefined)).toBe(false);
   });
 
   it('counts leading zero bits exactly', () => {

@@ -1,43 +1,49 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Deps } from '../../platform/deps.ts';
+import type { WindowCounters } from '../../platform/window-counters.ts';
 
 const WINDOW_MS = 10 * 60_000;
 const HOLD_MS = 30 * 60_000;
 const CHALLENGE_TTL_MS = 15 * 60_000;
 
 /**
- * Flood protection for the public tip channel, in memory only (nothing here reaches a table or a log). In calm times
- * it asks nothing of a sender. When one ward receives more tips in ten minutes than the threshold, it switches on for
- * half an hour: each tip must then carry a proof-of-work — a nonce that gives SHA-256(challenge:nonce) the required
- * leading zero bits — which the page's small script finds by itself in a second or two (GlobaLeaks' answer to
- * submission flooding, issue #2776). No CAPTCHA service, nothing from another origin.
+ * Flood protection for the public tip channel. In calm times it asks nothing of a sender. When one ward receives more
+ * tips in ten minutes than the threshold, it switches on for half an hour: each tip must then carry a proof-of-work — a
+ * nonce that gives SHA-256(challenge:nonce) the required leading zero bits — which the page's small script finds by
+ * itself in a second or two (GlobaLeaks' answer to submission flooding, issue #2776). No CAPTCHA service, nothing from
+ * another origin.
+ *
+ * The counts are the installation's (`deps.counters`: in the database when several servers share it, in memory on one):
+ * a ward's tips in the current ten minutes, and each challenge's uses. Nothing else is kept: no time of a tip, no
+ * address, nothing in a log.
  */
 export class FloodGuard {
-  private readonly arrivals = new Map<string, number[]>();
   private readonly floodedUntil = new Map<string, number>();
-  private readonly spent = new Map<string, number>();
   private readonly key: Buffer;
 
   constructor(
     serverKey: Buffer,
     private readonly threshold: number,
     readonly bits: number,
+    private readonly counters: WindowCounters,
     private readonly now: () => number = Date.now,
   ) {
     this.key = createHmac('sha256', serverKey).update('binh-an:tip-pow').digest();
   }
 
   /** Counts an accepted tip; too many for the ward in the window switches the proof-of-work on. */
-  record(wardId: string): void {
-    const t = this.now();
-    const recent = (this.arrivals.get(wardId) ?? []).filter((x) => t - x < WINDOW_MS);
-    recent.push(t);
-    this.arrivals.set(wardId, recent);
-    if (recent.length > this.threshold) this.floodedUntil.set(wardId, t + HOLD_MS);
+  async record(wardId: string): Promise<void> {
+    const { current } = await this.counters.hit(`tip-flood|${wardId}`, WINDOW_MS);
+    if (current > this.threshold) this.floodedUntil.set(wardId, this.now() + HOLD_MS);
   }
 
-  isFlooded(wardId: string): boolean {
-    return this.threshold === 0 || (this.floodedUntil.get(wardId) ?? 0) > this.now();
+  /** Whether the ward is flooded: by this server's count, or by the others' as last synced. */
+  async isFlooded(wardId: string): Promise<boolean> {
+    if (this.threshold === 0 || (this.floodedUntil.get(wardId) ?? 0) > this.now()) return true;
+    const { current } = await this.counters.peek(`tip-flood|${wardId}`);
+    if (current <= this.threshold) return false;
+    this.floodedUntil.set(wardId, this.now() + HOLD_MS);
+    return true;
   }
 
   /** A signed challenge for the ward, valid for a quarter of an hour. */
@@ -46,8 +52,8 @@ export class FloodGuard {
     return `${body}.${this.sign(body)}`;
   }
 
-  /** Checks a solution `challenge:nonce` for the ward; each challenge is accepted once. */
-  verify(wardId: string, solution: string | undefined): boolean {
+  /** Checks a solution `challenge:nonce` for the ward; each challenge is accepted once, by whichever server. */
+  async verify(wardId: string, solution: string | undefined): Promise<boolean> {
     if (!solution) return false;
     const i = solution.lastIndexOf(':');
     const challenge = solution.slice(0, i);
@@ -56,13 +62,11 @@ export class FloodGuard {
     if (i < 0 || !ward || !expires || !rand || !mac || ward !== wardId || !/^\d{1,12}$/.test(nonce)) return false;
     const expected = Buffer.from(this.sign(`${ward}.${expires}.${rand}`));
     if (expected.length !== mac.length || !timingSafeEqual(expected, Buffer.from(mac))) return false;
-    const t = this.now();
-    if (Number(expires) < t) return false;
-    for (const [c, until] of this.spent) if (until < t) this.spent.delete(c);
-    if (this.spent.has(challenge)) return false;
+    const left = Number(expires) - this.now();
+    if (left < 0) return false;
     if (!hasLeadingZeroBits(createHash('sha256').update(`${challenge}:${nonce}`).digest(), this.bits)) return false;
-    this.spent.set(challenge, Number(expires));
-    return true;
+    const uses = await this.counters.hitNow(`tip-pow|${mac}`, Math.max(1000, left));
+    return uses.current === 1;
   }
 
   private sign(body: string): string {
@@ -91,11 +95,11 @@ export function solveChallenge(challenge: string, bits: number): string {
 
 const guards = new WeakMap<Deps, FloodGuard>();
 
-/** The flood guard of this server process. */
+/** The flood guard of this server process (its counts are the installation's). */
 export function floodGuardOf(deps: Deps): FloodGuard {
   let guard = guards.get(deps);
   if (!guard) {
-    guard = new FloodGuard(deps.key, deps.cfg.tipFloodThreshold, deps.cfg.tipPowBits, () => deps.clock().getTime());
+    guard = new FloodGuard(deps.key, deps.cfg.tipFloodThreshold, deps.cfg.tipPowBits, deps.counters, () => deps.clock().getTime());
     guards.set(deps, guard);
   }
   return guard;

@@ -247,12 +247,18 @@ describe('the officers’ side', () => {
 });
 
 describe('flooding (proof-of-work while a ward is flooded)', () => {
-  it('asks for a solved challenge, accepts it once, and keeps the answers on the page', async () => {
+  it('switches on past the threshold, asks for a solved challenge, accepts it once, and keeps the answers on the page', async () => {
     const { createTestApp: create } = await import('../../../test/app.ts');
     const { solveChallenge } = await import('./tip.flood.ts');
-    const flooded = await create({ TIP_FLOOD_THRESHOLD: '0', TIP_POW_BITS: '8' });
+    const flooded = await create({ TIP_FLOOD_THRESHOLD: '2', TIP_POW_BITS: '8' });
     try {
       const tip = { wardCode: 'thanh-vinh', what: 'Tin khi đang bị gửi dồn dập' };
+      const calm = await flooded.app.inject({ method: 'GET', url: '/api/v1/public/tips/challenge?wardCode=thanh-vinh' });
+      expect(calm.json()).toMatchObject({ required: false, challenge: null });
+      // Three tips in ten minutes, past a threshold of two: the third is received, the fourth needs the proof-of-work.
+      for (let i = 0; i < 3; i++) {
+        expect((await flooded.app.inject({ method: 'POST', url: '/api/v1/public/tips', payload: tip })).statusCode).toBe(201);
+      }
       const refused = await flooded.app.inject({ method: 'POST', url: '/api/v1/public/tips', payload: tip });
       expect(refused.statusCode).toBe(429);
       expect(refused.json().code).toBe('powRequired');

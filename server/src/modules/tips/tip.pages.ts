@@ -261,24 +261,24 @@ export function registerTipPages(app: FastifyInstance, deps: Deps): void {
     const blocks = await findActiveBlocks(db, ward.id, vnToday(deps.clock()));
     const blockName = blocks.find((b) => b.id === a.blockId)?.name ?? null;
     const guard = floodGuardOf(deps);
-    const pow = () => (guard.isFlooded(ward.id) ? { challenge: guard.challenge(ward.id), bits: guard.bits } : null);
-    if (a.step !== 'send') return send(reply, locale, ward, reviewPage(locale, ward, a, blockName, [], pow()));
+    const pow = async () => ((await guard.isFlooded(ward.id)) ? { challenge: guard.challenge(ward.id), bits: guard.bits } : null);
+    if (a.step !== 'send') return send(reply, locale, ward, reviewPage(locale, ward, a, blockName, [], await pow()));
     try {
       const { receipt } = await submitTip(deps, { ...parsed.data, pow: a.pow || undefined }, files);
       return send(reply, locale, ward, receiptPage(locale, receipt), { status: 201 });
     } catch (err) {
       if (err instanceof AppError && err.code === 'powRequired') {
         const busy = [{ path: 'pow', message: 'tipPages.busy' }];
-        return send(reply, locale, ward, reviewPage(locale, ward, a, blockName, busy, pow()), { status: 429, error: true });
+        return send(reply, locale, ward, reviewPage(locale, ward, a, blockName, busy, await pow()), { status: 429, error: true });
       }
       if (err instanceof AppError && err.code === 'unavailable') {
         // The file store did not answer: the resident keeps what they wrote and sends again a little later.
         const down = [{ path: 'files', message: 'errors.unavailable' }];
-        return send(reply, locale, ward, reviewPage(locale, ward, a, blockName, down, pow()), { status: 503, error: true });
+        return send(reply, locale, ward, reviewPage(locale, ward, a, blockName, down, await pow()), { status: 503, error: true });
       }
       const errors = errorsOf(err);
       if (!errors) throw err;
-      return send(reply, locale, ward, reviewPage(locale, ward, a, blockName, errors, pow()), { status: 400, error: true });
+      return send(reply, locale, ward, reviewPage(locale, ward, a, blockName, errors, await pow()), { status: 400, error: true });
     }
   });
 

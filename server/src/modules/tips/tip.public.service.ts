@@ -53,7 +53,7 @@ export async function submitTip(
   const ward = await findWardByCodeCached(db, input.wardCode, today);
   if (!ward?.isActive) throw new AppError('validation', [{ path: 'wardCode', message: 'tips.wardUnknown' }]);
   const guard = floodGuardOf(deps);
-  if (guard.isFlooded(ward.id) && !guard.verify(ward.id, input.pow)) throw new AppError('powRequired');
+  if ((await guard.isFlooded(ward.id)) && !(await guard.verify(ward.id, input.pow))) throw new AppError('powRequired');
   let unitId = ward.id;
   if (input.blockId) {
     const block = await findUnitById(db, input.blockId, today);
@@ -117,6 +117,8 @@ export async function submitTip(
     auditAppended();
   })();
   await received.catch(deps.blobs.discarding(files.map((f) => f.storageKey)));
+  // Counted once stored; a count that fails (the counters are away) does not take back a tip already received.
+  await guard.record(ward.id).catch(() => {});
   return { receipt };
 }
 
@@ -219,6 +221,6 @@ export async function tipChallenge(deps: Deps, wardCode: string): Promise<{ requ
   const ward = await findWardByCodeCached(deps.database.db, wardCode, vnToday(deps.clock()));
   if (!ward?.isActive) throw new AppError('validation', [{ path: 'wardCode', message: 'tips.wardUnknown' }]);
   const guard = floodGuardOf(deps);
-  const required = guard.isFlooded(ward.id);
+  const required = await guard.isFlooded(ward.id);
   return { required, challenge: required ? guard.challenge(ward.id) : null, bits: guard.bits };
 }
