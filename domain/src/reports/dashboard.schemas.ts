@@ -47,12 +47,15 @@ export const dashboardSchema = z.object({
    * received, cases and cases cleared with the clearance rate, rehab dossiers, patrol rounds and turns, block coverage.
    */
   headline: z.array(reportFigureSchema),
-  /** Month by month (Vietnam days): tips received (null when the reader cannot see tips), cases, patrol rounds and turns. */
-  months: z.array(z.object({ month: z.string(), tips: count.nullable(), cases: count, rounds: count, turns: count })),
+  /**
+   * Month by month (Vietnam days): tips received, cases, patrol rounds and turns. Tips are counted for every reader, a
+   * city's or province's too, within the reader's scope (the tip figures' database functions).
+   */
+  months: z.array(z.object({ month: z.string(), tips: count, cases: count, rounds: count, turns: count })),
   /** Cases of the period by report group, and how many of them are cleared. */
   casesByGroup: z.array(z.object({ group: caseGroupSchema, count, cleared: count })),
-  /** Tips of the period by the category given at triage (`unclassified` before triage); null when not visible. */
-  tipsByCategory: z.array(z.object({ category: z.string(), count })).nullable(),
+  /** Tips of the period by the category given at triage (`unclassified` before triage). */
+  tipsByCategory: z.array(z.object({ category: z.string(), count })),
   /**
    * The blocks, schools and other units directly below a ward (a block's own figures at block level), each with its
    * tips, cases and the patrol rounds booked on it, and whether a round reached it (checkpoint or residence check); the
@@ -66,7 +69,7 @@ export const dashboardSchema = z.object({
       type: z.string(),
       isActive: z.boolean(),
       isOwn: z.boolean(),
-      tips: count.nullable(),
+      tips: count,
       cases: count,
       rounds: count,
       /** Null for units that are not blocks (coverage counts blocks). */
@@ -83,8 +86,8 @@ export const dashboardSchema = z.object({
   /** Work past its limit on the day of the dashboard (not bound to the period). */
   overdue: z.object({
     asOf: z.string(),
-    /** Tips with a legal clock run out (tip.clocks.ts); null when the reader cannot see tips. */
-    tips: count.nullable(),
+    /** Tips with a legal clock run out (tip.clocks.ts). */
+    tips: count,
     /** Rehab dossiers past their 5-working-day compile limit; hidden ("< 5") like other small counts of people. */
     rehab: reportValueSchema,
     /** Cases still "received" more than `caseDays` days after they were discovered. */
@@ -94,8 +97,6 @@ export const dashboardSchema = z.object({
     /** The lists behind each count, for readers allowed to open them. */
     links: z.object({ tips: z.string().nullable(), rehab: z.string().nullable(), cases: z.string().nullable() }),
   }),
-  /** Whether tips are counted for this reader: the mailbox is read by ward accounts only (row-level security). */
-  tipsVisible: z.boolean(),
   /** Whether small counts about people are hidden from this reader. */
   isSuppressed: z.boolean(),
   /**
@@ -124,7 +125,7 @@ export const dashboardMapSchema = z.object({
       isActive: z.boolean(),
       centroid: latLng.nullable(),
       boundary: boundaryViewSchema.nullable(),
-      tips: count.nullable(),
+      tips: count,
       cases: count,
       incidents: count,
       rounds: count,
@@ -158,7 +159,7 @@ export const dashboardMapSchema = z.object({
 export type DashboardMap = z.infer<typeof dashboardMapSchema>;
 
 const rollupFigures = z.object({
-  tips: count.nullable(),
+  tips: count,
   cases: count,
   cleared: count,
   clearanceRate: z.number().nullable(),
@@ -190,7 +191,6 @@ export const rollupSchema = z.object({
     }),
   ),
   total: rollupFigures,
-  tipsVisible: z.boolean(),
   isSuppressed: z.boolean(),
 });
 export type RollupView = z.infer<typeof rollupSchema>;

@@ -38,7 +38,6 @@ export const dashboardEn: Widen<typeof dashboardVi> = {
     trend: {
       heading: 'Tips and cases by month',
       title: '{{period}}: {{cases}} cases, {{tips}} tips; most cases in {{month}} ({{n}})',
-      titleNoTips: '{{period}}: {{cases}} cases; most in {{month}} ({{n}})',
       titleEmpty: '{{period}}: no tips or cases',
       aria: 'Column chart by month: tips and cases of {{unit}}, {{period}}.',
     },
@@ -93,7 +92,6 @@ export const dashboardEn: Widen<typeof dashboardVi> = {
       rehab: 'Compulsory rehab dossiers past their compile limit',
       rehabBasis: '5 working days from the day the person was found',
       cases: 'Cases received more than {{days}} days ago and not yet verified',
-      notVisible: 'Not visible to you',
       open: 'Open the list',
     },
     certification: {
@@ -119,7 +117,6 @@ export const dashboardEn: Widen<typeof dashboardVi> = {
     },
     notes: {
       heading: 'Notes',
-      tipsHidden: "Tips are each ward's own police work: a province-level account does not count them.",
       chooseUnit: 'Choose a unit to see its figures.',
     },
   },

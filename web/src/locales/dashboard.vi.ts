@@ -38,7 +38,6 @@ export const dashboardVi = {
     trend: {
       heading: 'Tin báo và vụ việc theo tháng',
       title: '{{period}}: {{cases}} vụ việc, {{tips}} tin báo; nhiều vụ việc nhất vào {{month}} ({{n}} vụ)',
-      titleNoTips: '{{period}}: {{cases}} vụ việc; nhiều nhất vào {{month}} ({{n}} vụ)',
       titleEmpty: '{{period}}: chưa có tin báo, vụ việc nào',
       aria: 'Biểu đồ cột theo tháng: số tin báo và số vụ việc của {{unit}}, {{period}}.',
     },
@@ -93,7 +92,6 @@ export const dashboardVi = {
       rehab: 'Hồ sơ cai nghiện bắt buộc quá hạn lập',
       rehabBasis: '5 ngày làm việc kể từ ngày phát hiện',
       cases: 'Vụ việc đã tiếp nhận quá {{days}} ngày chưa xác minh',
-      notVisible: 'Không xem được',
       open: 'Xem danh sách',
     },
     certification: {
@@ -119,7 +117,6 @@ export const dashboardVi = {
     },
     notes: {
       heading: 'Ghi chú',
-      tipsHidden: 'Tin báo là việc riêng của Công an từng phường, xã: tài khoản cấp tỉnh không đếm tin báo.',
       chooseUnit: 'Chọn một đơn vị để xem số liệu.',
     },
   },

@@ -230,8 +230,6 @@ export async function getDashboard(deps: Deps, actor: Actor, q: DashboardQuery):
         cases: can(actor, 'case.read') ? `/app/cases?status=received&to=${cutoff}&sort=discovered&dir=asc${unitFilter}` : null,
       },
     },
-    // Tips are counted for every reader, a city's or province's too, by functions that never return a tip (T2610, T2710).
-    tipsVisible: true,
     isSuppressed: suppress,
     certification: { isAvailable: true, figures: report.sections.find((s) => s.key === 'certification')?.figures ?? [] },
   };
@@ -427,8 +425,6 @@ export async function getRollup(deps: Deps, actor: Actor, q: DashboardQuery): Pr
       ];
     }),
     total: present(rolled.total),
-    // Tips are counted for every reader, a city's or province's too, by functions that never return a tip (T2610, T2710).
-    tipsVisible: true,
     isSuppressed: suppress,
   };
 }

@@ -130,7 +130,7 @@ function DashboardBody({ data, rollup }: { data: Dashboard; rollup: ReactNode })
         <TrendSection data={data} label={label} description={description('dashboardPage.trend.aria')} />
         <PatrolSection data={data} label={label} description={description('dashboardPage.patrols.aria')} />
         <GroupsSection data={data} description={description('dashboardPage.groups.aria')} />
-        {data.tipsByCategory ? <CategoriesSection data={data} description={description('dashboardPage.categories.aria')} /> : null}
+        <CategoriesSection data={data} description={description('dashboardPage.categories.aria')} />
       </SimpleGrid>
       {data.level !== 'city' && data.areas.length > 0 ? (
         <AreasSection data={data} description={description('dashboardPage.areas.aria')} />
@@ -161,7 +161,7 @@ function DashboardBody({ data, rollup }: { data: Dashboard; rollup: ReactNode })
 function TrendSection({ data, label, description }: { data: Dashboard; label: (m: string) => string; description: string }) {
   const { t } = useTranslation();
   const cases = data.months.reduce((a, m) => a + m.cases, 0);
-  const tips = data.months.reduce((a, m) => a + (m.tips ?? 0), 0);
+  const tips = data.months.reduce((a, m) => a + m.tips, 0);
   const peak = peakOf(data.months, (m) => m.cases);
   const vars = {
     period: data.period.label,
@@ -174,10 +174,10 @@ function TrendSection({ data, label, description }: { data: Dashboard; label: (m
     cases + tips === 0
       ? t('dashboardPage.trend.titleEmpty', vars)
       : peak
-        ? t(data.tipsVisible ? 'dashboardPage.trend.title' : 'dashboardPage.trend.titleNoTips', vars)
+        ? t('dashboardPage.trend.title', vars)
         : t('dashboardPage.trend.titleEmpty', vars);
   const series = [
-    ...(data.tipsVisible ? [{ name: t('dashboardPage.series.tips'), values: data.months.map((m) => m.tips ?? 0) }] : []),
+    { name: t('dashboardPage.series.tips'), values: data.months.map((m) => m.tips) },
     { name: t('dashboardPage.series.cases'), values: data.months.map((m) => m.cases) },
   ];
   const heading = t('dashboardPage.trend.heading');
@@ -194,11 +194,9 @@ function TrendSection({ data, label, description }: { data: Dashboard; label: (m
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('dashboardPage.month')}</Table.Th>
-              {data.tipsVisible ? (
-                <Table.Th scope="col" className="num">
-                  {t('dashboardPage.series.tips')}
-                </Table.Th>
-              ) : null}
+              <Table.Th scope="col" className="num">
+                {t('dashboardPage.series.tips')}
+              </Table.Th>
               <Table.Th scope="col" className="num">
                 {t('dashboardPage.series.cases')}
               </Table.Th>
@@ -210,7 +208,7 @@ function TrendSection({ data, label, description }: { data: Dashboard; label: (m
                 <Table.Th scope="row" fw={400}>
                   {label(m.month)}
                 </Table.Th>
-                {data.tipsVisible ? <Table.Td className="num">{fmt(m.tips ?? 0)}</Table.Td> : null}
+                <Table.Td className="num">{fmt(m.tips)}</Table.Td>
                 <Table.Td className="num">{fmt(m.cases)}</Table.Td>
               </Table.Tr>
             ))}
@@ -218,7 +216,7 @@ function TrendSection({ data, label, description }: { data: Dashboard; label: (m
           <Table.Tfoot>
             <Table.Tr>
               <Table.Th scope="row">{t('dashboardPage.total')}</Table.Th>
-              {data.tipsVisible ? <Table.Td className="num">{fmt(tips)}</Table.Td> : null}
+              <Table.Td className="num">{fmt(tips)}</Table.Td>
               <Table.Td className="num">{fmt(cases)}</Table.Td>
             </Table.Tr>
           </Table.Tfoot>
@@ -347,7 +345,7 @@ function GroupsSection({ data, description }: { data: Dashboard; description: st
 
 function CategoriesSection({ data, description }: { data: Dashboard; description: string }) {
   const { t } = useTranslation();
-  const rows = data.tipsByCategory ?? [];
+  const rows = data.tipsByCategory;
   const name = (category: string) =>
     category === 'unclassified' ? t('dashboardPage.categories.unclassified') : t(`tips.categories.${category}`);
   const shown = rows.filter((r) => r.count > 0);
@@ -406,7 +404,7 @@ function AreasSection({ data, description }: { data: Dashboard; description: str
   const peak = peakOf(data.areas, (a) => a.cases);
   const title = peak ? t('dashboardPage.areas.title', { name: name(peak), n: fmt(peak.cases) }) : t('dashboardPage.areas.titleEmpty');
   const series = [
-    ...(data.tipsVisible ? [{ name: t('dashboardPage.series.tips'), values: data.areas.map((a) => a.tips ?? 0) }] : []),
+    { name: t('dashboardPage.series.tips'), values: data.areas.map((a) => a.tips) },
     { name: t('dashboardPage.series.cases'), values: data.areas.map((a) => a.cases) },
     { name: t('dashboardPage.series.rounds'), values: data.areas.map((a) => a.rounds) },
   ];
@@ -425,11 +423,9 @@ function AreasSection({ data, description }: { data: Dashboard; description: str
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('dashboardPage.areas.column')}</Table.Th>
-              {data.tipsVisible ? (
-                <Table.Th scope="col" className="num">
-                  {t('dashboardPage.series.tips')}
-                </Table.Th>
-              ) : null}
+              <Table.Th scope="col" className="num">
+                {t('dashboardPage.series.tips')}
+              </Table.Th>
               <Table.Th scope="col" className="num">
                 {t('dashboardPage.series.cases')}
               </Table.Th>
@@ -445,7 +441,7 @@ function AreasSection({ data, description }: { data: Dashboard; description: str
                 <Table.Th scope="row" fw={400}>
                   {name(a)}
                 </Table.Th>
-                {data.tipsVisible ? <Table.Td className="num">{fmt(a.tips ?? 0)}</Table.Td> : null}
+                <Table.Td className="num">{fmt(a.tips)}</Table.Td>
                 <Table.Td className="num">{fmt(a.cases)}</Table.Td>
                 <Table.Td className="num">{fmt(a.rounds)}</Table.Td>
                 <Table.Td>{a.isReached === null ? '' : a.isReached ? t('dashboardPage.areas.yes') : t('dashboardPage.areas.no')}</Table.Td>
@@ -455,7 +451,7 @@ function AreasSection({ data, description }: { data: Dashboard; description: str
           <Table.Tfoot>
             <Table.Tr>
               <Table.Th scope="row">{t('dashboardPage.total')}</Table.Th>
-              {data.tipsVisible ? <Table.Td className="num">{total((a) => a.tips ?? 0)}</Table.Td> : null}
+              <Table.Td className="num">{total((a) => a.tips)}</Table.Td>
               <Table.Td className="num">{total((a) => a.cases)}</Table.Td>
               <Table.Td className="num">{total((a) => a.rounds)}</Table.Td>
               <Table.Td />
@@ -504,7 +500,7 @@ function OverdueSection({ data }: { data: Dashboard }) {
     {
       key: 'tips',
       work: t('dashboardPage.overdue.tips'),
-      count: overdue.tips === null ? t('dashboardPage.overdue.notVisible') : fmt(overdue.tips),
+      count: fmt(overdue.tips),
       basis: t('dashboardPage.overdue.tipsBasis'),
       href: overdue.links.tips,
     },
@@ -558,10 +554,7 @@ function OverdueSection({ data }: { data: Dashboard }) {
 
 function Notes({ data }: { data: Dashboard }) {
   const { t } = useTranslation();
-  const notes = [
-    ...(data.isSuppressed ? [t('reports.suppressionNote')] : []),
-    ...(data.tipsVisible ? [] : [t('dashboardPage.notes.tipsHidden')]),
-  ];
+  const notes = data.isSuppressed ? [t('reports.suppressionNote')] : [];
   if (notes.length === 0) return null;
   return (
     <Alert color="gray" variant="light" title={t('dashboardPage.notes.heading')}>

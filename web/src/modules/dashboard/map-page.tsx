@@ -84,7 +84,7 @@ function MapBody({ data, layers, onLayers }: { data: DashboardMap; layers: MapLa
   const { t } = useTranslation();
   const unplaced = data.unplaced.tip + data.unplaced.case + data.unplaced.incident;
   const choices: { key: keyof MapLayers; colour: string; isShown: boolean }[] = [
-    { key: 'tip', colour: KIND_COLOURS.tip, isShown: data.areas.some((a) => a.tips !== null) },
+    { key: 'tip', colour: KIND_COLOURS.tip, isShown: true },
     { key: 'case', colour: KIND_COLOURS.case, isShown: true },
     { key: 'incident', colour: KIND_COLOURS.incident, isShown: true },
     { key: 'routes', colour: ROUTE_COLOUR, isShown: data.routes !== null },
@@ -140,18 +140,15 @@ function MapBody({ data, layers, onLayers }: { data: DashboardMap; layers: MapLa
 
 function AreasTable({ data }: { data: DashboardMap }) {
   const { t } = useTranslation();
-  const tipsVisible = data.areas.some((a) => a.tips !== null);
   const period = `${formatDate(data.period.from)} – ${formatDate(data.period.to)}`;
   return (
     <DataTable caption={t('mapPage.tableCaption', { period })} minWidth={480} isCompact>
       <Table.Thead>
         <Table.Tr>
           <Table.Th scope="col">{t('mapPage.area')}</Table.Th>
-          {tipsVisible ? (
-            <Table.Th scope="col" className="num">
-              {t('mapPage.layer.tip')}
-            </Table.Th>
-          ) : null}
+          <Table.Th scope="col" className="num">
+            {t('mapPage.layer.tip')}
+          </Table.Th>
           <Table.Th scope="col" className="num">
             {t('mapPage.layer.case')}
           </Table.Th>
@@ -169,7 +166,7 @@ function AreasTable({ data }: { data: DashboardMap }) {
             <Table.Th scope="row" fw={a.id === data.unit.id ? 700 : 400}>
               {a.id === data.unit.id ? t('dashboardPage.areas.own', { name: a.name }) : a.name}
             </Table.Th>
-            {tipsVisible ? <Table.Td className="num">{fmt(a.tips ?? 0)}</Table.Td> : null}
+            <Table.Td className="num">{fmt(a.tips)}</Table.Td>
             <Table.Td className="num">{fmt(a.cases)}</Table.Td>
             <Table.Td className="num">{fmt(a.incidents)}</Table.Td>
             <Table.Td className="num">{fmt(a.rounds)}</Table.Td>

@@ -13,10 +13,10 @@ import { formatShare, peakOf } from './dashboard-model.ts';
 const fmt = (n: number) => formatNumber(n);
 type Figures = RollupView['total'];
 
-function FigureCells({ f, tipsVisible }: { f: Figures; tipsVisible: boolean }) {
+function FigureCells({ f }: { f: Figures }) {
   return (
     <>
-      {tipsVisible ? <Table.Td className="num">{fmt(f.tips ?? 0)}</Table.Td> : null}
+      <Table.Td className="num">{fmt(f.tips)}</Table.Td>
       <Table.Td className="num">{fmt(f.cases)}</Table.Td>
       <Table.Td className="num">{fmt(f.cleared)}</Table.Td>
       <Table.Td className="num">{formatShare(f.clearanceRate)}</Table.Td>
@@ -69,11 +69,9 @@ export function RollupSection({ query, isOwnCityOnly }: { query: UseQueryResult<
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t('dashboardPage.rollup.ward')}</Table.Th>
-                  {r.tipsVisible ? (
-                    <Table.Th scope="col" className="num">
-                      {t('dashboardPage.series.tips')}
-                    </Table.Th>
-                  ) : null}
+                  <Table.Th scope="col" className="num">
+                    {t('dashboardPage.series.tips')}
+                  </Table.Th>
                   <Table.Th scope="col" className="num">
                     {t('dashboardPage.series.cases')}
                   </Table.Th>
@@ -110,14 +108,14 @@ export function RollupSection({ query, isOwnCityOnly }: { query: UseQueryResult<
                         </Text>
                       ) : null}
                     </Table.Th>
-                    <FigureCells f={row.figures} tipsVisible={r.tipsVisible} />
+                    <FigureCells f={row.figures} />
                   </Table.Tr>
                 ))}
               </Table.Tbody>
               <Table.Tfoot>
                 <Table.Tr>
                   <Table.Th scope="row">{t('dashboardPage.rollup.sum')}</Table.Th>
-                  <FigureCells f={r.total} tipsVisible={r.tipsVisible} />
+                  <FigureCells f={r.total} />
                 </Table.Tr>
               </Table.Tfoot>
             </DataTable>
@@ -126,7 +124,6 @@ export function RollupSection({ query, isOwnCityOnly }: { query: UseQueryResult<
       />
       <Text size="sm" c="dimmed">
         {t('dashboardPage.rollup.mergerNote')}
-        {r.tipsVisible ? '' : ` ${t('dashboardPage.notes.tipsHidden')}`}
       </Text>
     </Stack>
   );
