@@ -55,6 +55,9 @@ describe('the dashboard and the map', () => {
     await map.waitFor();
     await expect.poll(() => map.locator('path.leaflet-interactive').count(), { timeout: 10_000 }).toBeGreaterThan(9);
     expect(await page.locator('img.leaflet-tile').count()).toBe(0);
+    // One pair of zoom buttons, in the user's language.
+    expect(await map.getByRole('button', { name: 'Phóng to' }).count()).toBe(1);
+    expect(await map.getByRole('button', { name: 'Thu nhỏ' }).count()).toBe(1);
     await page.getByText('Bản đồ không có lớp nền').waitFor();
     await page.getByText(/Vòng tròn viền đậm là nơi ghi nhận/).waitFor();
     await page

@@ -1,9 +1,9 @@
 import L from 'leaflet';
-import 'leaflet/dist/leaflet.css';
 import './cameras.css';
 import type { Boundary } from '@binh-an/domain';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { showOnMap, useLeafletMap } from '../../ui/use-leaflet-map.ts';
 import type { CameraMapData } from './api.ts';
 import { CAMERA_COLOURS } from './camera-colours.ts';
 
@@ -29,36 +29,15 @@ const ringsOf = (b: Boundary): L.LatLngExpression[][][] =>
  */
 export default function CameraMapView({ data, blind, sites = [], highlighted = [] }: Props) {
   const { t } = useTranslation();
-  const element = useRef<HTMLElement>(null);
-  const map = useRef<L.Map | null>(null);
+  const { element, map } = useLeafletMap({
+    zoomInTitle: t('camerasPage.map.zoomIn'),
+    zoomOutTitle: t('camerasPage.map.zoomOut'),
+    tiles: data.tiles,
+  });
 
   useEffect(() => {
-    if (!element.current) return;
-    const created = L.map(element.current, { zoomControl: false, attributionControl: true, minZoom: 5, maxZoom: 19 });
-    L.control.zoom({ zoomInTitle: t('camerasPage.map.zoomIn'), zoomOutTitle: t('camerasPage.map.zoomOut') }).addTo(created);
-    created.attributionControl.setPrefix(false);
-    map.current = created;
-    return () => {
-      created.remove();
-      map.current = null;
-    };
-  }, [t]);
-
-  const tileUrl = data.tiles?.url ?? null;
-  const attribution = data.tiles?.attribution ?? '';
-  useEffect(() => {
-    const m = map.current;
-    if (!m || !tileUrl) return;
-    const tiles = L.tileLayer(tileUrl, { attribution, maxZoom: 19, crossOrigin: false }).addTo(m);
-    return () => {
-      tiles.remove();
-    };
-  }, [tileUrl, attribution]);
-
-  useEffect(() => {
-    const m = map.current;
-    if (!m) return;
-    const group = L.featureGroup().addTo(m);
+    if (!map) return;
+    const group = L.featureGroup().addTo(map);
     for (const b of highlighted) {
       if (!b.boundary) continue;
       L.polygon(ringsOf(b.boundary), { color: CAMERA_COLOURS.block, weight: 3, dashArray: '8 6', fillOpacity: 0.06 })
@@ -96,13 +75,11 @@ export default function CameraMapView({ data, blind, sites = [], highlighted = [
         .bindTooltip(s.label)
         .addTo(group);
     }
-    const bounds = group.getBounds();
-    if (bounds.isValid()) m.fitBounds(bounds, { padding: [16, 16], maxZoom: 17 });
-    else m.setView([16.0, 106.0], 6);
+    showOnMap(map, group.getBounds());
     return () => {
       group.remove();
     };
-  }, [data, blind, sites, highlighted]);
+  }, [map, data, blind, sites, highlighted]);
 
   return <section ref={element} className="camera-map" aria-label={t('camerasPage.map.region')} />;
 }

@@ -1,9 +1,9 @@
 import type { DashboardMap } from '@binh-an/domain';
 import L from 'leaflet';
-import 'leaflet/dist/leaflet.css';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../lib/format.ts';
+import { showOnMap, useLeafletMap } from '../../ui/use-leaflet-map.ts';
 import { circleRadius } from './dashboard-model.ts';
 import { KIND_COLOURS, type MapLayers, ROUTE_COLOUR } from './map-layers.ts';
 
@@ -18,39 +18,18 @@ type DashboardMapViewProps = { data: DashboardMap; layers: MapLayers };
  */
 export default function DashboardMapView({ data, layers }: DashboardMapViewProps) {
   const { t } = useTranslation();
-  const element = useRef<HTMLElement>(null);
-  const map = useRef<L.Map | null>(null);
-
-  // The map itself, once; its zoom buttons in the user's language.
-  useEffect(() => {
-    if (!element.current) return;
-    const created = L.map(element.current, { zoomControl: false, attributionControl: true, minZoom: 5, maxZoom: 19 });
-    L.control.zoom({ zoomInTitle: t('mapPage.zoomIn'), zoomOutTitle: t('mapPage.zoomOut') }).addTo(created);
-    created.attributionControl.setPrefix(false);
-    map.current = created;
-    return () => {
-      created.remove();
-      map.current = null;
-    };
-  }, [t]);
-
-  // The tiles, only when the server has a tile source (MAP_TILE_URL); otherwise the blank ground of dashboard.css.
-  const tileUrl = data.tiles?.url ?? null;
-  const attribution = data.tiles?.attribution ?? '';
-  useEffect(() => {
-    const m = map.current;
-    if (!m || !tileUrl) return;
-    const tiles = L.tileLayer(tileUrl, { attribution, maxZoom: 19, crossOrigin: false }).addTo(m);
-    return () => {
-      tiles.remove();
-    };
-  }, [tileUrl, attribution]);
+  // The map itself, once, and the tiles only when the server has a tile source (MAP_TILE_URL); otherwise the blank
+  // ground of dashboard.css.
+  const { element, map } = useLeafletMap({
+    zoomInTitle: t('mapPage.zoomIn'),
+    zoomOutTitle: t('mapPage.zoomOut'),
+    tiles: data.tiles,
+  });
 
   // What is drawn: outlines, points and routes; redrawn when the data or the chosen layers change.
   useEffect(() => {
-    const m = map.current;
-    if (!m) return;
-    const group = L.featureGroup().addTo(m);
+    if (!map) return;
+    const group = L.featureGroup().addTo(map);
     let unitOutline: L.Layer | null = null;
     if (layers.boundaries) {
       for (const area of data.areas) {
@@ -103,14 +82,11 @@ export default function DashboardMapView({ data, layers }: DashboardMapViewProps
       if (layer !== unitOutline && 'getBounds' in layer) inner.extend((layer as L.FeatureGroup).getBounds());
       else if (layer !== unitOutline && 'getLatLng' in layer) inner.extend((layer as L.CircleMarker).getLatLng());
     });
-    const bounds = inner.isValid() ? inner : group.getBounds();
-    if (bounds.isValid()) m.fitBounds(bounds, { padding: [16, 16], maxZoom: 17 });
-    else if (data.center) m.setView([data.center.lat, data.center.lng], 15);
-    else m.setView([16.0, 106.0], 6);
+    showOnMap(map, inner.isValid() ? inner : group.getBounds(), data.center);
     return () => {
       group.remove();
     };
-  }, [data, layers, t]);
+  }, [map, data, layers, t]);
 
   return <section ref={element} className="dashboard-map" aria-label={t('mapPage.region', { unit: data.unit.name })} />;
 }
