@@ -11,8 +11,9 @@ import type { WindowCount, WindowCounters } from './window-counters.ts';
  * child's counters are apart from the global ones (the route's method and path prefix the key). The routes' own limits
  * (sign-in, tips, receipts: a few to a few dozen an hour) are counted in the database on every request, exactly. The
  * global limit (RATE_LIMIT a minute on every page and API call) is counted by `hit`: added to the database at most once
- * a second per source, so that the database write is per source and second, not per request; a source spreading its
- * requests over n servers gets at most n − 1 seconds' worth of requests past the limit.
+ * a second per source, so that the database write is per source and second, not per request. Each server holds a
+ * source to the limit by its own count plus the others' as last synced: a source spreading its requests over several
+ * servers may pass the limit by what it sent to the other servers in the last second.
  */
 type Callback = (err: Error | null, result?: WindowCount) => void;
 type RouteOptions = { routeInfo?: { method?: string | string[]; url?: string } };
