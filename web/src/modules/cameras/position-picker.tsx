@@ -1,8 +1,8 @@
 import { bearingDegrees, greatCircleMetres, sectorPolygon } from '@binh-an/domain';
 import L from 'leaflet';
-import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { showOnMap, useLeafletMap } from '../../ui/use-leaflet-map.ts';
 import type { CameraMapData } from './api.ts';
 import { CAMERA_COLOURS } from './camera-colours.ts';
 import './cameras.css';
@@ -24,17 +24,28 @@ const complete = (v: Partial<View>): v is View =>
  */
 export default function PositionPicker({ value, onChange, context }: Props) {
   const { t } = useTranslation();
-  const element = useRef<HTMLElement>(null);
-  const map = useRef<L.Map | null>(null);
+  const { element, map } = useLeafletMap({
+    zoomInTitle: t('camerasPage.map.zoomIn'),
+    zoomOutTitle: t('camerasPage.map.zoomOut'),
+    tiles: context?.tiles,
+  });
   const latest = useRef({ value, onChange });
   latest.current = { value, onChange };
 
+  // Opens on the whole country until the centring below has somewhere to go; inside a dialog the map is laid out after
+  // its opening transition: measure again then.
   useEffect(() => {
-    if (!element.current) return;
-    const created = L.map(element.current, { zoomControl: false, attributionControl: true, minZoom: 5, maxZoom: 19 });
-    L.control.zoom({ zoomInTitle: t('camerasPage.map.zoomIn'), zoomOutTitle: t('camerasPage.map.zoomOut') }).addTo(created);
-    created.attributionControl.setPrefix(false);
-    created.on('click', (e: L.LeafletMouseEvent) => {
+    if (!map) return;
+    showOnMap(map, L.latLngBounds([]));
+    const resize = window.setTimeout(() => map.invalidateSize(), 300);
+    return () => {
+      window.clearTimeout(resize);
+    };
+  }, [map]);
+
+  useEffect(() => {
+    if (!map) return;
+    const place = (e: L.LeafletMouseEvent) => {
       const { value: v, onChange: change } = latest.current;
       const at = { lat: Number(e.latlng.lat.toFixed(6)), lng: Number(e.latlng.lng.toFixed(6)) };
       if (typeof v.lat !== 'number' || typeof v.lng !== 'number' || !Number.isFinite(v.lat) || !Number.isFinite(v.lng)) {
@@ -45,41 +56,24 @@ export default function PositionPicker({ value, onChange, context }: Props) {
       const distance = greatCircleMetres(from, at);
       if (distance < 2) return;
       change({ direction: Math.round(bearingDegrees(from, at)), range: Math.min(200, Math.max(2, Math.round(distance))) });
-    });
-    map.current = created;
-    created.setView([16.0, 106.0], 6);
-    // Inside a dialog the map is laid out after its opening transition: measure again then.
-    const resize = window.setTimeout(() => created.invalidateSize(), 300);
-    return () => {
-      window.clearTimeout(resize);
-      created.remove();
-      map.current = null;
     };
-  }, [t]);
-
-  const tileUrl = context?.tiles?.url ?? null;
-  const attribution = context?.tiles?.attribution ?? '';
-  useEffect(() => {
-    const m = map.current;
-    if (!m || !tileUrl) return;
-    const tiles = L.tileLayer(tileUrl, { attribution, maxZoom: 19, crossOrigin: false }).addTo(m);
+    map.on('click', place);
     return () => {
-      tiles.remove();
+      map.off('click', place);
     };
-  }, [tileUrl, attribution]);
+  }, [map]);
 
   // Centred once: on the camera being changed, else on the ward's cameras when they have loaded.
   const centred = useRef(false);
   useEffect(() => {
-    const m = map.current;
-    if (!m) return;
-    const group = L.featureGroup().addTo(m);
+    if (!map) return;
+    const group = L.featureGroup().addTo(map);
     const hasPlace =
       typeof value.lat === 'number' && typeof value.lng === 'number' && Number.isFinite(value.lat) && Number.isFinite(value.lng);
     if (!centred.current) {
       const bounds = L.latLngBounds((context?.cameras ?? []).map((c) => L.latLng(c.lat, c.lng)));
-      if (hasPlace) m.setView([value.lat as number, value.lng as number], 18);
-      else if (bounds.isValid()) m.fitBounds(bounds, { padding: [16, 16], maxZoom: 17 });
+      if (hasPlace) map.setView([value.lat as number, value.lng as number], 18);
+      else if (bounds.isValid()) showOnMap(map, bounds);
       centred.current = hasPlace || bounds.isValid();
     }
     for (const c of context?.cameras ?? []) {
@@ -106,7 +100,7 @@ export default function PositionPicker({ value, onChange, context }: Props) {
     return () => {
       group.remove();
     };
-  }, [value, context]);
+  }, [map, value, context]);
 
   return <section ref={element} className="camera-map camera-map-small" aria-label={t('camerasPage.fields.mapLabel')} />;
 }
