@@ -10,20 +10,20 @@ import {
   type Unit,
 } from '@binh-an/domain';
 import { Badge, Button, Checkbox, Group, Modal, MultiSelect, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, describeError } from '../../lib/api.ts';
 import { formatDate, formatNumber } from '../../lib/format.ts';
 import { compareVietnamese } from '../../lib/text.ts';
 import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
-import { DataTable } from '../../ui/data-table.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
-import { ErrorAlert, FormErrorAlert } from '../../ui/error-alert.tsx';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { FormModal, fieldErrors } from '../../ui/form-modal.tsx';
 import { LoadingState } from '../../ui/loading-state.tsx';
 import { notifySuccess } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
+import { PagedTable, useCursorList } from '../../ui/paged-table.tsx';
 import { useCan } from '../auth/hooks.ts';
 import { useAllUnits } from '../units/api.ts';
 import {
@@ -43,12 +43,7 @@ import {
 /** Leaflet loads with the form only. */
 const PositionPicker = lazy(() => import('./position-picker.tsx'));
 
-/** The problem's title and each field's message (already in the user's language). */
-export function fieldErrors(error: unknown): string | null {
-  if (!error) return null;
-  if (error instanceof ApiError) return [error.title, ...error.fieldErrors.map((f) => f.message)].join(' ');
-  return describeError(error);
-}
+export { fieldErrors };
 
 /** The links between the camera screens; the current one is marked for screen readers. */
 export function CamerasNav({ current }: { current: 'registry' | 'requests' | 'map' }) {
@@ -153,140 +148,99 @@ function CameraFormModal({ opened, onClose, camera }: { opened: boolean; onClose
   const context = useQuery({ queryKey: [...camerasQueryKey, 'map'], queryFn: ({ signal }) => fetchCameraMap(signal) });
   const drawn = { lat: num(v.lat), lng: num(v.lng), direction: num(v.direction), angle: num(v.angle), range: num(v.range) };
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
       title={camera ? t('camerasPage.editTitle', { label: camera.label }) : t('camerasPage.addTitle')}
       size="lg"
+      mutation={save}
+      cancelLabel={t('camerasPage.cancel')}
+      submitLabel={camera ? t('camerasPage.save') : t('camerasPage.add')}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-        noValidate
-      >
-        <Stack gap="sm">
-          <FormErrorAlert message={save.isError ? fieldErrors(save.error) : null} />
-          {camera ? null : (
-            <>
-              <Select
-                label={t('camerasPage.fields.kind')}
-                data={CAMERA_KINDS.map((k) => ({ value: k, label: t(`cameras.kinds.${k}`) }))}
-                value={v.kind}
-                onChange={(x) => setV({ ...v, kind: (x ?? 'ward') as CameraKind })}
-                allowDeselect={false}
-                comboboxProps={{ withinPortal: true }}
-              />
-              <Select
-                label={t('camerasPage.fields.unit')}
-                data={units}
-                value={v.unitId || null}
-                onChange={(x) => setV({ ...v, unitId: x ?? '' })}
-                required
-                searchable
-                comboboxProps={{ withinPortal: true }}
-              />
-            </>
-          )}
-          <TextInput label={t('camerasPage.fields.label')} value={v.label} onChange={f('label')} required />
-          <TextInput label={t('camerasPage.fields.address')} value={v.address} onChange={f('address')} required />
-          <Text size="sm" id="camera-map-hint">
-            {t('camerasPage.fields.mapHint')}
-          </Text>
-          <Suspense fallback={<LoadingState label={t('camerasPage.map.loading')} />}>
-            <PositionPicker value={drawn} context={context.data} onChange={(patch) => setV((prev) => ({ ...prev, ...patch }))} />
-          </Suspense>
-          <Group grow>
-            <NumberInput
-              label={t('camerasPage.fields.lat')}
-              value={v.lat}
-              onChange={(x) => setV({ ...v, lat: x })}
-              decimalScale={6}
-              required
-            />
-            <NumberInput
-              label={t('camerasPage.fields.lng')}
-              value={v.lng}
-              onChange={(x) => setV({ ...v, lng: x })}
-              decimalScale={6}
-              required
-            />
-          </Group>
-          <Group grow>
-            <NumberInput
-              label={t('camerasPage.fields.direction')}
-              value={v.direction}
-              onChange={(x) => setV({ ...v, direction: x })}
-              min={0}
-              max={359}
-            />
-            <NumberInput
-              label={t('camerasPage.fields.angle')}
-              value={v.angle}
-              onChange={(x) => setV({ ...v, angle: x })}
-              min={10}
-              max={360}
-            />
-            <NumberInput
-              label={t('camerasPage.fields.range')}
-              value={v.range}
-              onChange={(x) => setV({ ...v, range: x })}
-              min={2}
-              max={200}
-            />
-          </Group>
-          <MultiSelect
-            label={t('camerasPage.fields.covers')}
-            data={CAMERA_COVERS.map((c) => ({ value: c, label: t(`cameras.covers.${c}`) }))}
-            value={v.covers}
-            onChange={(x) => setV({ ...v, covers: x as CameraCover[] })}
+      {camera ? null : (
+        <>
+          <Select
+            label={t('camerasPage.fields.kind')}
+            data={CAMERA_KINDS.map((k) => ({ value: k, label: t(`cameras.kinds.${k}`) }))}
+            value={v.kind}
+            onChange={(x) => setV({ ...v, kind: (x ?? 'ward') as CameraKind })}
+            allowDeselect={false}
             comboboxProps={{ withinPortal: true }}
           />
-          <NumberInput
-            label={t('camerasPage.fields.retentionDays')}
-            value={v.retentionDays}
-            onChange={(x) => setV({ ...v, retentionDays: x })}
-            min={1}
-            max={90}
+          <Select
+            label={t('camerasPage.fields.unit')}
+            data={units}
+            value={v.unitId || null}
+            onChange={(x) => setV({ ...v, unitId: x ?? '' })}
+            required
+            searchable
+            comboboxProps={{ withinPortal: true }}
           />
+        </>
+      )}
+      <TextInput label={t('camerasPage.fields.label')} value={v.label} onChange={f('label')} required />
+      <TextInput label={t('camerasPage.fields.address')} value={v.address} onChange={f('address')} required />
+      <Text size="sm" id="camera-map-hint">
+        {t('camerasPage.fields.mapHint')}
+      </Text>
+      <Suspense fallback={<LoadingState label={t('camerasPage.map.loading')} />}>
+        <PositionPicker value={drawn} context={context.data} onChange={(patch) => setV((prev) => ({ ...prev, ...patch }))} />
+      </Suspense>
+      <Group grow>
+        <NumberInput label={t('camerasPage.fields.lat')} value={v.lat} onChange={(x) => setV({ ...v, lat: x })} decimalScale={6} required />
+        <NumberInput label={t('camerasPage.fields.lng')} value={v.lng} onChange={(x) => setV({ ...v, lng: x })} decimalScale={6} required />
+      </Group>
+      <Group grow>
+        <NumberInput
+          label={t('camerasPage.fields.direction')}
+          value={v.direction}
+          onChange={(x) => setV({ ...v, direction: x })}
+          min={0}
+          max={359}
+        />
+        <NumberInput label={t('camerasPage.fields.angle')} value={v.angle} onChange={(x) => setV({ ...v, angle: x })} min={10} max={360} />
+        <NumberInput label={t('camerasPage.fields.range')} value={v.range} onChange={(x) => setV({ ...v, range: x })} min={2} max={200} />
+      </Group>
+      <MultiSelect
+        label={t('camerasPage.fields.covers')}
+        data={CAMERA_COVERS.map((c) => ({ value: c, label: t(`cameras.covers.${c}`) }))}
+        value={v.covers}
+        onChange={(x) => setV({ ...v, covers: x as CameraCover[] })}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <NumberInput
+        label={t('camerasPage.fields.retentionDays')}
+        value={v.retentionDays}
+        onChange={(x) => setV({ ...v, retentionDays: x })}
+        min={1}
+        max={90}
+      />
+      <Checkbox
+        label={t('camerasPage.fields.working')}
+        checked={v.working}
+        onChange={(e) => setV({ ...v, working: e.currentTarget.checked })}
+      />
+      {!camera && v.kind !== 'ward' ? (
+        <>
+          <TextInput label={t('camerasPage.fields.ownerName')} value={v.ownerName} onChange={f('ownerName')} required />
+          <TextInput label={t('camerasPage.fields.contact')} value={v.contact} onChange={f('contact')} required />
+          <Select
+            label={t('camerasPage.fields.channel')}
+            data={CONTACT_CHANNELS.map((c) => ({ value: c, label: t(`cameras.channels.${c}`) }))}
+            value={v.channel}
+            onChange={(x) => setV({ ...v, channel: (x ?? 'sms') as ContactChannel })}
+            allowDeselect={false}
+            comboboxProps={{ withinPortal: true }}
+          />
+          <Text size="sm">{consentText}</Text>
           <Checkbox
-            label={t('camerasPage.fields.working')}
-            checked={v.working}
-            onChange={(e) => setV({ ...v, working: e.currentTarget.checked })}
+            label={t('camerasPage.fields.consent', { version: CAMERA_CONSENT_VERSION })}
+            checked={v.consent}
+            onChange={(e) => setV({ ...v, consent: e.currentTarget.checked })}
           />
-          {!camera && v.kind !== 'ward' ? (
-            <>
-              <TextInput label={t('camerasPage.fields.ownerName')} value={v.ownerName} onChange={f('ownerName')} required />
-              <TextInput label={t('camerasPage.fields.contact')} value={v.contact} onChange={f('contact')} required />
-              <Select
-                label={t('camerasPage.fields.channel')}
-                data={CONTACT_CHANNELS.map((c) => ({ value: c, label: t(`cameras.channels.${c}`) }))}
-                value={v.channel}
-                onChange={(x) => setV({ ...v, channel: (x ?? 'sms') as ContactChannel })}
-                allowDeselect={false}
-                comboboxProps={{ withinPortal: true }}
-              />
-              <Text size="sm">{consentText}</Text>
-              <Checkbox
-                label={t('camerasPage.fields.consent', { version: CAMERA_CONSENT_VERSION })}
-                checked={v.consent}
-                onChange={(e) => setV({ ...v, consent: e.currentTarget.checked })}
-              />
-            </>
-          ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('camerasPage.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {camera ? t('camerasPage.save') : t('camerasPage.add')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        </>
+      ) : null}
+    </FormModal>
   );
 }
 
@@ -332,12 +286,7 @@ export function CamerasPage() {
   const [leaving, setLeaving] = useState<CameraView | null>(null);
   const [contactOf, setContactOf] = useState<CameraView | null>(null);
   const query = { q: q.trim() || undefined, status: status || undefined, limit: PAGE_SIZE };
-  const list = useInfiniteQuery({
-    queryKey: [...camerasQueryKey, 'list', query],
-    queryFn: ({ pageParam, signal }) => fetchCameras({ ...query, cursor: pageParam }, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const list = useCursorList([...camerasQueryKey, 'list', query], (cursor, signal) => fetchCameras({ ...query, cursor }, signal));
   const withdraw = useMutation({
     mutationFn: (id: string) => withdrawCamera(id),
     onSuccess: () => {
@@ -346,8 +295,8 @@ export function CamerasPage() {
       setLeaving(null);
     },
   });
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const total = list.data?.pages[0]?.total ?? 0;
+  const items = list.items;
+  const total = list.first?.total ?? 0;
   /** The server builds the file with the list's filters (every matching camera, not only the loaded page) and audits it. */
   const exportHref = (format: 'csv' | 'xlsx') => {
     const params = new URLSearchParams();
@@ -396,114 +345,104 @@ export function CamerasPage() {
           allowDeselect={false}
         />
       </Group>
-      {list.isPending ? (
-        <LoadingState />
-      ) : list.isError ? (
-        <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title={t('common.noResultsTitle')} description={t('camerasPage.empty')} />
-      ) : (
-        <>
-          <DataTable caption={t('camerasPage.caption')} minWidth={960}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('camerasPage.columns.label')}</Table.Th>
-                <Table.Th scope="col">{t('camerasPage.columns.block')}</Table.Th>
-                <Table.Th scope="col">{t('camerasPage.columns.kind')}</Table.Th>
-                <Table.Th scope="col">{t('camerasPage.columns.view')}</Table.Th>
-                <Table.Th scope="col">{t('camerasPage.columns.retention')}</Table.Th>
-                <Table.Th scope="col">{t('camerasPage.columns.status')}</Table.Th>
-                <Table.Th scope="col">{t('camerasPage.columns.consent')}</Table.Th>
-                <Table.Th scope="col">{t('camerasPage.columns.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td>
-                    <Text fw={600} size="sm">
-                      {c.label}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {c.address}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{c.unitName}</Table.Td>
-                  <Table.Td>{t(`cameras.kinds.${c.kind}`)}</Table.Td>
-                  <Table.Td>
-                    {t('camerasPage.viewText', {
-                      direction: formatNumber(c.direction),
-                      angle: formatNumber(c.angle),
-                      range: formatNumber(c.range),
-                    })}
-                  </Table.Td>
-                  <Table.Td>{t('camerasPage.days', { n: formatNumber(c.retentionDays) })}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      <Badge variant="outline" color={c.status === 'active' ? 'green.9' : 'gray.8'}>
-                        {t(`cameras.statuses.${c.status}`)}
-                      </Badge>
-                      {c.status === 'active' ? (
-                        <Badge variant="outline" color={c.working ? 'green.9' : 'red.9'}>
-                          {c.working ? t('camerasPage.working') : t('camerasPage.broken')}
-                        </Badge>
-                      ) : null}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    {c.consentVersion && c.consentAt
-                      ? t('camerasPage.consentOn', { version: c.consentVersion, date: formatDate(vnDay(c.consentAt)) })
-                      : t('camerasPage.noConsent')}
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      {c.hasOwner ? (
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          onClick={() => setContactOf(c)}
-                          aria-label={`${t('camerasPage.contact')}: ${c.label}`}
-                        >
-                          {t('camerasPage.contact')}
-                        </Button>
-                      ) : null}
-                      {canManage && c.status === 'active' ? (
-                        <>
-                          <Button
-                            size="compact-sm"
-                            variant="subtle"
-                            onClick={() => setEditing(c)}
-                            aria-label={`${t('camerasPage.edit')}: ${c.label}`}
-                          >
-                            {t('camerasPage.edit')}
-                          </Button>
-                          <Button
-                            size="compact-sm"
-                            variant="subtle"
-                            color="red.9"
-                            onClick={() => setLeaving(c)}
-                            aria-label={`${t('camerasPage.withdraw')}: ${c.label}`}
-                          >
-                            {t('camerasPage.withdraw')}
-                          </Button>
-                        </>
-                      ) : null}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </DataTable>
-          <Group justify="space-between" mt="sm">
-            <Text size="sm">{t('camerasPage.count', { shown: formatNumber(items.length), total: formatNumber(total) })}</Text>
-            {list.hasNextPage ? (
-              <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-                {t('camerasPage.loadMore')}
-              </Button>
-            ) : null}
-          </Group>
-        </>
-      )}
+      <PagedTable
+        list={list}
+        rowCount={items.length}
+        empty={<EmptyState title={t('common.noResultsTitle')} description={t('camerasPage.empty')} />}
+        caption={t('camerasPage.caption')}
+        minWidth={960}
+        countText={t('camerasPage.count', { shown: formatNumber(items.length), total: formatNumber(total) })}
+        onRetry={() => void list.refetch()}
+      >
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('camerasPage.columns.label')}</Table.Th>
+            <Table.Th scope="col">{t('camerasPage.columns.block')}</Table.Th>
+            <Table.Th scope="col">{t('camerasPage.columns.kind')}</Table.Th>
+            <Table.Th scope="col">{t('camerasPage.columns.view')}</Table.Th>
+            <Table.Th scope="col">{t('camerasPage.columns.retention')}</Table.Th>
+            <Table.Th scope="col">{t('camerasPage.columns.status')}</Table.Th>
+            <Table.Th scope="col">{t('camerasPage.columns.consent')}</Table.Th>
+            <Table.Th scope="col">{t('camerasPage.columns.actions')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((c) => (
+            <Table.Tr key={c.id}>
+              <Table.Td>
+                <Text fw={600} size="sm">
+                  {c.label}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {c.address}
+                </Text>
+              </Table.Td>
+              <Table.Td>{c.unitName}</Table.Td>
+              <Table.Td>{t(`cameras.kinds.${c.kind}`)}</Table.Td>
+              <Table.Td>
+                {t('camerasPage.viewText', {
+                  direction: formatNumber(c.direction),
+                  angle: formatNumber(c.angle),
+                  range: formatNumber(c.range),
+                })}
+              </Table.Td>
+              <Table.Td>{t('camerasPage.days', { n: formatNumber(c.retentionDays) })}</Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  <Badge variant="outline" color={c.status === 'active' ? 'green.9' : 'gray.8'}>
+                    {t(`cameras.statuses.${c.status}`)}
+                  </Badge>
+                  {c.status === 'active' ? (
+                    <Badge variant="outline" color={c.working ? 'green.9' : 'red.9'}>
+                      {c.working ? t('camerasPage.working') : t('camerasPage.broken')}
+                    </Badge>
+                  ) : null}
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                {c.consentVersion && c.consentAt
+                  ? t('camerasPage.consentOn', { version: c.consentVersion, date: formatDate(vnDay(c.consentAt)) })
+                  : t('camerasPage.noConsent')}
+              </Table.Td>
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap">
+                  {c.hasOwner ? (
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      onClick={() => setContactOf(c)}
+                      aria-label={`${t('camerasPage.contact')}: ${c.label}`}
+                    >
+                      {t('camerasPage.contact')}
+                    </Button>
+                  ) : null}
+                  {canManage && c.status === 'active' ? (
+                    <>
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        onClick={() => setEditing(c)}
+                        aria-label={`${t('camerasPage.edit')}: ${c.label}`}
+                      >
+                        {t('camerasPage.edit')}
+                      </Button>
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        color="red.9"
+                        onClick={() => setLeaving(c)}
+                        aria-label={`${t('camerasPage.withdraw')}: ${c.label}`}
+                      >
+                        {t('camerasPage.withdraw')}
+                      </Button>
+                    </>
+                  ) : null}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </PagedTable>
       {isAddOpen ? <CameraFormModal opened onClose={() => setAddOpen(false)} /> : null}
       {editing ? <CameraFormModal opened camera={editing} onClose={() => setEditing(null)} /> : null}
       {contactOf ? <ContactModal camera={contactOf} onClose={() => setContactOf(null)} /> : null}

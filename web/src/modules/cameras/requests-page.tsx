@@ -14,7 +14,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
@@ -24,6 +24,7 @@ import { ErrorAlert, FormErrorAlert } from '../../ui/error-alert.tsx';
 import { LoadingState } from '../../ui/loading-state.tsx';
 import { notifySuccess } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
+import { PagedTable, useCursorList } from '../../ui/paged-table.tsx';
 import { useCan } from '../auth/hooks.ts';
 import {
   camerasQueryKey,
@@ -354,14 +355,9 @@ export function CameraRequestsPage() {
   const [isNewOpen, setNewOpen] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const limits = useQuery({ queryKey: [...camerasQueryKey, 'limits'], queryFn: ({ signal }) => fetchLimits(signal) });
-  const list = useInfiniteQuery({
-    queryKey: [...camerasQueryKey, 'requests'],
-    queryFn: ({ pageParam, signal }) => fetchRequests({ cursor: pageParam, limit: PAGE_SIZE }, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const total = list.data?.pages[0]?.total ?? 0;
+  const list = useCursorList([...camerasQueryKey, 'requests'], (cursor, signal) => fetchRequests({ cursor, limit: PAGE_SIZE }, signal));
+  const items = list.items;
+  const total = list.first?.total ?? 0;
   const l = limits.data;
   return (
     <>
@@ -376,75 +372,65 @@ export function CameraRequestsPage() {
       <CamerasNav current="requests" />
       <Stack gap="md">
         {l ? <LimitsPanel key={`${l.maxWindowHours}-${l.maxRadiusMetres}`} limits={l} /> : null}
-        {list.isPending ? (
-          <LoadingState />
-        ) : list.isError ? (
-          <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-        ) : items.length === 0 ? (
-          <EmptyState title={t('camerasPage.requests.empty')} description={t('camerasPage.requests.emptyHint')} />
-        ) : (
-          <>
-            <DataTable caption={t('camerasPage.requests.caption')} minWidth={900}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('camerasPage.requests.columns.number')}</Table.Th>
-                  <Table.Th scope="col">{t('camerasPage.requests.columns.reference')}</Table.Th>
-                  <Table.Th scope="col">{t('camerasPage.requests.columns.window')}</Table.Th>
-                  <Table.Th scope="col">{t('camerasPage.requests.columns.cameras')}</Table.Th>
-                  <Table.Th scope="col">{t('camerasPage.requests.columns.outcomes')}</Table.Th>
-                  <Table.Th scope="col">{t('camerasPage.requests.columns.sent')}</Table.Th>
-                  <Table.Th scope="col">{t('camerasPage.columns.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((r) => (
-                  <Table.Tr key={r.id}>
-                    <Table.Th scope="row">
-                      {r.number}
-                      {r.exception ? (
-                        <Badge ml={4} color="orange.9" variant="outline">
-                          {t('camerasPage.requests.exception')}
-                        </Badge>
-                      ) : null}
-                    </Table.Th>
-                    <Table.Td>{r.reference}</Table.Td>
-                    <Table.Td>
-                      {formatDateTime(r.fromAt)} – {formatDateTime(r.toAt)}
-                    </Table.Td>
-                    <Table.Td>{formatNumber(r.cameras)}</Table.Td>
-                    <Table.Td>
-                      {t('camerasPage.requests.outcomeText', {
-                        share: formatNumber(r.outcomes.share),
-                        noFootage: formatNumber(r.outcomes.no_footage),
-                        decline: formatNumber(r.outcomes.decline),
-                        pending: formatNumber(r.outcomes.pending),
-                      })}
-                    </Table.Td>
-                    <Table.Td>{formatDate(vnDay(r.createdAt))}</Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        onClick={() => setOpenId(r.id)}
-                        aria-label={`${t('camerasPage.requests.open')}: ${r.number}`}
-                      >
-                        {t('camerasPage.requests.open')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </DataTable>
-            <Group justify="space-between">
-              <Text size="sm">{t('camerasPage.requests.count', { shown: formatNumber(items.length), total: formatNumber(total) })}</Text>
-              {list.hasNextPage ? (
-                <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-                  {t('camerasPage.loadMore')}
-                </Button>
-              ) : null}
-            </Group>
-          </>
-        )}
+        <PagedTable
+          list={list}
+          rowCount={items.length}
+          empty={<EmptyState title={t('camerasPage.requests.empty')} description={t('camerasPage.requests.emptyHint')} />}
+          caption={t('camerasPage.requests.caption')}
+          minWidth={900}
+          countText={t('camerasPage.requests.count', { shown: formatNumber(items.length), total: formatNumber(total) })}
+          onRetry={() => void list.refetch()}
+        >
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('camerasPage.requests.columns.number')}</Table.Th>
+              <Table.Th scope="col">{t('camerasPage.requests.columns.reference')}</Table.Th>
+              <Table.Th scope="col">{t('camerasPage.requests.columns.window')}</Table.Th>
+              <Table.Th scope="col">{t('camerasPage.requests.columns.cameras')}</Table.Th>
+              <Table.Th scope="col">{t('camerasPage.requests.columns.outcomes')}</Table.Th>
+              <Table.Th scope="col">{t('camerasPage.requests.columns.sent')}</Table.Th>
+              <Table.Th scope="col">{t('camerasPage.columns.actions')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Th scope="row">
+                  {r.number}
+                  {r.exception ? (
+                    <Badge ml={4} color="orange.9" variant="outline">
+                      {t('camerasPage.requests.exception')}
+                    </Badge>
+                  ) : null}
+                </Table.Th>
+                <Table.Td>{r.reference}</Table.Td>
+                <Table.Td>
+                  {formatDateTime(r.fromAt)} – {formatDateTime(r.toAt)}
+                </Table.Td>
+                <Table.Td>{formatNumber(r.cameras)}</Table.Td>
+                <Table.Td>
+                  {t('camerasPage.requests.outcomeText', {
+                    share: formatNumber(r.outcomes.share),
+                    noFootage: formatNumber(r.outcomes.no_footage),
+                    decline: formatNumber(r.outcomes.decline),
+                    pending: formatNumber(r.outcomes.pending),
+                  })}
+                </Table.Td>
+                <Table.Td>{formatDate(vnDay(r.createdAt))}</Table.Td>
+                <Table.Td>
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    onClick={() => setOpenId(r.id)}
+                    aria-label={`${t('camerasPage.requests.open')}: ${r.number}`}
+                  >
+                    {t('camerasPage.requests.open')}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </PagedTable>
       </Stack>
       {isNewOpen ? <RequestFormModal onClose={() => setNewOpen(false)} /> : null}
       {openId ? <RequestDetailModal id={openId} onClose={() => setOpenId(null)} /> : null}

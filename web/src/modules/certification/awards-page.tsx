@@ -1,24 +1,20 @@
 import { AWARD_KINDS, AWARD_STATUSES, type AwardView, recipientFits } from '@binh-an/domain';
 import { Alert, Badge, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, todayInVietnam } from '../../lib/format.ts';
 import { ActionForm } from '../../ui/action-form.tsx';
-import { DataTable } from '../../ui/data-table.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
-import { ErrorAlert } from '../../ui/error-alert.tsx';
-import { FilterBar } from '../../ui/filter-bar.tsx';
-import { FilterSearchInput } from '../../ui/filter-search-input.tsx';
 import { FilterSelect } from '../../ui/filter-select.tsx';
-import { ListFooter } from '../../ui/list-footer.tsx';
-import { LoadingState } from '../../ui/loading-state.tsx';
 import { notifySuccess } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
+import { PagedTable, useCursorList } from '../../ui/paged-table.tsx';
 import { useCan } from '../auth/hooks.ts';
 import { refusalText } from '../mediation/team-forms.tsx';
 import { useAllUnits } from '../units/api.ts';
 import { type AwardsQuery, awardsExportUrl, certificationKey, decideAward, fetchAwards, proposeAward } from './api.ts';
+import { CertificationListToolbar } from './list-toolbar.tsx';
 
 const who = (a: AwardView) => a.personName ?? a.unitName;
 
@@ -188,16 +184,10 @@ export function CertificationAwardsPage() {
   const { t } = useTranslation();
   const can = useCan();
   const [filters, setFilters] = useState<AwardsQuery>({});
-  const query = useInfiniteQuery({
-    queryKey: [...certificationKey, 'awards', filters],
-    queryFn: ({ pageParam }) => fetchAwards(filters, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const query = useCursorList([...certificationKey, 'awards', filters], (cursor) => fetchAwards(filters, cursor));
+  const items = query.items;
   const [deciding, setDeciding] = useState<AwardView | null>(null);
   const color = { proposed: 'blue', granted: 'green', refused: 'red' } as const;
-  const isFiltered = Object.values(filters).some((v) => v !== undefined && v !== '');
   return (
     <>
       <PageHeader title={t('certificationPage.awards.title')} description={t('certificationPage.awards.description')} />
@@ -206,98 +196,87 @@ export function CertificationAwardsPage() {
           <ProposeForm />
         </Stack>
       ) : null}
-      <Stack mb="md">
-        <FilterBar isFiltered={isFiltered} onClearFilters={() => setFilters({})}>
-          <FilterSearchInput
-            label={t('certificationPage.awards.search')}
-            value={filters.q}
-            onChange={(q) => setFilters({ ...filters, q })}
-            flex="1 1 16rem"
-          />
-          <FilterSelect
-            label={t('certificationPage.awards.kind')}
-            placeholder={t('certificationPage.awards.anyKind')}
-            data={AWARD_KINDS.map((k) => ({ value: k, label: t(`certification.awardKinds.${k}`) }))}
-            value={filters.kind}
-            onChange={(kind) => setFilters({ ...filters, kind })}
-          />
-          <FilterSelect
-            label={t('certificationPage.awards.status')}
-            placeholder={t('certificationPage.awards.anyStatus')}
-            data={AWARD_STATUSES.map((k) => ({ value: k, label: t(`certification.awardStatuses.${k}`) }))}
-            value={filters.status}
-            onChange={(status) => setFilters({ ...filters, status })}
-          />
-          <Button component="a" variant="light" href={awardsExportUrl(filters)} download>
-            {t('certificationPage.awards.export')}
-          </Button>
-        </FilterBar>
-      </Stack>
-      {query.isPending ? <LoadingState /> : null}
-      {query.error ? <ErrorAlert error={query.error} /> : null}
-      {query.data && items.length === 0 ? <EmptyState title={t('certificationPage.awards.empty')} description="" /> : null}
-      {items.length ? (
-        <DataTable caption={t('certificationPage.awards.caption')} minWidth={760}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('certificationPage.awards.year')}</Table.Th>
-              <Table.Th scope="col">{t('certificationPage.awards.kind')}</Table.Th>
-              <Table.Th scope="col">{t('certificationPage.awards.recipient')}</Table.Th>
-              <Table.Th scope="col">{t('certificationPage.awards.issuer')}</Table.Th>
-              <Table.Th scope="col">{t('certificationPage.awards.status')}</Table.Th>
-              {can('certification.decide') ? <Table.Th scope="col">{t('common.actions')}</Table.Th> : null}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((a) => (
-              <Table.Tr key={a.id}>
-                <Table.Td>{a.year}</Table.Td>
-                <Table.Td>
-                  {t(`certification.awardKinds.${a.kind}`)}
-                  {a.reason ? <Text size="xs">{a.reason}</Text> : null}
-                </Table.Td>
-                <Table.Td>
-                  {who(a)}
-                  <Text size="xs">
-                    {t(`certification.awardRecipients.${a.recipient}`)}
-                    {a.personName ? ` · ${a.unitName}` : ''}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{a.issuer}</Table.Td>
-                <Table.Td>
-                  <Badge color={color[a.status]} variant="light">
-                    {t(`certification.awardStatuses.${a.status}`)}
-                  </Badge>
-                  {a.decidedOn ? <Text size="xs">{formatDate(a.decidedOn)}</Text> : null}
-                  {a.refusal ? <Text size="xs">{t(`certification.awardRefusals.${a.refusal}`)}</Text> : null}
-                </Table.Td>
-                {can('certification.decide') ? (
-                  <Table.Td>
-                    {a.status === 'proposed' ? (
-                      <Button
-                        size="compact-sm"
-                        variant="light"
-                        onClick={() => setDeciding(a)}
-                        aria-label={t('certificationPage.awards.decideLabel', { who: who(a) })}
-                      >
-                        {t('certificationPage.awards.decide')}
-                      </Button>
-                    ) : null}
-                  </Table.Td>
-                ) : null}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </DataTable>
-      ) : null}
-      {items.length ? (
-        <ListFooter
-          countText={t('certificationPage.awards.shown', { count: items.length })}
-          hasMore={Boolean(query.hasNextPage)}
-          isLoadingMore={query.isFetchingNextPage}
-          onLoadMore={() => void query.fetchNextPage()}
+      <CertificationListToolbar
+        filters={filters}
+        onChange={setFilters}
+        searchLabel={t('certificationPage.awards.search')}
+        exportHref={awardsExportUrl(filters)}
+        exportLabel={t('certificationPage.awards.export')}
+      >
+        <FilterSelect
+          label={t('certificationPage.awards.kind')}
+          placeholder={t('certificationPage.awards.anyKind')}
+          data={AWARD_KINDS.map((k) => ({ value: k, label: t(`certification.awardKinds.${k}`) }))}
+          value={filters.kind}
+          onChange={(kind) => setFilters({ ...filters, kind })}
         />
-      ) : null}
+        <FilterSelect
+          label={t('certificationPage.awards.status')}
+          placeholder={t('certificationPage.awards.anyStatus')}
+          data={AWARD_STATUSES.map((k) => ({ value: k, label: t(`certification.awardStatuses.${k}`) }))}
+          value={filters.status}
+          onChange={(status) => setFilters({ ...filters, status })}
+        />
+      </CertificationListToolbar>
+      <PagedTable
+        list={query}
+        rowCount={items.length}
+        empty={<EmptyState title={t('certificationPage.awards.empty')} description="" />}
+        caption={t('certificationPage.awards.caption')}
+        minWidth={760}
+        countText={t('certificationPage.awards.shown', { count: items.length })}
+      >
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('certificationPage.awards.year')}</Table.Th>
+            <Table.Th scope="col">{t('certificationPage.awards.kind')}</Table.Th>
+            <Table.Th scope="col">{t('certificationPage.awards.recipient')}</Table.Th>
+            <Table.Th scope="col">{t('certificationPage.awards.issuer')}</Table.Th>
+            <Table.Th scope="col">{t('certificationPage.awards.status')}</Table.Th>
+            {can('certification.decide') ? <Table.Th scope="col">{t('common.actions')}</Table.Th> : null}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((a) => (
+            <Table.Tr key={a.id}>
+              <Table.Td>{a.year}</Table.Td>
+              <Table.Td>
+                {t(`certification.awardKinds.${a.kind}`)}
+                {a.reason ? <Text size="xs">{a.reason}</Text> : null}
+              </Table.Td>
+              <Table.Td>
+                {who(a)}
+                <Text size="xs">
+                  {t(`certification.awardRecipients.${a.recipient}`)}
+                  {a.personName ? ` · ${a.unitName}` : ''}
+                </Text>
+              </Table.Td>
+              <Table.Td>{a.issuer}</Table.Td>
+              <Table.Td>
+                <Badge color={color[a.status]} variant="light">
+                  {t(`certification.awardStatuses.${a.status}`)}
+                </Badge>
+                {a.decidedOn ? <Text size="xs">{formatDate(a.decidedOn)}</Text> : null}
+                {a.refusal ? <Text size="xs">{t(`certification.awardRefusals.${a.refusal}`)}</Text> : null}
+              </Table.Td>
+              {can('certification.decide') ? (
+                <Table.Td>
+                  {a.status === 'proposed' ? (
+                    <Button
+                      size="compact-sm"
+                      variant="light"
+                      onClick={() => setDeciding(a)}
+                      aria-label={t('certificationPage.awards.decideLabel', { who: who(a) })}
+                    >
+                      {t('certificationPage.awards.decide')}
+                    </Button>
+                  ) : null}
+                </Table.Td>
+              ) : null}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </PagedTable>
       {deciding ? <DecideModal award={deciding} onClose={() => setDeciding(null)} /> : null}
     </>
   );

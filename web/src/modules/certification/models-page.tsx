@@ -14,26 +14,22 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber, todayInVietnam } from '../../lib/format.ts';
 import { ActionForm } from '../../ui/action-form.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
-import { DataTable } from '../../ui/data-table.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
-import { ErrorAlert } from '../../ui/error-alert.tsx';
-import { FilterBar } from '../../ui/filter-bar.tsx';
-import { FilterSearchInput } from '../../ui/filter-search-input.tsx';
 import { FilterSelect } from '../../ui/filter-select.tsx';
-import { ListFooter } from '../../ui/list-footer.tsx';
-import { LoadingState } from '../../ui/loading-state.tsx';
 import { notifySuccess } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
+import { PagedTable, useCursorList } from '../../ui/paged-table.tsx';
 import { useCan } from '../auth/hooks.ts';
 import { refusalText } from '../mediation/team-forms.tsx';
 import { useAllUnits } from '../units/api.ts';
 import { certificationKey, createModel, fetchModels, type ModelsQuery, modelsExportUrl, updateModel } from './api.ts';
+import { CertificationListToolbar } from './list-toolbar.tsx';
 
 function useWardUnits() {
   return (useAllUnits().data ?? []).filter((u) => u.isActive && u.type !== 'province' && u.type !== 'district');
@@ -212,14 +208,8 @@ export function CertificationModelsPage() {
   const { t } = useTranslation();
   const can = useCan();
   const [filters, setFilters] = useState<ModelsQuery>({});
-  const query = useInfiniteQuery({
-    queryKey: [...certificationKey, 'models', filters],
-    queryFn: ({ pageParam }) => fetchModels(filters, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
-  const isFiltered = Object.values(filters).some((v) => v !== undefined && v !== '');
+  const query = useCursorList([...certificationKey, 'models', filters], (cursor) => fetchModels(filters, cursor));
+  const items = query.items;
   const [replicating, setReplicating] = useState<ModelView | null>(null);
   const [closing, setClosing] = useState<Closing | null>(null);
   return (
@@ -230,129 +220,118 @@ export function CertificationModelsPage() {
           <AddModelForm />
         </Stack>
       ) : null}
-      <Stack mb="md">
-        <FilterBar isFiltered={isFiltered} onClearFilters={() => setFilters({})}>
-          <FilterSearchInput
-            label={t('certificationPage.models.search')}
-            value={filters.q}
-            onChange={(q) => setFilters({ ...filters, q })}
-            flex="1 1 16rem"
-          />
-          <FilterSelect
-            label={t('certificationPage.models.state')}
-            placeholder={t('certificationPage.models.anyState')}
-            data={MODEL_STATES.map((k) => ({ value: k, label: t(`certificationPage.models.states.${k}`) }))}
-            value={filters.state}
-            onChange={(state) => setFilters({ ...filters, state })}
-          />
-          <Button component="a" variant="light" href={modelsExportUrl(filters)} download>
-            {t('certificationPage.models.export')}
-          </Button>
-        </FilterBar>
-      </Stack>
-      {query.isPending ? <LoadingState /> : null}
-      {query.error ? <ErrorAlert error={query.error} /> : null}
-      {query.data && items.length === 0 ? <EmptyState title={t('certificationPage.models.empty')} description="" /> : null}
-      {items.length ? (
-        <DataTable caption={t('certificationPage.models.caption')} minWidth={800}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('certificationPage.models.name')}</Table.Th>
-              <Table.Th scope="col">{t('certificationPage.models.where')}</Table.Th>
-              <Table.Th scope="col">{t('certificationPage.models.activities')}</Table.Th>
-              <Table.Th scope="col">{t('certificationPage.models.effect')}</Table.Th>
-              <Table.Th scope="col">{t('certificationPage.models.replicated')}</Table.Th>
-              {can('certification.assess') ? <Table.Th scope="col">{t('common.actions')}</Table.Th> : null}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((m) => (
-              <Table.Tr key={m.id}>
+      <CertificationListToolbar
+        filters={filters}
+        onChange={setFilters}
+        searchLabel={t('certificationPage.models.search')}
+        exportHref={modelsExportUrl(filters)}
+        exportLabel={t('certificationPage.models.export')}
+      >
+        <FilterSelect
+          label={t('certificationPage.models.state')}
+          placeholder={t('certificationPage.models.anyState')}
+          data={MODEL_STATES.map((k) => ({ value: k, label: t(`certificationPage.models.states.${k}`) }))}
+          value={filters.state}
+          onChange={(state) => setFilters({ ...filters, state })}
+        />
+      </CertificationListToolbar>
+      <PagedTable
+        list={query}
+        rowCount={items.length}
+        empty={<EmptyState title={t('certificationPage.models.empty')} description="" />}
+        caption={t('certificationPage.models.caption')}
+        minWidth={800}
+        countText={t('certificationPage.models.shown', { count: items.length })}
+      >
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('certificationPage.models.name')}</Table.Th>
+            <Table.Th scope="col">{t('certificationPage.models.where')}</Table.Th>
+            <Table.Th scope="col">{t('certificationPage.models.activities')}</Table.Th>
+            <Table.Th scope="col">{t('certificationPage.models.effect')}</Table.Th>
+            <Table.Th scope="col">{t('certificationPage.models.replicated')}</Table.Th>
+            {can('certification.assess') ? <Table.Th scope="col">{t('common.actions')}</Table.Th> : null}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((m) => (
+            <Table.Tr key={m.id}>
+              <Table.Td>
+                <Text size="sm" fw={500}>
+                  {m.name}
+                </Text>
+                <Text size="xs">
+                  {m.endedOn
+                    ? t('certificationPage.models.until', { from: formatDate(m.startedOn), to: formatDate(m.endedOn) })
+                    : t('certificationPage.models.since', { date: formatDate(m.startedOn) })}
+                </Text>
+                {m.effective ? null : (
+                  <Badge size="sm" variant="light" color="orange">
+                    {t('certificationPage.models.notEffective')}
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {m.unitName}
+                <Text size="xs">{m.runBy}</Text>
+              </Table.Td>
+              <Table.Td>{m.activities ?? '—'}</Table.Td>
+              <Table.Td>
+                {m.effect ?? '—'}
+                {m.figure ? (
+                  <Text size="xs" fw={500}>
+                    {t('certificationPage.models.figureValue', {
+                      label: t(`certification.modelFigures.${m.figure.source}`),
+                      from: formatDate(m.figure.from),
+                      to: formatDate(m.figure.to),
+                      value: formatNumber(m.figure.value),
+                    })}
+                  </Text>
+                ) : null}
+              </Table.Td>
+              <Table.Td>{m.replicatedTo.length ? m.replicatedTo.map((r) => r.name).join(', ') : '—'}</Table.Td>
+              {can('certification.assess') ? (
                 <Table.Td>
-                  <Text size="sm" fw={500}>
-                    {m.name}
-                  </Text>
-                  <Text size="xs">
-                    {m.endedOn
-                      ? t('certificationPage.models.until', { from: formatDate(m.startedOn), to: formatDate(m.endedOn) })
-                      : t('certificationPage.models.since', { date: formatDate(m.startedOn) })}
-                  </Text>
-                  {m.effective ? null : (
-                    <Badge size="sm" variant="light" color="orange">
-                      {t('certificationPage.models.notEffective')}
-                    </Badge>
+                  {m.endedOn ? null : (
+                    <Group gap={4} wrap="wrap">
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        onClick={() => setReplicating(m)}
+                        aria-label={t('certificationPage.models.replicateTitle', { name: m.name })}
+                      >
+                        {t('certificationPage.models.replicate')}
+                      </Button>
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        onClick={() => setClosing({ model: m, kind: m.effective ? 'ineffective' : 'effective' })}
+                        aria-label={t(
+                          m.effective ? 'certificationPage.models.ineffectiveLabel' : 'certificationPage.models.effectiveLabel',
+                          {
+                            name: m.name,
+                          },
+                        )}
+                      >
+                        {t(m.effective ? 'certificationPage.models.ineffective' : 'certificationPage.models.effectiveTitle')}
+                      </Button>
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => setClosing({ model: m, kind: 'end' })}
+                        aria-label={t('certificationPage.models.endLabel', { name: m.name })}
+                      >
+                        {t('certificationPage.models.end')}
+                      </Button>
+                    </Group>
                   )}
                 </Table.Td>
-                <Table.Td>
-                  {m.unitName}
-                  <Text size="xs">{m.runBy}</Text>
-                </Table.Td>
-                <Table.Td>{m.activities ?? '—'}</Table.Td>
-                <Table.Td>
-                  {m.effect ?? '—'}
-                  {m.figure ? (
-                    <Text size="xs" fw={500}>
-                      {t('certificationPage.models.figureValue', {
-                        label: t(`certification.modelFigures.${m.figure.source}`),
-                        from: formatDate(m.figure.from),
-                        to: formatDate(m.figure.to),
-                        value: formatNumber(m.figure.value),
-                      })}
-                    </Text>
-                  ) : null}
-                </Table.Td>
-                <Table.Td>{m.replicatedTo.length ? m.replicatedTo.map((r) => r.name).join(', ') : '—'}</Table.Td>
-                {can('certification.assess') ? (
-                  <Table.Td>
-                    {m.endedOn ? null : (
-                      <Group gap={4} wrap="wrap">
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          onClick={() => setReplicating(m)}
-                          aria-label={t('certificationPage.models.replicateTitle', { name: m.name })}
-                        >
-                          {t('certificationPage.models.replicate')}
-                        </Button>
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          onClick={() => setClosing({ model: m, kind: m.effective ? 'ineffective' : 'effective' })}
-                          aria-label={t(
-                            m.effective ? 'certificationPage.models.ineffectiveLabel' : 'certificationPage.models.effectiveLabel',
-                            {
-                              name: m.name,
-                            },
-                          )}
-                        >
-                          {t(m.effective ? 'certificationPage.models.ineffective' : 'certificationPage.models.effectiveTitle')}
-                        </Button>
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          color="red"
-                          onClick={() => setClosing({ model: m, kind: 'end' })}
-                          aria-label={t('certificationPage.models.endLabel', { name: m.name })}
-                        >
-                          {t('certificationPage.models.end')}
-                        </Button>
-                      </Group>
-                    )}
-                  </Table.Td>
-                ) : null}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </DataTable>
-      ) : null}
-      {items.length ? (
-        <ListFooter
-          countText={t('certificationPage.models.shown', { count: items.length })}
-          hasMore={Boolean(query.hasNextPage)}
-          isLoadingMore={query.isFetchingNextPage}
-          onLoadMore={() => void query.fetchNextPage()}
-        />
-      ) : null}
+              ) : null}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </PagedTable>
       {replicating ? <ReplicateModal model={replicating} onClose={() => setReplicating(null)} /> : null}
       {closing ? <CloseModelDialog closing={closing} onClose={() => setClosing(null)} /> : null}
     </>

@@ -1,23 +1,20 @@
 import { PLACE_KINDS, type PlaceKind, type PlaceView } from '@binh-an/domain';
-import { Button, Checkbox, Group, Modal, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, describeError } from '../../lib/api.ts';
 import { formatDate, formatNumber } from '../../lib/format.ts';
 import { AnchorLink } from '../../ui/anchor-link.tsx';
-import { DataTable } from '../../ui/data-table.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
-import { ErrorAlert, FormErrorAlert } from '../../ui/error-alert.tsx';
 import { FilterBar } from '../../ui/filter-bar.tsx';
 import { FilterSearchInput } from '../../ui/filter-search-input.tsx';
 import { FilterSelect } from '../../ui/filter-select.tsx';
+import { FormModal, fieldErrors } from '../../ui/form-modal.tsx';
 import { IconDownload, IconPlus } from '../../ui/icons.tsx';
-import { ListFooter } from '../../ui/list-footer.tsx';
-import { LoadingState } from '../../ui/loading-state.tsx';
 import { notifySuccess } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
+import { PagedTable } from '../../ui/paged-table.tsx';
 import { useCan } from '../auth/hooks.ts';
 import { useAllUnits } from '../units/api.ts';
 import { createPlace, fetchPlaces, placesExportUrl, residenceQueryKey, updatePlace } from './api.ts';
@@ -26,13 +23,6 @@ import { blockOptions, ResidenceNav } from './residence-parts.tsx';
 import { usePagedList } from './use-paged.ts';
 
 const routeApi = getRouteApi('/signed-in/residence');
-
-/** The problem's title and each field's message (already in the user's language), for a form's error alert. */
-function fieldErrors(error: unknown): string | null {
-  if (!error) return null;
-  if (error instanceof ApiError) return [error.title, ...error.fieldErrors.map((f) => f.message)].join(' ');
-  return describeError(error);
-}
 
 /** Adds a place, or corrects one when `place` is given (PATCH: only the answers, the block stays). */
 function PlaceFormModal({ opened, onClose, place }: { opened: boolean; onClose: () => void; place?: PlaceView }) {
@@ -71,65 +61,43 @@ function PlaceFormModal({ opened, onClose, place }: { opened: boolean; onClose: 
   });
   const f = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) => setV({ ...v, [k]: e.currentTarget.value });
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
       title={place ? t('residencePage.places.editTitle', { name: place.name }) : t('residencePage.places.addTitle')}
       size="lg"
+      mutation={save}
+      cancelLabel={t('residencePage.cancel')}
+      submitLabel={place ? t('residencePage.save') : t('residencePage.places.add')}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-        noValidate
-      >
-        <Stack gap="sm">
-          <FormErrorAlert message={save.isError ? fieldErrors(save.error) : null} />
-          <Select
-            label={t('residencePage.fields.unit')}
-            data={units}
-            value={v.unitId || null}
-            onChange={(x) => setV({ ...v, unitId: x ?? '' })}
-            required
-            searchable
-            comboboxProps={{ withinPortal: true }}
-          />
-          <Select
-            label={t('residencePage.kind')}
-            data={PLACE_KINDS.map((k) => ({ value: k, label: t(`residence.placeKinds.${k}`) }))}
-            value={v.kind}
-            onChange={(x) => setV({ ...v, kind: (x ?? 'boarding_house') as PlaceKind })}
-            allowDeselect={false}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <TextInput label={t('residencePage.fields.name')} value={v.name} onChange={f('name')} required />
-          <TextInput label={t('residencePage.fields.address')} value={v.address} onChange={f('address')} required />
-          <TextInput label={t('residencePage.fields.owner')} value={v.ownerName} onChange={f('ownerName')} required />
-          <TextInput label={t('residencePage.fields.phone')} value={v.phone} onChange={f('phone')} type="tel" />
-          <NumberInput
-            label={t('residencePage.fields.capacity')}
-            value={v.capacity}
-            onChange={(x) => setV({ ...v, capacity: x })}
-            min={0}
-          />
-          <Checkbox
-            label={t('residencePage.fields.conditionsMet')}
-            checked={v.conditionsMet}
-            onChange={(e) => setV({ ...v, conditionsMet: e.currentTarget.checked })}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('residencePage.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {place ? t('residencePage.save') : t('residencePage.places.add')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Select
+        label={t('residencePage.fields.unit')}
+        data={units}
+        value={v.unitId || null}
+        onChange={(x) => setV({ ...v, unitId: x ?? '' })}
+        required
+        searchable
+        comboboxProps={{ withinPortal: true }}
+      />
+      <Select
+        label={t('residencePage.kind')}
+        data={PLACE_KINDS.map((k) => ({ value: k, label: t(`residence.placeKinds.${k}`) }))}
+        value={v.kind}
+        onChange={(x) => setV({ ...v, kind: (x ?? 'boarding_house') as PlaceKind })}
+        allowDeselect={false}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <TextInput label={t('residencePage.fields.name')} value={v.name} onChange={f('name')} required />
+      <TextInput label={t('residencePage.fields.address')} value={v.address} onChange={f('address')} required />
+      <TextInput label={t('residencePage.fields.owner')} value={v.ownerName} onChange={f('ownerName')} required />
+      <TextInput label={t('residencePage.fields.phone')} value={v.phone} onChange={f('phone')} type="tel" />
+      <NumberInput label={t('residencePage.fields.capacity')} value={v.capacity} onChange={(x) => setV({ ...v, capacity: x })} min={0} />
+      <Checkbox
+        label={t('residencePage.fields.conditionsMet')}
+        checked={v.conditionsMet}
+        onChange={(e) => setV({ ...v, conditionsMet: e.currentTarget.checked })}
+      />
+    </FormModal>
   );
 }
 
@@ -197,63 +165,57 @@ export function PlacesPage() {
           flex="1 1 12rem"
         />
       </FilterBar>
-      {list.isPending ? (
-        <LoadingState />
-      ) : list.isError ? (
-        <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.rows.length === 0 ? (
-        <EmptyState
-          title={isFiltered ? t('common.noResultsTitle') : t('residencePage.places.emptyTitle')}
-          description={isFiltered ? t('residencePage.noResultsText') : t('residencePage.places.emptyText')}
-          onClearFilters={isFiltered ? () => void navigate({ search: {}, replace: true }) : undefined}
-        />
-      ) : (
-        <>
-          <DataTable caption={t('residencePage.places.caption')} minWidth={760}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('residencePage.fields.name')}</Table.Th>
-                <Table.Th scope="col">{t('residencePage.block')}</Table.Th>
-                <Table.Th scope="col">{t('residencePage.kind')}</Table.Th>
-                <Table.Th scope="col">{t('residencePage.fields.owner')}</Table.Th>
-                <Table.Th scope="col">{t('residencePage.fields.capacity')}</Table.Th>
-                <Table.Th scope="col">{t('residencePage.fields.lastInspected')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.rows.map((p) => (
-                <Table.Tr key={p.id}>
-                  <Table.Th scope="row" fw={400}>
-                    <AnchorLink
-                      to="/residence/places/$placeId"
-                      params={{ placeId: p.id }}
-                      fw={700}
-                      aria-label={t('residencePage.places.open', { name: p.name })}
-                    >
-                      {p.name}
-                    </AnchorLink>
-                    <Text size="xs" c="dimmed">
-                      {p.address}
-                      {p.active ? '' : ` · ${t('residencePage.places.inactive')}`}
-                    </Text>
-                  </Table.Th>
-                  <Table.Td>{p.unitName}</Table.Td>
-                  <Table.Td>{t(`residence.placeKinds.${p.kind}`)}</Table.Td>
-                  <Table.Td>{p.ownerName}</Table.Td>
-                  <Table.Td className="num">{p.capacity === null ? '—' : formatNumber(p.capacity)}</Table.Td>
-                  <Table.Td>{p.lastInspectedOn ? formatDate(p.lastInspectedOn) : '—'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </DataTable>
-          <ListFooter
-            countText={t('residencePage.count', { shown: formatNumber(list.rows.length), total: formatNumber(list.total) })}
-            hasMore={Boolean(list.hasNextPage)}
-            isLoadingMore={list.isFetchingNextPage}
-            onLoadMore={() => void list.fetchNextPage()}
+      <PagedTable
+        list={list}
+        rowCount={list.rows.length}
+        empty={
+          <EmptyState
+            title={isFiltered ? t('common.noResultsTitle') : t('residencePage.places.emptyTitle')}
+            description={isFiltered ? t('residencePage.noResultsText') : t('residencePage.places.emptyText')}
+            onClearFilters={isFiltered ? () => void navigate({ search: {}, replace: true }) : undefined}
           />
-        </>
-      )}
+        }
+        caption={t('residencePage.places.caption')}
+        minWidth={760}
+        countText={t('residencePage.count', { shown: formatNumber(list.rows.length), total: formatNumber(list.total) })}
+        onRetry={() => void list.refetch()}
+      >
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('residencePage.fields.name')}</Table.Th>
+            <Table.Th scope="col">{t('residencePage.block')}</Table.Th>
+            <Table.Th scope="col">{t('residencePage.kind')}</Table.Th>
+            <Table.Th scope="col">{t('residencePage.fields.owner')}</Table.Th>
+            <Table.Th scope="col">{t('residencePage.fields.capacity')}</Table.Th>
+            <Table.Th scope="col">{t('residencePage.fields.lastInspected')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {list.rows.map((p) => (
+            <Table.Tr key={p.id}>
+              <Table.Th scope="row" fw={400}>
+                <AnchorLink
+                  to="/residence/places/$placeId"
+                  params={{ placeId: p.id }}
+                  fw={700}
+                  aria-label={t('residencePage.places.open', { name: p.name })}
+                >
+                  {p.name}
+                </AnchorLink>
+                <Text size="xs" c="dimmed">
+                  {p.address}
+                  {p.active ? '' : ` · ${t('residencePage.places.inactive')}`}
+                </Text>
+              </Table.Th>
+              <Table.Td>{p.unitName}</Table.Td>
+              <Table.Td>{t(`residence.placeKinds.${p.kind}`)}</Table.Td>
+              <Table.Td>{p.ownerName}</Table.Td>
+              <Table.Td className="num">{p.capacity === null ? '—' : formatNumber(p.capacity)}</Table.Td>
+              <Table.Td>{p.lastInspectedOn ? formatDate(p.lastInspectedOn) : '—'}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </PagedTable>
       {canManage ? <PlaceFormModal opened={isCreateOpen} onClose={() => setCreateOpen(false)} /> : null}
       {canManage ? <ResidenceImportModal opened={isImportOpen} onClose={() => setImportOpen(false)} /> : null}
     </Stack>
