@@ -99,7 +99,13 @@ export function useBuiltTree(tree) {
   builtTree = tree;
 }
 
-/** Starts the application server with benchmark settings on a free port. */
+/** The Node options `npm start` serves with (package.json "serve"), so that the benchmarks measure the same process. */
+export function serveNodeArgs() {
+  const serve = JSON.parse(readFileSync(new URL('package.json', `file://${ROOT}`), 'utf8')).scripts.serve;
+  return serve.split(/\s+/).filter((t) => t.startsWith('--'));
+}
+
+/** Starts the application server with benchmark settings on a free port, with the Node options of `npm start`. */
 export async function startApp({ databaseUrl, dataDir, demo = true, extraEnv = {}, nodeArgs = [] }) {
   const port = await freePort();
   // With a DATABASE_URL the server writes the demo logins into DATA_DIR but does not create it.
@@ -124,9 +130,10 @@ export async function startApp({ databaseUrl, dataDir, demo = true, extraEnv = {
   };
   // Without a URL the server opens the embedded database (PGlite) in DATA_DIR.
   env.DATABASE_URL = databaseUrl;
+  const args = [...serveNodeArgs(), ...nodeArgs];
   return builtTree
-    ? startNode({ script: 'server/dist/main.js', cwd: builtTree, env, port, readyPath: '/api/health', nodeArgs })
-    : startNode({ script: 'server/src/main.ts', env, port, readyPath: '/api/health', nodeArgs });
+    ? startNode({ script: 'server/dist/main.js', cwd: builtTree, env, port, readyPath: '/api/health', nodeArgs: args })
+    : startNode({ script: 'server/src/main.ts', env, port, readyPath: '/api/health', nodeArgs: args });
 }
 
 function cleanEnv(env) {
