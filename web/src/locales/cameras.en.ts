@@ -15,7 +15,6 @@ export const camerasPageEn: typeof camerasPageVi = {
     status: 'Status',
     allStatuses: 'All',
     count: '{{shown}} / {{total}} cameras',
-    loadMore: 'Show more',
     empty: 'No camera matches the filters.',
     caption: 'Community cameras',
     columns: {

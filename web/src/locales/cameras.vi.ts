@@ -16,7 +16,6 @@ export const camerasPageVi = {
     status: 'Trạng thái',
     allStatuses: 'Tất cả',
     count: '{{shown}} / {{total}} camera',
-    loadMore: 'Xem thêm',
     empty: 'Chưa có camera nào khớp với bộ lọc.',
     caption: 'Danh sách camera cộng đồng',
     columns: {
