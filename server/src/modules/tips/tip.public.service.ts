@@ -68,55 +68,47 @@ export async function submitTip(
   const receipt = newReceipt();
   const isWorkingDay = await loadWorkingDayPredicateCached(db, today, addDays(today, 60));
   const hasContact = Boolean(input.contactConsent && (input.contactName || input.contactPhone));
-  const year = Number(today.slice(0, 4));
-  const received = (async () => {
-    // Without attachments the tip is one statement (its number, the tip and its audit entry); with them, one transaction.
-    const store = async (tx: DbOrTx) => {
-      await insertNumberedTip(
-        tx,
-        {
-          wardId: ward.id,
-          id,
-          unitId,
-          year,
-          channel: 'online',
-          reporterIdentity: hasContact ? 'identified' : 'anonymous',
-          status: 'new',
-          receivedOn: today,
-          intakeDueOn: intakeDueOn(today, isWorkingDay),
-          nextDueAt: endOfDayVn(intakeDueOn(today, isWorkingDay)),
-          dataKey: seal.wrappedKey,
-          bodyEnc: seal.sealBody({
-            what: input.what,
-            place: input.place || null,
-            when: input.when || null,
-            who: input.who || null,
-            lat: input.lat ?? null,
-            lng: input.lng ?? null,
-          }),
-          contactEnc: hasContact
-            ? seal.sealContact({ name: input.contactName || null, phone: input.contactPhone || null, address: null })
-            : null,
-          receiptHash: receiptHash(deps.key, receipt),
-          lastActivityOn: today,
-          hasUnreadFromSender: true,
-        },
-        auditEntryInsert({
-          action: 'tip.receive',
-          wardId: ward.id,
-          entityType: 'tip',
-          entityId: id,
-          dayOnly: true,
-          detail: { channel: 'online', files: files.length },
-        }),
-      );
-      for (const f of files) await insertTipFile(tx, f);
-    };
-    if (files.length === 0) await store(db);
-    else await db.transaction(store);
-    auditAppended();
-  })();
-  await received.catch(deps.blobs.discarding(files.map((f) => f.storageKey)));
+  const dueOn = intakeDueOn(today, isWorkingDay);
+  const row = {
+    wardId: ward.id,
+    id,
+    unitId,
+    year: Number(today.slice(0, 4)),
+    channel: 'online',
+    reporterIdentity: hasContact ? 'identified' : 'anonymous',
+    status: 'new',
+    receivedOn: today,
+    intakeDueOn: dueOn,
+    nextDueAt: endOfDayVn(dueOn),
+    dataKey: seal.wrappedKey,
+    bodyEnc: seal.sealBody({
+      what: input.what,
+      place: input.place || null,
+      when: input.when || null,
+      who: input.who || null,
+      lat: input.lat ?? null,
+      lng: input.lng ?? null,
+    }),
+    contactEnc: hasContact ? seal.sealContact({ name: input.contactName || null, phone: input.contactPhone || null, address: null }) : null,
+    receiptHash: receiptHash(deps.key, receipt),
+    lastActivityOn: today,
+    hasUnreadFromSender: true,
+  } as const;
+  const entry = auditEntryInsert({
+    action: 'tip.receive',
+    wardId: ward.id,
+    entityType: 'tip',
+    entityId: id,
+    dayOnly: true,
+    detail: { channel: 'online', files: files.length },
+  });
+  const store = async (tx: DbOrTx) => {
+    await insertNumberedTip(tx, row, entry);
+    for (const f of files) await insertTipFile(tx, f);
+  };
+  // Without attachments the tip is one statement (its number, the tip and its audit entry); with them, one transaction.
+  await (files.length === 0 ? store(db) : db.transaction(store)).catch(deps.blobs.discarding(files.map((f) => f.storageKey)));
+  auditAppended();
   // Counted once stored; a count that fails (the counters are away) does not take back a tip already received.
   await guard.record(ward.id).catch(() => {});
   return { receipt };
