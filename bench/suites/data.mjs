@@ -9,7 +9,7 @@ import { handSummary } from '../lib/hand-sql.mjs';
 import { load, timeIt } from '../lib/load.mjs';
 import { cli } from '../lib/procs.mjs';
 import { signIn } from '../lib/session.mjs';
-import { startBaseline } from './tips.mjs';
+import { ensureApp, startBaseline } from './tips.mjs';
 
 const FROM = '2025-01-01';
 const TO = '2025-06-30';
@@ -76,6 +76,7 @@ function samplerOf(app, everyMs = 500) {
 }
 
 export async function benchListAndReports(ctx) {
+  await ensureApp(ctx);
   const { log, record, quick, scratch, app, appUrl } = ctx;
   const seconds = quick ? 4 : 15;
   const env = { DATABASE_URL: appUrl, DATA_DIR: join(scratch, 'app') };

@@ -17,7 +17,7 @@ export async function benchPglite(ctx) {
   const { log, record, quick, scratch } = ctx;
   const seconds = quick ? 4 : 15;
   // The PostgreSQL application is done with: one server at a time, so that they do not share the two cores.
-  await ctx.app.stop();
+  await ctx.app?.stop();
   const app = await (ctx.pgliteBoot ?? bootPglite(ctx));
   const url = `${app.base}/api/v1/public/tips`;
   await load({ url, method: 'POST', body: TIP, connections: 10, seconds: quick ? 1 : 3 });

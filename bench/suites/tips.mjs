@@ -22,15 +22,22 @@ export async function startBaseline(env) {
   return startNode({ script: 'bench/baseline-server.mjs', env, port, readyPath: '/' });
 }
 
-export async function benchTips(ctx) {
-  const { cluster, log, record, quick, scratch } = ctx;
-  const seconds = quick ? 4 : 15;
-  const url = await cluster.createDatabase('app');
+/** The application on its own database of the run's cluster, started once for the suites that measure it. */
+export async function ensureApp(ctx) {
+  if (ctx.app) return;
+  const url = await ctx.cluster.createDatabase('app');
   ctx.appUrl = url;
-  log('starting the application on PostgreSQL (migrations and the demo ward)…');
+  ctx.log('starting the application on PostgreSQL (migrations and the demo ward)…');
   const t0 = performance.now();
-  ctx.app = await startApp({ databaseUrl: url, dataDir: join(scratch, 'app') });
-  log(`application up in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  ctx.app = await startApp({ databaseUrl: url, dataDir: join(ctx.scratch, 'app') });
+  ctx.log(`application up in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+export async function benchTips(ctx) {
+  const { log, record, quick, scratch } = ctx;
+  const seconds = quick ? 4 : 15;
+  await ensureApp(ctx);
+  const url = ctx.appUrl;
 
   const client = new pg.Client({ connectionString: url });
   await client.connect();
