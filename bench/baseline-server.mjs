@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { z } from 'zod';
+import { LIST_SQL } from './lib/list-sql.mjs';
 
 const port = Number(process.env.PORT);
 const url = process.env.BASELINE_DATABASE_URL;
@@ -30,17 +31,12 @@ app.post('/insert', async (req, reply) => {
   return reply.status(201).send({ id: String(row.id) });
 });
 
-// The SELECT the cases list runs for a ward officer (findCasesInScope: scope by ward, newest discovered first, keyset
-// tie-breakers, the unit's name), taking the ward ids as the application's scope does.
-const listQuery = z.object({ wards: z.string().min(1) });
+// The SELECT the cases list runs for a ward officer (bench/lib/list-sql.mjs), taking the ward as the application's
+// scope does.
+const listQuery = z.object({ ward: z.uuid() });
 app.get('/list', async (req) => {
-  const { wards } = listQuery.parse(req.query);
-  const rows = await query(
-    `SELECT c.*, u.name AS unit_name FROM cases c JOIN units u ON u.id = c.unit_id
-     WHERE c.ward_id = ANY($1::uuid[])
-     ORDER BY c.discovered_on DESC, c.year DESC, c.seq DESC, c.id DESC LIMIT 51`,
-    [`{${wards}}`],
-  );
+  const { ward } = listQuery.parse(req.query);
+  const rows = await query(LIST_SQL, [ward]);
   return { items: rows.slice(0, 50) };
 });
 

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { ensureUnits, generate, PROVINCE_CODE, wardCode } from '../generate.mjs';
 import { countStatements } from '../lib/cluster.mjs';
 import { handSummary } from '../lib/hand-sql.mjs';
+import { LIST_SQL } from '../lib/list-sql.mjs';
 import { load, timeIt } from '../lib/load.mjs';
 import { cli } from '../lib/procs.mjs';
 import { signIn } from '../lib/session.mjs';
@@ -15,10 +16,6 @@ const FROM = '2025-01-01';
 const TO = '2025-06-30';
 
 /** The cases list's SELECT for a ward officer, as the application runs it (its role, the ward settings, RLS on). */
-const LIST_SQL = `SELECT c.*, u.name AS unit_name FROM cases c JOIN units u ON u.id = c.unit_id
-  WHERE c.ward_id = ANY($1::uuid[])
-  ORDER BY c.discovered_on DESC, c.year DESC, c.seq DESC, c.id DESC LIMIT 51`;
-
 async function explainAsApp(client, wardIds, text, params) {
   await client.query('BEGIN');
   try {
@@ -126,7 +123,7 @@ async function run(ctx, client, { seconds, env, app, appUrl, log, record, quick 
   const listSmall = await timeIt(n, () => get(listUrl, officer));
   ctx.explains.push({
     title: `cases list, first page, ${g1.total.toLocaleString('en')} records (${(await client.query('SELECT count(*)::int n FROM cases WHERE ward_id = $1', [ward1.id])).rows[0].n} cases in the ward)`,
-    plan: await explainAsApp(client, [ward1.id], LIST_SQL, [`{${ward1.id}}`]),
+    plan: await explainAsApp(client, [ward1.id], LIST_SQL, [ward1.id]),
   });
 
   log(`generator: the rest, up to ${full * 100}% (${full === 1 ? '1,000,000' : (full * 1_000_000).toLocaleString('en')} records)`);
@@ -156,7 +153,7 @@ async function run(ctx, client, { seconds, env, app, appUrl, log, record, quick 
   const deepFull = await timeIt(n, () => get(deepUrl, officer));
   ctx.explains.push({
     title: `cases list, first page, ${total.toLocaleString('en')} records (${(await client.query('SELECT count(*)::int n FROM cases WHERE ward_id = $1', [ward1.id])).rows[0].n} cases in the ward)`,
-    plan: await explainAsApp(client, [ward1.id], LIST_SQL, [`{${ward1.id}}`]),
+    plan: await explainAsApp(client, [ward1.id], LIST_SQL, [ward1.id]),
   });
   record({
     name: `list page cost as data grows ${growth} (first page)`,
@@ -190,7 +187,7 @@ async function run(ctx, client, { seconds, env, app, appUrl, log, record, quick 
   const cpuPerPage = (app.cpuMs() - cpu0) / appList.total;
   const rssUnderLoad = sampler.stop();
   const baseline = await startBaseline({ BASELINE_DATABASE_URL: appUrl });
-  const bareUrl = `${baseline.base}/list?wards=${ward1.id}`;
+  const bareUrl = `${baseline.base}/list?ward=${ward1.id}`;
   await load({ url: bareUrl, connections: 10, seconds: quick ? 1 : 3 });
   log(`bare Fastify + pg route with the same SELECT, 10 connections, ${seconds} s`);
   const bareList = await load({ url: bareUrl, connections: 10, seconds });

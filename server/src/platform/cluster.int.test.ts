@@ -146,9 +146,11 @@ describe('reads routed to a replica', () => {
       code: 'internal',
     });
     // By SQL text, the read-only transaction refuses it (25006: read_only_sql_transaction).
-    await expect(routed.db.transaction(async (tx) => tx.execute(sql`UPDATE audit_log SET action = 'x' WHERE false`))).rejects.toMatchObject({
-      cause: { code: '25006' },
-    });
+    await expect(routed.db.transaction(async (tx) => tx.execute(sql`UPDATE audit_log SET action = 'x' WHERE false`))).rejects.toMatchObject(
+      {
+        cause: { code: '25006' },
+      },
+    );
     expect(await countAudit()).toBe(2);
   });
 
