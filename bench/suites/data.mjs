@@ -163,7 +163,7 @@ async function run(ctx, client, { seconds, env, app, appUrl, log, record, quick 
     baselineName: `same page at ${(small * 100).toFixed(0)}%`,
     target: '≤ 1.5 (flat)',
     pass: listFull.median / listSmall.median <= 1.5,
-    note: `median of ${n} sequential requests`,
+    note: `median of ${n} sequential requests after 3 untimed`,
   });
   record({
     name: `list page ${depth} (keyset) vs the first page`,
