@@ -23,20 +23,18 @@ export async function insertTip(tx: DbOrTx, row: typeof tips.$inferInsert): Prom
 /**
  * Stores a new tip under the ward's next register number, with the entry `entry` writes (an `INSERT INTO audit_log`),
  * in one statement: the counter row, which every tip of the ward updates, is locked only for that statement and its
- * commit, and a tip costs one round trip. Answers the number.
+ * commit, and a tip costs one round trip.
  */
-export async function insertNumberedTip(tx: DbOrTx, row: Omit<typeof tips.$inferInsert, 'seq'>, entry: SQL): Promise<number> {
+export async function insertNumberedTip(tx: DbOrTx, row: Omit<typeof tips.$inferInsert, 'seq'>, entry: SQL): Promise<void> {
   const taken = tx.$with('taken', { last: sql<number>`last` }).as(sql`
     INSERT INTO tip_counters (ward_id, year, last) VALUES (${row.wardId}, ${row.year}, 1)
     ON CONFLICT (ward_id, year) DO UPDATE SET last = tip_counters.last + 1
     RETURNING last`);
   const audited = tx.$with('audited', {}).as(entry);
-  const [stored] = await tx
+  await tx
     .with(taken, audited)
     .insert(tips)
-    .values({ ...row, seq: sql`(SELECT last FROM taken)` })
-    .returning({ seq: tips.seq });
-  return stored?.seq ?? 0;
+    .values({ ...row, seq: sql`(SELECT last FROM taken)` });
 }
 
 export async function insertTipMessage(tx: DbOrTx, row: typeof tipMessages.$inferInsert): Promise<void> {
