@@ -122,4 +122,16 @@ describe('row-level security with the application role', () => {
       expect(row?.who).not.toBe('binh_an_app');
     }
   });
+
+  it('reads the scope once per statement: every policy calls the scope functions through (SELECT …)', async () => {
+    // A bare call is inlined and evaluated for every row, and the planner cannot estimate it (T2800_rls_scope_once).
+    const policies = await queryRows<{ name: string; qual: string | null; check: string | null }>(
+      database.db,
+      sql`SELECT tablename || '.' || policyname AS name, qual, with_check AS check FROM pg_policies WHERE schemaname = current_schema()`,
+    );
+    const scoped = policies.filter((p) => /app_(all_wards|ward_ids|user_id)\(\)/.test(`${p.qual} ${p.check}`));
+    expect(scoped.length).toBeGreaterThan(40);
+    const bare = scoped.filter((p) => /(?<!SELECT )app_(all_wards|ward_ids|user_id)\(\)/.test(`${p.qual} ${p.check}`));
+    expect(bare.map((p) => p.name)).toEqual([]);
+  });
 });

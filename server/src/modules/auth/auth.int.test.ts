@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF, createTestApp, type TestApp } from '../../../test/app.ts';
 import { totpCode, totpStep } from '../../platform/auth/totp.ts';
+import { sha256Hex } from '../../platform/crypto.ts';
 import { queryRows } from '../../platform/db.ts';
+import { findSessionWithUser } from './auth.repository.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -39,6 +41,11 @@ describe('login (ASVS 6.3, security.md G19–G22)', () => {
     const who = await me(cookie);
     expect(who.statusCode).toBe(200);
     expect(who.json().user.username).toBe('truongkhoi');
+    // Each request reads the session and its account, but never the account's secrets (ASVS 6.4, security.md G18).
+    const found = await findSessionWithUser(t.deps.database.db, sha256Hex(cookie.split('=')[1] ?? ''));
+    expect(found?.user?.username).toBe('truongkhoi');
+    for (const secret of ['passwordHash', 'totpSecretEnc', 'recoveryCodes']) expect(found?.user).not.toHaveProperty(secret);
+    expect(found?.session).not.toHaveProperty('pendingTotpSecretEnc');
   });
 
   it('sets the session cookie HttpOnly and SameSite=Strict, with __Host- and Secure over TLS', async () => {

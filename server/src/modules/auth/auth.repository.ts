@@ -10,10 +10,28 @@ export async function insertSession(tx: DbOrTx, row: typeof sessions.$inferInser
   await tx.insert(sessions).values(row);
 }
 
+/** What a request needs of an account to act: never its password hash, second-factor secrets or recovery codes. */
+export type ActorAccount = Pick<UserRow, 'id' | 'username' | 'role' | 'unitId' | 'wardId' | 'locale' | 'disabledAt'>;
+export type SessionCheck = Pick<SessionRow, 'id' | 'stage' | 'lastSeenAt' | 'expiresAt'>;
+
 /** A session with its account (null when the account is gone), in one statement: every request reads both. */
-export async function findSessionWithUser(tx: DbOrTx, id: string): Promise<{ session: SessionRow; user: UserRow | null } | null> {
+export async function findSessionWithUser(
+  tx: DbOrTx,
+  id: string,
+): Promise<{ session: SessionCheck; user: ActorAccount | null } | null> {
   const rows = await tx
-    .select({ session: sessions, user: users })
+    .select({
+      session: { id: sessions.id, stage: sessions.stage, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt },
+      user: {
+        id: users.id,
+        username: users.username,
+        role: users.role,
+        unitId: users.unitId,
+        wardId: users.wardId,
+        locale: users.locale,
+        disabledAt: users.disabledAt,
+      },
+    })
     .from(sessions)
     .leftJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, id))

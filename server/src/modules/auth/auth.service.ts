@@ -18,6 +18,7 @@ import {
   updateUserRow,
 } from '../users/index.ts';
 import {
+  type ActorAccount,
   deleteSession,
   deleteSessionsOfUser,
   findActiveApiToken,
@@ -242,7 +243,7 @@ export async function logout(deps: Deps, token: string | undefined, actor: Actor
 }
 
 /** Builds the actor of an account: its role and the wards and units it may reach. */
-export async function buildActor(db: Db, user: UserRow, via: 'session' | 'token'): Promise<Actor | null> {
+export async function buildActor(db: Db, user: ActorAccount, via: 'session' | 'token'): Promise<Actor | null> {
   const scope = await resolveUnitScopeCached(db, user.unitId);
   if (!scope) return null;
   return {
