@@ -15,10 +15,7 @@ export type ActorAccount = Pick<UserRow, 'id' | 'username' | 'role' | 'unitId' |
 export type SessionCheck = Pick<SessionRow, 'id' | 'stage' | 'lastSeenAt' | 'expiresAt'>;
 
 /** A session with its account (null when the account is gone), in one statement: every request reads both. */
-export async function findSessionWithUser(
-  tx: DbOrTx,
-  id: string,
-): Promise<{ session: SessionCheck; user: ActorAccount | null } | null> {
+export async function findSessionWithUser(tx: DbOrTx, id: string): Promise<{ session: SessionCheck; user: ActorAccount | null } | null> {
   const rows = await tx
     .select({
       session: { id: sessions.id, stage: sessions.stage, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt },
