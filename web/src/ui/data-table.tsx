@@ -34,3 +34,18 @@ export function DataTable({ caption, children, minWidth = 720, label, isCompact 
     </section>
   );
 }
+
+/** A table's head: one column heading per label, in order. */
+export function TableHead({ columns }: { columns: readonly string[] }) {
+  return (
+    <Table.Thead>
+      <Table.Tr>
+        {columns.map((label) => (
+          <Table.Th key={label} scope="col">
+            {label}
+          </Table.Th>
+        ))}
+      </Table.Tr>
+    </Table.Thead>
+  );
+}

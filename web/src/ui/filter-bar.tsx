@@ -22,6 +22,9 @@ export type FilterBarProps = {
   footer?: ReactNode;
 };
 
+/** Whether any filter of a list's address is set (an empty text counts as unset). */
+export const hasFilters = (search: object) => Object.values(search).some((v) => v !== undefined && v !== '');
+
 /** The filter toolbar above a staff list: a region named "Bộ lọc" holding the list's filters in one wrapping row. */
 export function FilterBar({
   children,

@@ -24,12 +24,14 @@ export type FormModalProps = {
   /** The words of the button that closes the dialog without saving, e.g. "Huỷ", and of the submit button. */
   cancelLabel: string;
   submitLabel: string;
+  /** A line above the form's error and fields, e.g. what the form is for. */
+  intro?: ReactNode;
   /** The fields. */
   children: ReactNode;
 };
 
-/** A form in a dialog: its error first, the fields, then "Huỷ" and the submit button at the right. */
-export function FormModal({ opened, onClose, title, size, mutation, cancelLabel, submitLabel, children }: FormModalProps) {
+/** A form in a dialog: its introduction and error first, the fields, then "Huỷ" and the submit button at the right. */
+export function FormModal({ opened, onClose, title, size, mutation, cancelLabel, submitLabel, intro, children }: FormModalProps) {
   const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onClose} closeButtonProps={{ 'aria-label': t('common.close') }} title={title} size={size}>
@@ -41,6 +43,7 @@ export function FormModal({ opened, onClose, title, size, mutation, cancelLabel,
         noValidate
       >
         <Stack gap="sm">
+          {intro}
           <FormErrorAlert message={mutation.isError ? fieldErrors(mutation.error) : null} />
           {children}
           <Group justify="flex-end">

@@ -7,18 +7,17 @@ import {
   type CameraKind,
   CONTACT_CHANNELS,
   type ContactChannel,
-  type Unit,
 } from '@binh-an/domain';
 import { Badge, Button, Checkbox, Group, Modal, MultiSelect, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber } from '../../lib/format.ts';
-import { compareVietnamese } from '../../lib/text.ts';
-import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
+import { TableHead } from '../../ui/data-table.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { BlockSelect, ChoiceSelect, useFormValues } from '../../ui/form-fields.tsx';
 import { FormModal, fieldErrors } from '../../ui/form-modal.tsx';
 import { LoadingState } from '../../ui/loading-state.tsx';
 import { notifySuccess } from '../../ui/notify.ts';
@@ -39,41 +38,10 @@ import {
   vnDay,
   withdrawCamera,
 } from './api.ts';
+import { CamerasNav } from './cameras-nav.tsx';
 
 /** Leaflet loads with the form only. */
 const PositionPicker = lazy(() => import('./position-picker.tsx'));
-
-export { fieldErrors };
-
-/** The links between the camera screens; the current one is marked for screen readers. */
-export function CamerasNav({ current }: { current: 'registry' | 'requests' | 'map' }) {
-  const { t } = useTranslation();
-  const can = useCan();
-  const links = [
-    { key: 'registry', to: '/cameras' },
-    ...(can('camera.request') ? ([{ key: 'requests', to: '/cameras/requests' }] as const) : []),
-    { key: 'map', to: '/cameras/map' },
-  ] as const;
-  return (
-    <nav aria-label={t('camerasPage.sectionsLabel')}>
-      <Group gap="md" wrap="wrap" mb="sm">
-        {links.map((l) => (
-          <AnchorLink key={l.key} to={l.to} fw={current === l.key ? 700 : 400} aria-current={current === l.key ? 'page' : undefined}>
-            {t(`camerasPage.sections.${l.key}`)}
-          </AnchorLink>
-        ))}
-      </Group>
-    </nav>
-  );
-}
-
-/** Blocks (and the ward) in force, as options. */
-export function blockOptions(units: readonly Unit[]): { value: string; label: string }[] {
-  return units
-    .filter((u) => u.isActive && (u.type === 'block' || u.type === 'ward' || u.type === 'commune'))
-    .sort((a, b) => Number(a.type === 'block') - Number(b.type === 'block') || compareVietnamese(a.name, b.name))
-    .map((u) => ({ value: u.id, label: u.name }));
-}
 
 type FormValues = {
   unitId: string;
@@ -98,8 +66,8 @@ type FormValues = {
 function CameraFormModal({ opened, onClose, camera }: { opened: boolean; onClose: () => void; camera?: CameraView }) {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
-  const units = blockOptions(useAllUnits().data ?? []);
-  const [v, setV] = useState<FormValues>({
+  const units = useAllUnits().data ?? [];
+  const [v, set, text] = useFormValues<FormValues>({
     unitId: camera?.unitId ?? '',
     kind: camera?.kind ?? 'ward',
     label: camera?.label ?? '',
@@ -143,7 +111,6 @@ function CameraFormModal({ opened, onClose, camera }: { opened: boolean; onClose
       onClose();
     },
   });
-  const f = (k: keyof FormValues) => (e: { currentTarget: { value: string } }) => setV({ ...v, [k]: e.currentTarget.value });
   const consentText = CAMERA_CONSENT_TEXTS[CAMERA_CONSENT_VERSION]?.[i18n.language === 'en' ? 'en' : 'vi'] ?? '';
   const context = useQuery({ queryKey: [...camerasQueryKey, 'map'], queryFn: ({ signal }) => fetchCameraMap(signal) });
   const drawn = { lat: num(v.lat), lng: num(v.lng), direction: num(v.direction), angle: num(v.angle), range: num(v.range) };
@@ -159,84 +126,70 @@ function CameraFormModal({ opened, onClose, camera }: { opened: boolean; onClose
     >
       {camera ? null : (
         <>
-          <Select
+          <ChoiceSelect
             label={t('camerasPage.fields.kind')}
-            data={CAMERA_KINDS.map((k) => ({ value: k, label: t(`cameras.kinds.${k}`) }))}
+            choices={CAMERA_KINDS}
+            messages="cameras.kinds"
             value={v.kind}
-            onChange={(x) => setV({ ...v, kind: (x ?? 'ward') as CameraKind })}
-            allowDeselect={false}
-            comboboxProps={{ withinPortal: true }}
+            onChange={(kind) => set({ kind })}
           />
-          <Select
-            label={t('camerasPage.fields.unit')}
-            data={units}
-            value={v.unitId || null}
-            onChange={(x) => setV({ ...v, unitId: x ?? '' })}
-            required
-            searchable
-            comboboxProps={{ withinPortal: true }}
-          />
+          <BlockSelect label={t('camerasPage.fields.unit')} units={units} value={v.unitId} onChange={(unitId) => set({ unitId })} />
         </>
       )}
-      <TextInput label={t('camerasPage.fields.label')} value={v.label} onChange={f('label')} required />
-      <TextInput label={t('camerasPage.fields.address')} value={v.address} onChange={f('address')} required />
+      <TextInput label={t('camerasPage.fields.label')} {...text('label')} required />
+      <TextInput label={t('camerasPage.fields.address')} {...text('address')} required />
       <Text size="sm" id="camera-map-hint">
         {t('camerasPage.fields.mapHint')}
       </Text>
       <Suspense fallback={<LoadingState label={t('camerasPage.map.loading')} />}>
-        <PositionPicker value={drawn} context={context.data} onChange={(patch) => setV((prev) => ({ ...prev, ...patch }))} />
+        <PositionPicker value={drawn} context={context.data} onChange={set} />
       </Suspense>
       <Group grow>
-        <NumberInput label={t('camerasPage.fields.lat')} value={v.lat} onChange={(x) => setV({ ...v, lat: x })} decimalScale={6} required />
-        <NumberInput label={t('camerasPage.fields.lng')} value={v.lng} onChange={(x) => setV({ ...v, lng: x })} decimalScale={6} required />
+        <NumberInput label={t('camerasPage.fields.lat')} value={v.lat} onChange={(lat) => set({ lat })} decimalScale={6} required />
+        <NumberInput label={t('camerasPage.fields.lng')} value={v.lng} onChange={(lng) => set({ lng })} decimalScale={6} required />
       </Group>
       <Group grow>
         <NumberInput
           label={t('camerasPage.fields.direction')}
           value={v.direction}
-          onChange={(x) => setV({ ...v, direction: x })}
+          onChange={(direction) => set({ direction })}
           min={0}
           max={359}
         />
-        <NumberInput label={t('camerasPage.fields.angle')} value={v.angle} onChange={(x) => setV({ ...v, angle: x })} min={10} max={360} />
-        <NumberInput label={t('camerasPage.fields.range')} value={v.range} onChange={(x) => setV({ ...v, range: x })} min={2} max={200} />
+        <NumberInput label={t('camerasPage.fields.angle')} value={v.angle} onChange={(angle) => set({ angle })} min={10} max={360} />
+        <NumberInput label={t('camerasPage.fields.range')} value={v.range} onChange={(range) => set({ range })} min={2} max={200} />
       </Group>
       <MultiSelect
         label={t('camerasPage.fields.covers')}
         data={CAMERA_COVERS.map((c) => ({ value: c, label: t(`cameras.covers.${c}`) }))}
         value={v.covers}
-        onChange={(x) => setV({ ...v, covers: x as CameraCover[] })}
+        onChange={(x) => set({ covers: x as CameraCover[] })}
         comboboxProps={{ withinPortal: true }}
       />
       <NumberInput
         label={t('camerasPage.fields.retentionDays')}
         value={v.retentionDays}
-        onChange={(x) => setV({ ...v, retentionDays: x })}
+        onChange={(retentionDays) => set({ retentionDays })}
         min={1}
         max={90}
       />
-      <Checkbox
-        label={t('camerasPage.fields.working')}
-        checked={v.working}
-        onChange={(e) => setV({ ...v, working: e.currentTarget.checked })}
-      />
+      <Checkbox label={t('camerasPage.fields.working')} checked={v.working} onChange={(e) => set({ working: e.currentTarget.checked })} />
       {!camera && v.kind !== 'ward' ? (
         <>
-          <TextInput label={t('camerasPage.fields.ownerName')} value={v.ownerName} onChange={f('ownerName')} required />
-          <TextInput label={t('camerasPage.fields.contact')} value={v.contact} onChange={f('contact')} required />
-          <Select
+          <TextInput label={t('camerasPage.fields.ownerName')} {...text('ownerName')} required />
+          <TextInput label={t('camerasPage.fields.contact')} {...text('contact')} required />
+          <ChoiceSelect
             label={t('camerasPage.fields.channel')}
-            data={CONTACT_CHANNELS.map((c) => ({ value: c, label: t(`cameras.channels.${c}`) }))}
+            choices={CONTACT_CHANNELS}
+            messages="cameras.channels"
             value={v.channel}
-            onChange={(x) => setV({ ...v, channel: (x ?? 'sms') as ContactChannel })}
-            allowDeselect={false}
-            comboboxProps={{ withinPortal: true }}
+            onChange={(channel) => set({ channel })}
           />
           <Text size="sm">{consentText}</Text>
           <Checkbox
             label={t('camerasPage.fields.consent', { version: CAMERA_CONSENT_VERSION })}
             checked={v.consent}
-            onChange={(e) => setV({ ...v, consent: e.currentTarget.checked })}
+            onChange={(e) => set({ consent: e.currentTarget.checked })}
           />
         </>
       ) : null}
@@ -354,18 +307,18 @@ export function CamerasPage() {
         countText={t('camerasPage.count', { shown: formatNumber(items.length), total: formatNumber(total) })}
         onRetry={() => void list.refetch()}
       >
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('camerasPage.columns.label')}</Table.Th>
-            <Table.Th scope="col">{t('camerasPage.columns.block')}</Table.Th>
-            <Table.Th scope="col">{t('camerasPage.columns.kind')}</Table.Th>
-            <Table.Th scope="col">{t('camerasPage.columns.view')}</Table.Th>
-            <Table.Th scope="col">{t('camerasPage.columns.retention')}</Table.Th>
-            <Table.Th scope="col">{t('camerasPage.columns.status')}</Table.Th>
-            <Table.Th scope="col">{t('camerasPage.columns.consent')}</Table.Th>
-            <Table.Th scope="col">{t('camerasPage.columns.actions')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead
+          columns={[
+            t('camerasPage.columns.label'),
+            t('camerasPage.columns.block'),
+            t('camerasPage.columns.kind'),
+            t('camerasPage.columns.view'),
+            t('camerasPage.columns.retention'),
+            t('camerasPage.columns.status'),
+            t('camerasPage.columns.consent'),
+            t('camerasPage.columns.actions'),
+          ]}
+        />
         <Table.Tbody>
           {items.map((c) => (
             <Table.Tr key={c.id}>

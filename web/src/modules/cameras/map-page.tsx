@@ -9,7 +9,7 @@ import { LoadingState } from '../../ui/loading-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { camerasQueryKey, fetchCameraMap } from './api.ts';
 import { CAMERA_COLOURS } from './camera-colours.ts';
-import { CamerasNav } from './cameras-page.tsx';
+import { CamerasNav } from './cameras-nav.tsx';
 import './cameras.css';
 
 /** Leaflet loads with this screen only. */

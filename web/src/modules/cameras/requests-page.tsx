@@ -21,6 +21,7 @@ import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
 import { DataTable } from '../../ui/data-table.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { ErrorAlert, FormErrorAlert } from '../../ui/error-alert.tsx';
+import { fieldErrors } from '../../ui/form-modal.tsx';
 import { LoadingState } from '../../ui/loading-state.tsx';
 import { notifySuccess } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
@@ -41,7 +42,7 @@ import {
   vnDay,
   vnLocalToIso,
 } from './api.ts';
-import { CamerasNav, fieldErrors } from './cameras-page.tsx';
+import { CamerasNav } from './cameras-nav.tsx';
 
 /** A datetime-local value some hours before now, in Vietnam time. */
 function vnLocalHoursAgo(hours: number): string {

@@ -1,26 +1,21 @@
 import { INSPECTION_MEASURES, type InspectionMeasure, type InspectionView, VIOLATION_KINDS, type ViolationKind } from '@binh-an/domain';
-import { Badge, Button, Checkbox, Group, Modal, NumberInput, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, NumberInput, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime, formatNumber, todayInVietnam } from '../../lib/format.ts';
-import { DataTable } from '../../ui/data-table.tsx';
-import { EmptyState } from '../../ui/empty-state.tsx';
-import { ErrorAlert, FormErrorAlert } from '../../ui/error-alert.tsx';
-import { FilterBar } from '../../ui/filter-bar.tsx';
-import { FilterSearchInput } from '../../ui/filter-search-input.tsx';
+import { hasFilters } from '../../ui/filter-bar.tsx';
 import { FilterSelect } from '../../ui/filter-select.tsx';
+import { BlockSelect, ChoiceSelect, useFormValues } from '../../ui/form-fields.tsx';
+import { FormModal } from '../../ui/form-modal.tsx';
 import { IconPlus } from '../../ui/icons.tsx';
-import { ListFooter } from '../../ui/list-footer.tsx';
-import { LoadingState } from '../../ui/loading-state.tsx';
 import { notifySuccess } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { useCan } from '../auth/hooks.ts';
 import { useAllUnits } from '../units/api.ts';
 import { createInspection, fetchInspections, fetchRoundChoices, residenceQueryKey, updateInspection } from './api.ts';
-import { fieldErrors } from './places-page.tsx';
-import { blockOptions, ResidenceNav } from './residence-parts.tsx';
+import { FieldsHead, PlaceCell, ResidenceFilters, ResidenceList, ResidenceNav } from './residence-parts.tsx';
 import { usePagedList } from './use-paged.ts';
 
 const routeApi = getRouteApi('/signed-in/residence/inspections');
@@ -72,11 +67,11 @@ export function InspectionFormModal({
 }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const units = blockOptions(useAllUnits().data ?? []);
-  const [v, setV] = useState({
+  const units = useAllUnits().data ?? [];
+  const [v, set, text] = useFormValues({
     unitId: unitId ?? existing?.unitId ?? '',
-    kind: existing?.kind ?? 'planned',
-    status: existing ? 'done' : 'done',
+    kind: (existing?.kind ?? 'planned') as 'planned' | 'unannounced',
+    status: 'done' as 'planned' | 'done',
     plannedOn: existing?.plannedOn ?? todayInVietnam(),
     doneAt: '',
     inspectors: existing?.inspectors ?? '',
@@ -106,8 +101,8 @@ export function InspectionFormModal({
         : createInspection({
             unitId: v.unitId,
             placeId: placeId ?? null,
-            kind: v.kind as 'planned',
-            status: v.status as 'planned',
+            kind: v.kind,
+            status: v.status,
             plannedOn: v.plannedOn,
             inspectors: v.inspectors,
             address: v.address,
@@ -120,191 +115,141 @@ export function InspectionFormModal({
       onClose();
     },
   });
-  const f = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) => setV({ ...v, [k]: e.currentTarget.value });
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
       title={
         existing ? t('residencePage.inspections.recordTitle', { reference: existing.reference }) : t('residencePage.inspections.addTitle')
       }
       size="lg"
+      mutation={save}
+      cancelLabel={t('residencePage.cancel')}
+      submitLabel={t('residencePage.inspections.save')}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-        noValidate
-      >
-        <Stack gap="sm">
-          <FormErrorAlert message={save.isError ? fieldErrors(save.error) : null} />
-          {existing ? null : (
-            <>
-              {unitId ? null : (
-                <Select
-                  label={t('residencePage.fields.unit')}
-                  data={units}
-                  value={v.unitId || null}
-                  onChange={(x) => setV({ ...v, unitId: x ?? '' })}
-                  required
-                  searchable
-                  comboboxProps={{ withinPortal: true }}
-                />
-              )}
-              <Group grow>
-                <Select
-                  label={t('residencePage.fields.inspectionKind')}
-                  data={(['planned', 'unannounced'] as const).map((k) => ({ value: k, label: t(`residence.inspectionKinds.${k}`) }))}
-                  value={v.kind}
-                  onChange={(x) => setV({ ...v, kind: (x ?? 'planned') as 'planned' })}
-                  allowDeselect={false}
-                  comboboxProps={{ withinPortal: true }}
-                />
-                <Select
-                  label={t('residencePage.fields.status')}
-                  data={(['planned', 'done'] as const).map((k) => ({ value: k, label: t(`residence.inspectionStatuses.${k}`) }))}
-                  value={v.status}
-                  onChange={(x) => setV({ ...v, status: x ?? 'done' })}
-                  allowDeselect={false}
-                  comboboxProps={{ withinPortal: true }}
-                />
-              </Group>
-              <TextInput label={t('residencePage.fields.plannedOn')} type="date" value={v.plannedOn} onChange={f('plannedOn')} required />
-              <TextInput label={t('residencePage.fields.inspectors')} value={v.inspectors} onChange={f('inspectors')} required />
-              <TextInput label={t('residencePage.fields.address')} value={v.address} onChange={f('address')} />
-              <PatrolRoundPicker day={v.plannedOn} value={v.patrolRoundId} onChange={(x) => setV({ ...v, patrolRoundId: x })} />
-            </>
+      {existing ? null : (
+        <>
+          {unitId ? null : (
+            <BlockSelect label={t('residencePage.fields.unit')} units={units} value={v.unitId} onChange={(x) => set({ unitId: x })} />
           )}
-          {done ? (
-            <>
-              <TextInput label={t('residencePage.fields.doneAt')} type="datetime-local" value={v.doneAt} onChange={f('doneAt')} required />
-              <NumberInput
-                label={t('residencePage.fields.peopleFound')}
-                value={v.peopleFound}
-                onChange={(x) => setV({ ...v, peopleFound: x })}
-                min={0}
-              />
-              <Textarea
-                label={t('residencePage.fields.discrepancies')}
-                value={v.discrepancies}
-                onChange={f('discrepancies')}
-                autosize
-                minRows={2}
-              />
-              <Checkbox.Group
-                label={t('residencePage.fields.violations')}
-                value={v.violations}
-                onChange={(x) => setV({ ...v, violations: x as ViolationKind[] })}
-              >
-                <Stack gap={4} mt={4}>
-                  {VIOLATION_KINDS.map((k) => (
-                    <Checkbox key={k} value={k} label={t(`residence.violationKinds.${k}`)} />
-                  ))}
-                </Stack>
-              </Checkbox.Group>
-              <Select
-                label={t('residencePage.fields.measure')}
-                description={t('residencePage.inspections.fineNote')}
-                data={INSPECTION_MEASURES.map((m) => ({ value: m, label: t(`residence.measures.${m}`) }))}
-                value={v.measure}
-                onChange={(x) => setV({ ...v, measure: (x ?? 'none') as InspectionMeasure })}
-                allowDeselect={false}
-                comboboxProps={{ withinPortal: true }}
-              />
-              <TextInput label={t('residencePage.fields.followUp')} value={v.followUp} onChange={f('followUp')} />
-            </>
-          ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('residencePage.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('residencePage.inspections.save')}
-            </Button>
+          <Group grow>
+            <ChoiceSelect
+              label={t('residencePage.fields.inspectionKind')}
+              choices={['planned', 'unannounced'] as const}
+              messages="residence.inspectionKinds"
+              value={v.kind}
+              onChange={(kind) => set({ kind })}
+            />
+            <ChoiceSelect
+              label={t('residencePage.fields.status')}
+              choices={['planned', 'done'] as const}
+              messages="residence.inspectionStatuses"
+              value={v.status}
+              onChange={(status) => set({ status })}
+            />
           </Group>
-        </Stack>
-      </form>
-    </Modal>
+          <TextInput label={t('residencePage.fields.plannedOn')} type="date" {...text('plannedOn')} required />
+          <TextInput label={t('residencePage.fields.inspectors')} {...text('inspectors')} required />
+          <TextInput label={t('residencePage.fields.address')} {...text('address')} />
+          <PatrolRoundPicker day={v.plannedOn} value={v.patrolRoundId} onChange={(x) => set({ patrolRoundId: x })} />
+        </>
+      )}
+      {done ? (
+        <>
+          <TextInput label={t('residencePage.fields.doneAt')} type="datetime-local" {...text('doneAt')} required />
+          <NumberInput
+            label={t('residencePage.fields.peopleFound')}
+            value={v.peopleFound}
+            onChange={(peopleFound) => set({ peopleFound })}
+            min={0}
+          />
+          <Textarea label={t('residencePage.fields.discrepancies')} {...text('discrepancies')} autosize minRows={2} />
+          <Checkbox.Group
+            label={t('residencePage.fields.violations')}
+            value={v.violations}
+            onChange={(x) => set({ violations: x as ViolationKind[] })}
+          >
+            <Stack gap={4} mt={4}>
+              {VIOLATION_KINDS.map((k) => (
+                <Checkbox key={k} value={k} label={t(`residence.violationKinds.${k}`)} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+          <ChoiceSelect
+            label={t('residencePage.fields.measure')}
+            description={t('residencePage.inspections.fineNote')}
+            choices={INSPECTION_MEASURES}
+            messages="residence.measures"
+            value={v.measure}
+            onChange={(measure) => set({ measure })}
+          />
+          <TextInput label={t('residencePage.fields.followUp')} {...text('followUp')} />
+        </>
+      ) : null}
+    </FormModal>
   );
 }
 
-export function InspectionsTable({ rows }: { rows: InspectionView[] }) {
+/** The head and rows of an inspections table, with "Ghi kết quả" on a planned one for those who inspect. */
+export function InspectionRows({ rows }: { rows: readonly InspectionView[] }) {
   const { t } = useTranslation();
   const canInspect = useCan()('residence.inspect');
   const [recording, setRecording] = useState<InspectionView | null>(null);
   return (
     <>
-      <DataTable caption={t('residencePage.inspections.caption')} minWidth={820}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('residencePage.fields.reference')}</Table.Th>
-            <Table.Th scope="col">{t('residencePage.fields.doneAt')}</Table.Th>
-            <Table.Th scope="col">{t('residencePage.fields.place')}</Table.Th>
-            <Table.Th scope="col">{t('residencePage.fields.inspectors')}</Table.Th>
-            <Table.Th scope="col">{t('residencePage.fields.violations')}</Table.Th>
-            <Table.Th scope="col">{t('residencePage.fields.measure')}</Table.Th>
+      <FieldsHead fields={['reference', 'doneAt', 'place', 'inspectors', 'violations', 'measure']} />
+      <Table.Tbody>
+        {rows.map((i) => (
+          <Table.Tr key={i.id}>
+            <Table.Th scope="row" fw={700} className="mono">
+              {i.reference}
+              <Text size="xs" c="dimmed" ff="body">
+                {t(`residence.inspectionKinds.${i.kind}`)}
+                {i.patrolRoundId ? ` · ${t('residencePage.inspections.onPatrol')}` : ''}
+              </Text>
+            </Table.Th>
+            <Table.Td>
+              {i.doneAt ? formatDateTime(i.doneAt) : formatDate(i.plannedOn)}
+              <Text size="xs" c="dimmed">
+                {t(`residence.inspectionStatuses.${i.status}`)}
+              </Text>
+              {i.status === 'planned' && canInspect ? (
+                <Button
+                  size="compact-xs"
+                  variant="light"
+                  onClick={() => setRecording(i)}
+                  aria-label={`${t('residencePage.inspections.record')} ${i.reference}`}
+                >
+                  {t('residencePage.inspections.record')}
+                </Button>
+              ) : null}
+            </Table.Td>
+            <PlaceCell row={i} />
+            <Table.Td>
+              {i.inspectors}
+              {i.status === 'done' ? (
+                <Text size="xs" c="dimmed">
+                  {t('residencePage.fields.peopleFound')}: {formatNumber(i.peopleFound)}
+                </Text>
+              ) : null}
+            </Table.Td>
+            <Table.Td>
+              {i.violations.length ? (
+                <Stack gap={2}>
+                  {i.violations.map((k) => (
+                    <Badge key={k} color="red.9" variant="outline">
+                      {t(`residence.violationKinds.${k}`)}
+                    </Badge>
+                  ))}
+                </Stack>
+              ) : (
+                '—'
+              )}
+            </Table.Td>
+            <Table.Td>{t(`residence.measures.${i.measure}`)}</Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((i) => (
-            <Table.Tr key={i.id}>
-              <Table.Th scope="row" fw={700} className="mono">
-                {i.reference}
-                <Text size="xs" c="dimmed" ff="body">
-                  {t(`residence.inspectionKinds.${i.kind}`)}
-                  {i.patrolRoundId ? ` · ${t('residencePage.inspections.onPatrol')}` : ''}
-                </Text>
-              </Table.Th>
-              <Table.Td>
-                {i.doneAt ? formatDateTime(i.doneAt) : formatDate(i.plannedOn)}
-                <Text size="xs" c="dimmed">
-                  {t(`residence.inspectionStatuses.${i.status}`)}
-                </Text>
-                {i.status === 'planned' && canInspect ? (
-                  <Button
-                    size="compact-xs"
-                    variant="light"
-                    onClick={() => setRecording(i)}
-                    aria-label={`${t('residencePage.inspections.record')} ${i.reference}`}
-                  >
-                    {t('residencePage.inspections.record')}
-                  </Button>
-                ) : null}
-              </Table.Td>
-              <Table.Td>
-                {i.placeName ?? i.address ?? '—'}
-                <Text size="xs" c="dimmed">
-                  {i.unitName}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                {i.inspectors}
-                {i.status === 'done' ? (
-                  <Text size="xs" c="dimmed">
-                    {t('residencePage.fields.peopleFound')}: {formatNumber(i.peopleFound)}
-                  </Text>
-                ) : null}
-              </Table.Td>
-              <Table.Td>
-                {i.violations.length ? (
-                  <Stack gap={2}>
-                    {i.violations.map((k) => (
-                      <Badge key={k} color="red.9" variant="outline">
-                        {t(`residence.violationKinds.${k}`)}
-                      </Badge>
-                    ))}
-                  </Stack>
-                ) : (
-                  '—'
-                )}
-              </Table.Td>
-              <Table.Td>{t(`residence.measures.${i.measure}`)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </DataTable>
+        ))}
+      </Table.Tbody>
       {recording ? <InspectionFormModal opened onClose={() => setRecording(null)} existing={recording} /> : null}
     </>
   );
@@ -316,12 +261,11 @@ export function InspectionsPage() {
   const search = routeApi.useSearch();
   const navigate = routeApi.useNavigate();
   const canInspect = useCan()('residence.inspect');
-  const units = useAllUnits().data ?? [];
   const [isOpen, setOpen] = useState(false);
   const query = { q: search.q, unitId: search.unitId, status: search.status, violation: search.violation };
   const list = usePagedList<InspectionView>('inspections', query, fetchInspections);
   const update = (patch: Partial<typeof search>) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
-  const isFiltered = Boolean(search.q || search.unitId || search.status || search.violation);
+  const clear = () => void navigate({ search: {}, replace: true });
   return (
     <Stack gap="md">
       <PageHeader
@@ -335,23 +279,7 @@ export function InspectionsPage() {
         }
       />
       <ResidenceNav current="inspections" />
-      <FilterBar isFiltered={isFiltered} onClearFilters={() => void navigate({ search: {}, replace: true })}>
-        <FilterSearchInput
-          label={t('residencePage.search')}
-          description={t('residencePage.searchHint')}
-          value={search.q}
-          onChange={(q) => update({ q })}
-          flex="2 1 16rem"
-        />
-        <FilterSelect
-          label={t('residencePage.block')}
-          placeholder={t('residencePage.allBlocks')}
-          data={blockOptions(units)}
-          value={search.unitId}
-          onChange={(unitId) => update({ unitId })}
-          searchable
-          flex="1 1 12rem"
-        />
+      <ResidenceFilters search={query} onChange={update} onClear={clear}>
         <FilterSelect
           label={t('residencePage.fields.status')}
           data={(['planned', 'done', 'cancelled'] as const).map((s) => ({ value: s, label: t(`residence.inspectionStatuses.${s}`) }))}
@@ -369,28 +297,10 @@ export function InspectionsPage() {
           onChange={(violation) => update({ violation: violation as 'true' | 'false' | undefined })}
           flex="1 1 10rem"
         />
-      </FilterBar>
-      {list.isPending ? (
-        <LoadingState />
-      ) : list.isError ? (
-        <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.rows.length === 0 ? (
-        <EmptyState
-          title={isFiltered ? t('common.noResultsTitle') : t('residencePage.inspections.emptyTitle')}
-          description={isFiltered ? t('residencePage.noResultsText') : t('residencePage.inspections.emptyText')}
-          onClearFilters={isFiltered ? () => void navigate({ search: {}, replace: true }) : undefined}
-        />
-      ) : (
-        <>
-          <InspectionsTable rows={list.rows} />
-          <ListFooter
-            countText={t('residencePage.count', { shown: formatNumber(list.rows.length), total: formatNumber(list.total) })}
-            hasMore={Boolean(list.hasNextPage)}
-            isLoadingMore={list.isFetchingNextPage}
-            onLoadMore={() => void list.fetchNextPage()}
-          />
-        </>
-      )}
+      </ResidenceFilters>
+      <ResidenceList section="inspections" list={list} isFiltered={hasFilters(query)} onClearFilters={clear}>
+        <InspectionRows rows={list.rows} />
+      </ResidenceList>
       {canInspect && isOpen ? <InspectionFormModal opened onClose={() => setOpen(false)} /> : null}
     </Stack>
   );

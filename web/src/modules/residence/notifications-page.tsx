@@ -1,26 +1,21 @@
 import type { NotificationView } from '@binh-an/domain';
-import { ActionIcon, Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime, formatNumber, todayInVietnam } from '../../lib/format.ts';
-import { DataTable } from '../../ui/data-table.tsx';
-import { EmptyState } from '../../ui/empty-state.tsx';
-import { ErrorAlert, FormErrorAlert } from '../../ui/error-alert.tsx';
-import { FilterBar } from '../../ui/filter-bar.tsx';
-import { FilterSearchInput } from '../../ui/filter-search-input.tsx';
+import { formatDateTime, todayInVietnam } from '../../lib/format.ts';
+import { hasFilters } from '../../ui/filter-bar.tsx';
 import { FilterSelect } from '../../ui/filter-select.tsx';
+import { BlockSelect, ChoiceSelect, useFormValues } from '../../ui/form-fields.tsx';
+import { FormModal } from '../../ui/form-modal.tsx';
 import { IconDownload, IconPlus } from '../../ui/icons.tsx';
-import { ListFooter } from '../../ui/list-footer.tsx';
-import { LoadingState } from '../../ui/loading-state.tsx';
 import { notifySuccess } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { useCan } from '../auth/hooks.ts';
 import { useAllUnits } from '../units/api.ts';
 import { createNotification, fetchNotifications, notificationsExportUrl, residenceQueryKey } from './api.ts';
-import { fieldErrors } from './places-page.tsx';
-import { blockOptions, IdNumberCell, OnTimeBadge, ResidenceNav } from './residence-parts.tsx';
+import { FieldsHead, IdNumberCell, OnTimeBadge, ResidenceFilters, ResidenceList, ResidenceNav } from './residence-parts.tsx';
 import { usePagedList } from './use-paged.ts';
 
 const routeApi = getRouteApi('/signed-in/residence/notifications');
@@ -45,10 +40,10 @@ export function NotificationFormModal({
 }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const units = blockOptions(useAllUnits().data ?? []);
-  const [v, setV] = useState({
+  const units = useAllUnits().data ?? [];
+  const [v, set, text] = useFormValues({
     unitId: unitId ?? '',
-    channel: 'phone',
+    channel: 'phone' as 'phone' | 'in_person' | 'email',
     hostName: '',
     hostPhone: '',
     address: '',
@@ -61,7 +56,7 @@ export function NotificationFormModal({
       createNotification({
         unitId: v.unitId,
         placeId: placeId ?? null,
-        channel: v.channel as 'phone',
+        channel: v.channel,
         hostName: v.hostName,
         hostPhone: v.hostPhone || null,
         address: v.address,
@@ -80,131 +75,94 @@ export function NotificationFormModal({
       onClose();
     },
   });
-  const f = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) => setV({ ...v, [k]: e.currentTarget.value });
   const setGuest = (i: number, patch: Partial<Guest>) => setGuests(guests.map((g, j) => (j === i ? { ...g, ...patch } : g)));
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
       title={t('residencePage.notifications.addTitle')}
       size="lg"
+      mutation={save}
+      cancelLabel={t('residencePage.cancel')}
+      submitLabel={t('residencePage.notifications.save')}
+      intro={<Text size="sm">{t('residencePage.notifications.addIntro')}</Text>}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-        noValidate
-      >
-        <Stack gap="sm">
-          <Text size="sm">{t('residencePage.notifications.addIntro')}</Text>
-          <FormErrorAlert message={save.isError ? fieldErrors(save.error) : null} />
-          {unitId ? null : (
-            <Select
-              label={t('residencePage.fields.unit')}
-              data={units}
-              value={v.unitId || null}
-              onChange={(x) => setV({ ...v, unitId: x ?? '' })}
-              required
-              searchable
-              comboboxProps={{ withinPortal: true }}
-            />
-          )}
-          <Select
-            label={t('residencePage.notifications.channel')}
-            data={(['phone', 'in_person', 'email'] as const).map((c) => ({ value: c, label: t(`residence.channels.${c}`) }))}
-            value={v.channel}
-            onChange={(x) => setV({ ...v, channel: x ?? 'phone' })}
-            allowDeselect={false}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <TextInput label={t('residencePage.fields.host')} value={v.hostName} onChange={f('hostName')} required />
-          <TextInput label={t('residencePage.fields.phone')} value={v.hostPhone} onChange={f('hostPhone')} type="tel" />
-          <TextInput label={t('residencePage.fields.address')} value={v.address} onChange={f('address')} required />
+      {unitId ? null : (
+        <BlockSelect label={t('residencePage.fields.unit')} units={units} value={v.unitId} onChange={(x) => set({ unitId: x })} />
+      )}
+      <ChoiceSelect
+        label={t('residencePage.notifications.channel')}
+        choices={['phone', 'in_person', 'email'] as const}
+        messages="residence.channels"
+        value={v.channel}
+        onChange={(channel) => set({ channel })}
+      />
+      <TextInput label={t('residencePage.fields.host')} {...text('hostName')} required />
+      <TextInput label={t('residencePage.fields.phone')} {...text('hostPhone')} type="tel" />
+      <TextInput label={t('residencePage.fields.address')} {...text('address')} required />
+      <TextInput
+        label={t('residencePage.notifications.arrivalAt')}
+        type="datetime-local"
+        {...text('arrivalAt')}
+        required
+        max={`${todayInVietnam()}T23:59`}
+      />
+      <TextInput
+        label={t('residencePage.notifications.receivedAt')}
+        description={t('residencePage.notifications.receivedHint')}
+        type="datetime-local"
+        {...text('receivedAt')}
+      />
+      {guests.map((g, i) => (
+        <Group key={g.key} align="flex-end" gap="xs" wrap="wrap">
           <TextInput
-            label={t('residencePage.notifications.arrivalAt')}
-            type="datetime-local"
-            value={v.arrivalAt}
-            onChange={f('arrivalAt')}
+            label={`${t('residencePage.notifications.guestName')} ${i + 1}`}
+            value={g.name}
+            onChange={(e) => setGuest(i, { name: e.currentTarget.value })}
             required
-            max={`${todayInVietnam()}T23:59`}
+            style={{ flex: '2 1 12rem' }}
           />
           <TextInput
-            label={t('residencePage.notifications.receivedAt')}
-            description={t('residencePage.notifications.receivedHint')}
-            type="datetime-local"
-            value={v.receivedAt}
-            onChange={f('receivedAt')}
+            label={t('residencePage.notifications.guestBirth')}
+            type="date"
+            value={g.birthDate}
+            onChange={(e) => setGuest(i, { birthDate: e.currentTarget.value })}
+            style={{ flex: '1 1 9rem' }}
           />
-          {guests.map((g, i) => (
-            <Group key={g.key} align="flex-end" gap="xs" wrap="wrap">
-              <TextInput
-                label={`${t('residencePage.notifications.guestName')} ${i + 1}`}
-                value={g.name}
-                onChange={(e) => setGuest(i, { name: e.currentTarget.value })}
-                required
-                style={{ flex: '2 1 12rem' }}
-              />
-              <TextInput
-                label={t('residencePage.notifications.guestBirth')}
-                type="date"
-                value={g.birthDate}
-                onChange={(e) => setGuest(i, { birthDate: e.currentTarget.value })}
-                style={{ flex: '1 1 9rem' }}
-              />
-              <TextInput
-                label={t('residencePage.notifications.guestId')}
-                value={g.idNumber}
-                onChange={(e) => setGuest(i, { idNumber: e.currentTarget.value })}
-                inputMode="numeric"
-                style={{ flex: '1 1 10rem' }}
-              />
-              {guests.length > 1 ? (
-                <ActionIcon
-                  variant="subtle"
-                  color="red.9"
-                  onClick={() => setGuests(guests.filter((_, j) => j !== i))}
-                  aria-label={t('residencePage.notifications.removeGuest', { n: String(i + 1) })}
-                  size="lg"
-                >
-                  ×
-                </ActionIcon>
-              ) : null}
-            </Group>
-          ))}
-          <Button variant="subtle" onClick={() => setGuests([...guests, newGuest()])} disabled={guests.length >= 20}>
-            {t('residencePage.notifications.addGuest')}
-          </Button>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('residencePage.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('residencePage.notifications.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+          <TextInput
+            label={t('residencePage.notifications.guestId')}
+            value={g.idNumber}
+            onChange={(e) => setGuest(i, { idNumber: e.currentTarget.value })}
+            inputMode="numeric"
+            style={{ flex: '1 1 10rem' }}
+          />
+          {guests.length > 1 ? (
+            <ActionIcon
+              variant="subtle"
+              color="red.9"
+              onClick={() => setGuests(guests.filter((_, j) => j !== i))}
+              aria-label={t('residencePage.notifications.removeGuest', { n: String(i + 1) })}
+              size="lg"
+            >
+              ×
+            </ActionIcon>
+          ) : null}
+        </Group>
+      ))}
+      <Button variant="subtle" onClick={() => setGuests([...guests, newGuest()])} disabled={guests.length >= 20}>
+        {t('residencePage.notifications.addGuest')}
+      </Button>
+    </FormModal>
   );
 }
 
-export function NotificationsTable({ rows }: { rows: NotificationView[] }) {
+/** The head and rows of a notifications table; the guests' ID numbers masked, with the audited "show" for those allowed. */
+export function NotificationRows({ rows }: { rows: readonly NotificationView[] }) {
   const { t } = useTranslation();
   const canReveal = useCan()('residence.identity');
   return (
-    <DataTable caption={t('residencePage.notifications.caption')} minWidth={820}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">{t('residencePage.fields.reference')}</Table.Th>
-          <Table.Th scope="col">{t('residencePage.fields.arrival')}</Table.Th>
-          <Table.Th scope="col">{t('residencePage.fields.onTime')}</Table.Th>
-          <Table.Th scope="col">{t('residencePage.fields.host')}</Table.Th>
-          <Table.Th scope="col">{t('residencePage.fields.guests')}</Table.Th>
-          <Table.Th scope="col">{t('residencePage.fields.channel')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
+    <>
+      <FieldsHead fields={['reference', 'arrival', 'onTime', 'host', 'guests', 'channel']} />
       <Table.Tbody>
         {rows.map((n) => (
           <Table.Tr key={n.id}>
@@ -248,7 +206,7 @@ export function NotificationsTable({ rows }: { rows: NotificationView[] }) {
           </Table.Tr>
         ))}
       </Table.Tbody>
-    </DataTable>
+    </>
   );
 }
 
@@ -258,12 +216,11 @@ export function NotificationsPage() {
   const search = routeApi.useSearch();
   const navigate = routeApi.useNavigate();
   const canManage = useCan()('residence.manage');
-  const units = useAllUnits().data ?? [];
   const [isOpen, setOpen] = useState(false);
   const query = { q: search.q, unitId: search.unitId, onTime: search.onTime };
   const list = usePagedList<NotificationView>('notifications', query, fetchNotifications);
   const update = (patch: Partial<typeof search>) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
-  const isFiltered = Boolean(search.q || search.unitId || search.onTime);
+  const clear = () => void navigate({ search: {}, replace: true });
   return (
     <Stack gap="md">
       <PageHeader
@@ -289,23 +246,7 @@ export function NotificationsPage() {
         }
       />
       <ResidenceNav current="notifications" />
-      <FilterBar isFiltered={isFiltered} onClearFilters={() => void navigate({ search: {}, replace: true })}>
-        <FilterSearchInput
-          label={t('residencePage.search')}
-          description={t('residencePage.searchHint')}
-          value={search.q}
-          onChange={(q) => update({ q })}
-          flex="2 1 16rem"
-        />
-        <FilterSelect
-          label={t('residencePage.block')}
-          placeholder={t('residencePage.allBlocks')}
-          data={blockOptions(units)}
-          value={search.unitId}
-          onChange={(unitId) => update({ unitId })}
-          searchable
-          flex="1 1 12rem"
-        />
+      <ResidenceFilters search={query} onChange={update} onClear={clear}>
         <FilterSelect
           label={t('residencePage.notifications.onTimeFilter')}
           data={[
@@ -316,28 +257,10 @@ export function NotificationsPage() {
           onChange={(onTime) => update({ onTime: onTime as 'true' | 'false' | undefined })}
           flex="1 1 10rem"
         />
-      </FilterBar>
-      {list.isPending ? (
-        <LoadingState />
-      ) : list.isError ? (
-        <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.rows.length === 0 ? (
-        <EmptyState
-          title={isFiltered ? t('common.noResultsTitle') : t('residencePage.notifications.emptyTitle')}
-          description={isFiltered ? t('residencePage.noResultsText') : t('residencePage.notifications.emptyText')}
-          onClearFilters={isFiltered ? () => void navigate({ search: {}, replace: true }) : undefined}
-        />
-      ) : (
-        <>
-          <NotificationsTable rows={list.rows} />
-          <ListFooter
-            countText={t('residencePage.count', { shown: formatNumber(list.rows.length), total: formatNumber(list.total) })}
-            hasMore={Boolean(list.hasNextPage)}
-            isLoadingMore={list.isFetchingNextPage}
-            onLoadMore={() => void list.fetchNextPage()}
-          />
-        </>
-      )}
+      </ResidenceFilters>
+      <ResidenceList section="notifications" list={list} isFiltered={hasFilters(query)} onClearFilters={clear}>
+        <NotificationRows rows={list.rows} />
+      </ResidenceList>
       {canManage ? <NotificationFormModal opened={isOpen} onClose={() => setOpen(false)} /> : null}
     </Stack>
   );

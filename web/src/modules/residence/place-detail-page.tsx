@@ -7,13 +7,15 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber } from '../../lib/format.ts';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { DetailFact, DetailPageShell } from '../../ui/detail-page-shell.tsx';
+import { fieldErrors } from '../../ui/form-modal.tsx';
 import { notifySuccess } from '../../ui/notify.ts';
 import { useCan } from '../auth/hooks.ts';
 import { fetchInspections, fetchNotifications, fetchPlace, fetchResidents, residenceQueryKey, updatePlace } from './api.ts';
-import { InspectionFormModal, InspectionsTable } from './inspections-page.tsx';
-import { NotificationFormModal, NotificationsTable } from './notifications-page.tsx';
-import { fieldErrors, PlaceFormModal } from './places-page.tsx';
-import { ResidentFormModal, ResidentsTable } from './residents-page.tsx';
+import { InspectionFormModal, InspectionRows } from './inspections-page.tsx';
+import { NotificationFormModal, NotificationRows } from './notifications-page.tsx';
+import { PlaceFormModal } from './places-page.tsx';
+import { ResidenceTable } from './residence-parts.tsx';
+import { ResidentFormModal, ResidentRows } from './residents-page.tsx';
 import { usePagedList } from './use-paged.ts';
 
 const routeApi = getRouteApi('/signed-in/residence/places/$placeId');
@@ -67,7 +69,13 @@ function PlaceBody({ place }: { place: PlaceView }) {
           ) : null
         }
       >
-        {notifications.rows.length ? <NotificationsTable rows={notifications.rows} /> : empty}
+        {notifications.rows.length ? (
+          <ResidenceTable section="notifications">
+            <NotificationRows rows={notifications.rows} />
+          </ResidenceTable>
+        ) : (
+          empty
+        )}
       </Section>
       <Section
         title={t('residencePage.sections.residents')}
@@ -79,7 +87,13 @@ function PlaceBody({ place }: { place: PlaceView }) {
           ) : null
         }
       >
-        {residents.rows.length ? <ResidentsTable rows={residents.rows} /> : empty}
+        {residents.rows.length ? (
+          <ResidenceTable section="residents">
+            <ResidentRows rows={residents.rows} />
+          </ResidenceTable>
+        ) : (
+          empty
+        )}
       </Section>
       <Section
         title={t('residencePage.sections.inspections')}
@@ -91,7 +105,13 @@ function PlaceBody({ place }: { place: PlaceView }) {
           ) : null
         }
       >
-        {inspections.rows.length ? <InspectionsTable rows={inspections.rows} /> : empty}
+        {inspections.rows.length ? (
+          <ResidenceTable section="inspections">
+            <InspectionRows rows={inspections.rows} />
+          </ResidenceTable>
+        ) : (
+          empty
+        )}
       </Section>
       {open === 'notification' ? (
         <NotificationFormModal opened onClose={() => setOpen(null)} placeId={place.id} unitId={place.unitId} />

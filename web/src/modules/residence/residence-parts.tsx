@@ -1,15 +1,24 @@
-import type { Unit } from '@binh-an/domain';
-import { Badge, Button, Group, Text } from '@mantine/core';
+import { Badge, Button, Group, Table, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { compareVietnamese } from '../../lib/text.ts';
-import { AnchorLink } from '../../ui/anchor-link.tsx';
+import { formatNumber } from '../../lib/format.ts';
+import { DataTable, TableHead } from '../../ui/data-table.tsx';
+import { EmptyState } from '../../ui/empty-state.tsx';
+import { FilterBar, hasFilters } from '../../ui/filter-bar.tsx';
+import { FilterSearchInput } from '../../ui/filter-search-input.tsx';
+import { FilterSelect } from '../../ui/filter-select.tsx';
+import { blockOptions } from '../../ui/form-fields.tsx';
+import { type PagedQuery, PagedTable } from '../../ui/paged-table.tsx';
+import { SectionNav } from '../../ui/section-nav.tsx';
 import { useCan } from '../auth/hooks.ts';
+import { useAllUnits } from '../units/api.ts';
 import { revealIdNumber } from './api.ts';
 
+type Section = 'places' | 'notifications' | 'residents' | 'inspections';
+
 /** The links between the four residence lists (and the retention settings for those who manage them); the current one is marked for screen readers. */
-export function ResidenceNav({ current }: { current: 'places' | 'notifications' | 'residents' | 'inspections' | 'retention' }) {
+export function ResidenceNav({ current }: { current: Section | 'retention' }) {
   const { t } = useTranslation();
   const canManage = useCan()('residence.manage');
   const links = [
@@ -20,24 +29,122 @@ export function ResidenceNav({ current }: { current: 'places' | 'notifications' 
     ...(canManage ? ([{ key: 'retention', to: '/residence/retention' }] as const) : []),
   ] as const;
   return (
-    <nav aria-label={t('residencePage.sectionsLabel')}>
-      <Group gap="md" wrap="wrap" mb="sm">
-        {links.map((l) => (
-          <AnchorLink key={l.key} to={l.to} fw={current === l.key ? 700 : 400} aria-current={current === l.key ? 'page' : undefined}>
-            {t(`residencePage.sections.${l.key}`)}
-          </AnchorLink>
-        ))}
-      </Group>
-    </nav>
+    <SectionNav
+      label={t('residencePage.sectionsLabel')}
+      links={links.map((l) => ({ ...l, label: t(`residencePage.sections.${l.key}`) }))}
+      current={current}
+    />
   );
 }
 
-/** Blocks (and the ward) in force, as options for a filter or a form. */
-export function blockOptions(units: readonly Unit[]): { value: string; label: string }[] {
-  return units
-    .filter((u) => u.isActive && (u.type === 'block' || u.type === 'ward' || u.type === 'commune'))
-    .sort((a, b) => Number(a.type === 'block') - Number(b.type === 'block') || compareVietnamese(a.name, b.name))
-    .map((u) => ({ value: u.id, label: u.name }));
+/**
+ * The filter bar of a residence list: the search without diacritics and the block, then the list's own filters.
+ * `onChange` merges a change into the address; "Xoá bộ lọc" calls `onClear`.
+ */
+export function ResidenceFilters({
+  search,
+  onChange,
+  onClear,
+  children,
+}: {
+  search: { q?: string; unitId?: string };
+  onChange: (patch: { q?: string; unitId?: string }) => void;
+  onClear: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const units = useAllUnits().data ?? [];
+  return (
+    <FilterBar isFiltered={hasFilters(search)} onClearFilters={onClear}>
+      <FilterSearchInput
+        label={t('residencePage.search')}
+        description={t('residencePage.searchHint')}
+        value={search.q}
+        onChange={(q) => onChange({ q })}
+        flex="2 1 16rem"
+      />
+      <FilterSelect
+        label={t('residencePage.block')}
+        placeholder={t('residencePage.allBlocks')}
+        data={blockOptions(units)}
+        value={search.unitId}
+        onChange={(unitId) => onChange({ unitId })}
+        searchable
+        flex="1 1 12rem"
+      />
+      {children}
+    </FilterBar>
+  );
+}
+
+const MIN_WIDTH: Record<Section, number> = { places: 760, notifications: 820, residents: 780, inspections: 820 };
+
+/** A residence table (its head and rows as children) with the section's caption, e.g. on a place's page. */
+export function ResidenceTable({ section, children }: { section: Section; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <DataTable caption={t(`residencePage.${section}.caption`)} minWidth={MIN_WIDTH[section]}>
+      {children}
+    </DataTable>
+  );
+}
+
+/**
+ * A residence list under its filters: loading, error, the section's empty state (or "no results" with "Xoá bộ lọc"
+ * when filtered), the table of the rows loaded so far, the count and "Tải thêm".
+ */
+export function ResidenceList({
+  section,
+  list,
+  isFiltered,
+  onClearFilters,
+  children,
+}: {
+  section: Section;
+  list: PagedQuery & { rows: readonly unknown[]; total: number; refetch: () => unknown };
+  isFiltered: boolean;
+  onClearFilters: () => void;
+  /** The table's head and rows. */
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <PagedTable
+      list={list}
+      rowCount={list.rows.length}
+      empty={
+        <EmptyState
+          title={isFiltered ? t('common.noResultsTitle') : t(`residencePage.${section}.emptyTitle`)}
+          description={isFiltered ? t('residencePage.noResultsText') : t(`residencePage.${section}.emptyText`)}
+          onClearFilters={isFiltered ? onClearFilters : undefined}
+        />
+      }
+      caption={t(`residencePage.${section}.caption`)}
+      minWidth={MIN_WIDTH[section]}
+      countText={t('residencePage.count', { shown: formatNumber(list.rows.length), total: formatNumber(list.total) })}
+      onRetry={() => void list.refetch()}
+    >
+      {children}
+    </PagedTable>
+  );
+}
+
+/** A residence table's head: the columns named by `residencePage.fields.<field>`, then any further labels. */
+export function FieldsHead({ fields, more = [] }: { fields: readonly string[]; more?: readonly string[] }) {
+  const { t } = useTranslation();
+  return <TableHead columns={[...fields.map((f) => t(`residencePage.fields.${f}`)), ...more]} />;
+}
+
+/** A row's place (or its address when it has none), the block under it. */
+export function PlaceCell({ row }: { row: { placeName: string | null; address?: string | null; unitName: string } }) {
+  return (
+    <Table.Td>
+      {row.placeName ?? row.address ?? '—'}
+      <Text size="xs" c="dimmed">
+        {row.unitName}
+      </Text>
+    </Table.Td>
+  );
 }
 
 export function OnTimeBadge({ onTime }: { onTime: boolean }) {

@@ -1,26 +1,21 @@
 import { RESIDENT_KINDS, type ResidentKind, type ResidentView } from '@binh-an/domain';
-import { Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatNumber } from '../../lib/format.ts';
-import { DataTable } from '../../ui/data-table.tsx';
-import { EmptyState } from '../../ui/empty-state.tsx';
-import { ErrorAlert, FormErrorAlert } from '../../ui/error-alert.tsx';
-import { FilterBar } from '../../ui/filter-bar.tsx';
-import { FilterSearchInput } from '../../ui/filter-search-input.tsx';
+import { formatDate } from '../../lib/format.ts';
+import { hasFilters } from '../../ui/filter-bar.tsx';
 import { FilterSelect } from '../../ui/filter-select.tsx';
+import { BlockSelect, ChoiceSelect, useFormValues } from '../../ui/form-fields.tsx';
+import { FormModal } from '../../ui/form-modal.tsx';
 import { IconDownload, IconPlus } from '../../ui/icons.tsx';
-import { ListFooter } from '../../ui/list-footer.tsx';
-import { LoadingState } from '../../ui/loading-state.tsx';
 import { notifySuccess } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { useCan } from '../auth/hooks.ts';
 import { useAllUnits } from '../units/api.ts';
 import { createResident, fetchResidents, residenceQueryKey, residentsExportUrl, updateResident } from './api.ts';
-import { fieldErrors } from './places-page.tsx';
-import { blockOptions, IdNumberCell, ResidenceNav } from './residence-parts.tsx';
+import { FieldsHead, IdNumberCell, PlaceCell, ResidenceFilters, ResidenceList, ResidenceNav } from './residence-parts.tsx';
 import { usePagedList } from './use-paged.ts';
 
 const routeApi = getRouteApi('/signed-in/residence/residents');
@@ -42,8 +37,8 @@ export function ResidentFormModal({
 }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const units = blockOptions(useAllUnits().data ?? []);
-  const [v, setV] = useState({
+  const units = useAllUnits().data ?? [];
+  const [v, set, text] = useFormValues({
     unitId: resident?.unitId ?? unitId ?? '',
     kind: (resident?.kind ?? 'temporary_residence') as ResidentKind,
     name: resident?.name ?? '',
@@ -85,92 +80,57 @@ export function ResidentFormModal({
       onClose();
     },
   });
-  const f = (k: keyof typeof v) => (e: { currentTarget: { value: string } }) => setV({ ...v, [k]: e.currentTarget.value });
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
       title={resident ? t('residencePage.residents.editTitle', { name: resident.name }) : t('residencePage.residents.addTitle')}
       size="lg"
+      mutation={save}
+      cancelLabel={t('residencePage.cancel')}
+      submitLabel={resident ? t('residencePage.save') : t('residencePage.residents.save')}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-        noValidate
-      >
-        <Stack gap="sm">
-          <FormErrorAlert message={save.isError ? fieldErrors(save.error) : null} />
-          {unitId || resident ? null : (
-            <Select
-              label={t('residencePage.fields.unit')}
-              data={units}
-              value={v.unitId || null}
-              onChange={(x) => setV({ ...v, unitId: x ?? '' })}
-              required
-              searchable
-              comboboxProps={{ withinPortal: true }}
-            />
-          )}
-          <Select
-            label={t('residencePage.fields.residentKind')}
-            data={RESIDENT_KINDS.map((k) => ({ value: k, label: t(`residence.residentKinds.${k}`) }))}
-            value={v.kind}
-            onChange={(x) => setV({ ...v, kind: (x ?? 'temporary_residence') as ResidentKind })}
-            allowDeselect={false}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <TextInput label={t('residencePage.fields.person')} value={v.name} onChange={f('name')} required />
-          <TextInput label={t('residencePage.fields.birthDate')} type="date" value={v.birthDate} onChange={f('birthDate')} />
-          <TextInput
-            label={t('residencePage.fields.idNumber')}
-            description={
-              resident?.idNumberMasked ? t('residencePage.residents.idNumberKept', { masked: resident.idNumberMasked }) : undefined
-            }
-            value={v.idNumber}
-            onChange={f('idNumber')}
-            inputMode="numeric"
-          />
-          <TextInput label={t('residencePage.fields.address')} value={v.address} onChange={f('address')} />
-          <Group grow>
-            <TextInput label={t('residencePage.fields.fromOn')} type="date" value={v.fromOn} onChange={f('fromOn')} required />
-            <TextInput label={t('residencePage.fields.untilOn')} type="date" value={v.untilOn} onChange={f('untilOn')} />
-          </Group>
-          {resident ? <TextInput label={t('residencePage.residents.note')} value={v.note} onChange={f('note')} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('residencePage.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {resident ? t('residencePage.save') : t('residencePage.residents.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      {unitId || resident ? null : (
+        <BlockSelect label={t('residencePage.fields.unit')} units={units} value={v.unitId} onChange={(x) => set({ unitId: x })} />
+      )}
+      <ChoiceSelect
+        label={t('residencePage.fields.residentKind')}
+        choices={RESIDENT_KINDS}
+        messages="residence.residentKinds"
+        value={v.kind}
+        onChange={(kind) => set({ kind })}
+      />
+      <TextInput label={t('residencePage.fields.person')} {...text('name')} required />
+      <TextInput label={t('residencePage.fields.birthDate')} type="date" {...text('birthDate')} />
+      <TextInput
+        label={t('residencePage.fields.idNumber')}
+        description={resident?.idNumberMasked ? t('residencePage.residents.idNumberKept', { masked: resident.idNumberMasked }) : undefined}
+        {...text('idNumber')}
+        inputMode="numeric"
+      />
+      <TextInput label={t('residencePage.fields.address')} {...text('address')} />
+      <Group grow>
+        <TextInput label={t('residencePage.fields.fromOn')} type="date" {...text('fromOn')} required />
+        <TextInput label={t('residencePage.fields.untilOn')} type="date" {...text('untilOn')} />
+      </Group>
+      {resident ? <TextInput label={t('residencePage.residents.note')} {...text('note')} /> : null}
+    </FormModal>
   );
 }
 
-export function ResidentsTable({ rows }: { rows: ResidentView[] }) {
+/** The head and rows of a residents table, with "Sửa" on each row for those who manage residence checks. */
+export function ResidentRows({ rows }: { rows: readonly ResidentView[] }) {
   const { t } = useTranslation();
   const can = useCan();
   const canReveal = can('residence.identity');
   const canManage = can('residence.manage');
   const [editing, setEditing] = useState<ResidentView | null>(null);
   return (
-    <DataTable caption={t('residencePage.residents.caption')} minWidth={780}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">{t('residencePage.fields.person')}</Table.Th>
-          <Table.Th scope="col">{t('residencePage.fields.idNumber')}</Table.Th>
-          <Table.Th scope="col">{t('residencePage.fields.residentKind')}</Table.Th>
-          <Table.Th scope="col">{t('residencePage.fields.untilOn')}</Table.Th>
-          <Table.Th scope="col">{t('residencePage.fields.place')}</Table.Th>
-          {canManage ? <Table.Th scope="col">{t('residencePage.residents.actions')}</Table.Th> : null}
-        </Table.Tr>
-      </Table.Thead>
+    <>
+      <FieldsHead
+        fields={['person', 'idNumber', 'residentKind', 'untilOn', 'place']}
+        more={canManage ? [t('residencePage.residents.actions')] : []}
+      />
       <Table.Tbody>
         {rows.map((r) => (
           <Table.Tr key={r.id}>
@@ -201,12 +161,7 @@ export function ResidentsTable({ rows }: { rows: ResidentView[] }) {
                 ) : null}
               </Group>
             </Table.Td>
-            <Table.Td>
-              {r.placeName ?? r.address ?? '—'}
-              <Text size="xs" c="dimmed">
-                {r.unitName}
-              </Text>
-            </Table.Td>
+            <PlaceCell row={r} />
             {canManage ? (
               <Table.Td>
                 <Button
@@ -223,7 +178,7 @@ export function ResidentsTable({ rows }: { rows: ResidentView[] }) {
         ))}
       </Table.Tbody>
       {editing ? <ResidentFormModal key={editing.id} opened onClose={() => setEditing(null)} resident={editing} /> : null}
-    </DataTable>
+    </>
   );
 }
 
@@ -233,12 +188,11 @@ export function ResidentsPage() {
   const search = routeApi.useSearch();
   const navigate = routeApi.useNavigate();
   const canManage = useCan()('residence.manage');
-  const units = useAllUnits().data ?? [];
   const [isOpen, setOpen] = useState(false);
   const query = { q: search.q, unitId: search.unitId, kind: search.kind, state: search.state };
   const list = usePagedList<ResidentView>('residents', query, fetchResidents);
   const update = (patch: Partial<typeof search>) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
-  const isFiltered = Boolean(search.q || search.unitId || search.kind || search.state);
+  const clear = () => void navigate({ search: {}, replace: true });
   return (
     <Stack gap="md">
       <PageHeader
@@ -258,23 +212,7 @@ export function ResidentsPage() {
         }
       />
       <ResidenceNav current="residents" />
-      <FilterBar isFiltered={isFiltered} onClearFilters={() => void navigate({ search: {}, replace: true })}>
-        <FilterSearchInput
-          label={t('residencePage.search')}
-          description={t('residencePage.searchHint')}
-          value={search.q}
-          onChange={(q) => update({ q })}
-          flex="2 1 16rem"
-        />
-        <FilterSelect
-          label={t('residencePage.block')}
-          placeholder={t('residencePage.allBlocks')}
-          data={blockOptions(units)}
-          value={search.unitId}
-          onChange={(unitId) => update({ unitId })}
-          searchable
-          flex="1 1 12rem"
-        />
+      <ResidenceFilters search={query} onChange={update} onClear={clear}>
         <FilterSelect
           label={t('residencePage.fields.residentKind')}
           data={RESIDENT_KINDS.map((k) => ({ value: k, label: t(`residence.residentKinds.${k}`) }))}
@@ -289,28 +227,10 @@ export function ResidentsPage() {
           onChange={(state) => update({ state })}
           flex="1 1 10rem"
         />
-      </FilterBar>
-      {list.isPending ? (
-        <LoadingState />
-      ) : list.isError ? (
-        <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.rows.length === 0 ? (
-        <EmptyState
-          title={isFiltered ? t('common.noResultsTitle') : t('residencePage.residents.emptyTitle')}
-          description={isFiltered ? t('residencePage.noResultsText') : t('residencePage.residents.emptyText')}
-          onClearFilters={isFiltered ? () => void navigate({ search: {}, replace: true }) : undefined}
-        />
-      ) : (
-        <>
-          <ResidentsTable rows={list.rows} />
-          <ListFooter
-            countText={t('residencePage.count', { shown: formatNumber(list.rows.length), total: formatNumber(list.total) })}
-            hasMore={Boolean(list.hasNextPage)}
-            isLoadingMore={list.isFetchingNextPage}
-            onLoadMore={() => void list.fetchNextPage()}
-          />
-        </>
-      )}
+      </ResidenceFilters>
+      <ResidenceList section="residents" list={list} isFiltered={hasFilters(query)} onClearFilters={clear}>
+        <ResidentRows rows={list.rows} />
+      </ResidenceList>
       {canManage ? <ResidentFormModal opened={isOpen} onClose={() => setOpen(false)} /> : null}
     </Stack>
   );

@@ -6,11 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../lib/format.ts';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { ErrorAlert, FormErrorAlert } from '../../ui/error-alert.tsx';
+import { fieldErrors } from '../../ui/form-modal.tsx';
 import { LoadingState } from '../../ui/loading-state.tsx';
 import { notifySuccess } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { fetchRetention, type Retention, residenceQueryKey, saveRetention } from './api.ts';
-import { fieldErrors } from './places-page.tsx';
 import { ResidenceNav } from './residence-parts.tsx';
 
 type Days = Record<RetentionRecordType, number | string>;
