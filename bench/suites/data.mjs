@@ -191,6 +191,12 @@ async function run(ctx, client, { seconds, env, app, appUrl, log, record, quick 
   await load({ url: bareUrl, connections: 10, seconds: quick ? 1 : 3 });
   log(`bare Fastify + pg route with the same SELECT, 10 connections, ${seconds} s`);
   const bareList = await load({ url: bareUrl, connections: 10, seconds });
+  // The same five statements without the framework: how much of the gap is the design (session, RLS transaction).
+  const sessionId = (await client.query(`SELECT id FROM sessions WHERE user_id = $1 LIMIT 1`, [officerId])).rows[0]?.id ?? '-';
+  const scopedUrl = `${baseline.base}/list-scoped?ward=${ward1.id}&session=${sessionId}&user=${officerId}`;
+  await load({ url: scopedUrl, connections: 10, seconds: quick ? 1 : 3 });
+  log(`bare Fastify + pg route with the application's five statements, 10 connections, ${seconds} s`);
+  const scopedList = await load({ url: scopedUrl, connections: 10, seconds });
   await baseline.stop();
   record({
     name: 'officer list page (50 rows)',
@@ -201,6 +207,14 @@ async function run(ctx, client, { seconds, env, app, appUrl, log, record, quick 
     target: '≥ 0.50',
     pass: appList.rps / bareList.rps >= 0.5 && appList.bad === 0,
     note: `p99 ${appList.p99} ms (bare ${bareList.p99} ms); server CPU ${cpuPerPage.toFixed(1)} ms and ${perPage} SQL statements a page (the bare route: 1); ${appList.bad} not 200`,
+  });
+  record({
+    name: 'officer list page (50 rows), against its statements alone',
+    figure: appList.rps,
+    unit: 'req/s',
+    baseline: scopedList.rps,
+    baselineName: 'bare Fastify+pg, same 5 statements',
+    note: `the design's floor is ${(scopedList.rps / bareList.rps).toFixed(2)} of the bare SELECT route (session read, transaction, role and scope, SELECT, commit); what is left is the framework: routing, hooks, drizzle, response schema; ${scopedList.bad} not 200`,
   });
 
   // The province's six-month report against hand-written SQL of the same aggregates.

@@ -56,12 +56,33 @@ export type CaseFilter = {
  * Cases of the actor's scope in the asked order (most recently discovered first by default), paged by keyset on the sort key,
  * then year, number and id (numbers repeat across wards).
  */
+/** What a list page and the register export read of a case (not its history dates, import key or timestamps). */
+export type CaseListRow = Pick<
+  CaseRow,
+  | 'wardId'
+  | 'id'
+  | 'unitId'
+  | 'year'
+  | 'seq'
+  | 'wardRef'
+  | 'type'
+  | 'reportGroup'
+  | 'penalCodeArticle'
+  | 'status'
+  | 'occurredOn'
+  | 'discoveredOn'
+  | 'clearedOn'
+  | 'place'
+  | 'summary'
+  | 'officerIds'
+> & { unitName: string };
+
 export async function findCasesInScope(
   tx: DbOrTx,
   actor: Actor,
   f: CaseFilter,
   limit: number,
-): Promise<(CaseRow & { unitName: string; officers: { id: string; name: string }[] })[]> {
+): Promise<(CaseListRow & { officers: { id: string; name: string }[] })[]> {
   const where: (SQL | undefined)[] = [inScope(actor, { wardId: cases.wardId, unitId: cases.unitId })];
   if (f.q?.trim()) {
     const pattern = likePattern(f.q.trim().normalize('NFC').toLowerCase());
@@ -92,8 +113,23 @@ export async function findCasesInScope(
   const order = (c: Parameters<typeof asc>[0]) => (ascending ? asc(c) : desc(c));
   const rows = await tx
     .select({
-      c: cases,
+      wardId: cases.wardId,
+      id: cases.id,
+      unitId: cases.unitId,
       unitName: units.name,
+      year: cases.year,
+      seq: cases.seq,
+      wardRef: cases.wardRef,
+      type: cases.type,
+      reportGroup: cases.reportGroup,
+      penalCodeArticle: cases.penalCodeArticle,
+      status: cases.status,
+      occurredOn: cases.occurredOn,
+      discoveredOn: cases.discoveredOn,
+      clearedOn: cases.clearedOn,
+      place: cases.place,
+      summary: cases.summary,
+      officerIds: cases.officerIds,
       // The assigned officers' names in the same statement (read only for the rows of the page).
       officers: sql<{ id: string; name: string }[]>`(SELECT coalesce(json_agg(json_build_object('id', u.id, 'name', u.display_name)), '[]')
         FROM users u WHERE u.id = ANY(${cases.officerIds}))`,
@@ -103,7 +139,7 @@ export async function findCasesInScope(
     .where(and(...where))
     .orderBy(...(keyColumn ? [order(keyColumn)] : []), order(cases.year), order(cases.seq), order(cases.id))
     .limit(limit);
-  return rows.map((r) => ({ ...r.c, unitName: r.unitName, officers: r.officers }));
+  return rows;
 }
 
 export async function findCasePeople(tx: DbOrTx, wardId: string, caseId: string) {

@@ -42,6 +42,7 @@ import { findSubtreeIds, findUnitByCodeInScope, findUnitInScope } from '../units
 import { findAssigneeNames } from './case.officers.ts';
 import {
   type CaseFilter,
+  type CaseListRow,
   findCaseInScope,
   findCasePeople,
   findCaseSeizures,
@@ -66,7 +67,7 @@ export function caseNumber(c: { year: number; seq: number }): string {
 }
 
 /** A case's line in the register; `names` are the officers' display names, looked up once for a whole page. */
-function summaryOf(c: CaseRow & { unitName: string }, names: Map<string, string>) {
+function summaryOf(c: CaseListRow, names: Map<string, string>) {
   return {
     id: c.id,
     wardId: c.wardId,
@@ -128,7 +129,7 @@ export async function listCases(deps: Deps, actor: Actor, q: z.output<typeof lis
     const last = page[page.length - 1];
     const names = new Map(page.flatMap((c) => c.officers.map((o) => [o.id, o.name] as const)));
     const items = page.map((c) => summaryOf(c, names));
-    const key = (c: CaseRow) => (sort === 'occurred' ? c.occurredOn : sort === 'discovered' ? c.discoveredOn : '');
+    const key = (c: CaseListRow) => (sort === 'occurred' ? c.occurredOn : sort === 'discovered' ? c.discoveredOn : '');
     return { items, nextCursor: rows.length > limit && last ? `${key(last)}~${last.year}~${last.seq}~${last.id}` : null };
   });
 }
