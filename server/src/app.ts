@@ -9,7 +9,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerAuditRoutes } from './modules/audit/index.ts';
 import { installAuthentication, registerAuthRoutes } from './modules/auth/index.ts';
 import { registerCalendarRoutes } from './modules/calendar/index.ts';
@@ -28,9 +28,9 @@ import { registerUserRoutes } from './modules/users/index.ts';
 import { recordAuditAlone } from './platform/audit/audit.ts';
 import type { Deps } from './platform/deps.ts';
 import { MAX_FILE_BYTES, MAX_FILES } from './platform/files.ts';
-import { installErrorHandling, sendProblem } from './platform/http.ts';
+import { installErrorHandling, responseSerializer, sendProblem } from './platform/http.ts';
 import { installOverloadProtection } from './platform/overload.ts';
-import { databaseRateLimitStore, sharedSourceKey } from './platform/rate-limit-store.ts';
+import { countersRateLimitStore, sharedSourceKey } from './platform/rate-limit-store.ts';
 import { sourceKey } from './platform/source-key.ts';
 
 declare module 'fastify' {
@@ -66,10 +66,12 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
     // A malformed URL or an overlong path parameter is refused with a problem document like any bad input.
     frameworkErrors: (_error, req, reply) => sendProblem(req, reply, 'badRequest'),
   });
+  // What the modules report beside a request's answer (deps.log) goes to this server's log.
+  deps.log = app.log;
   // The API speaks JSON only: any other body is refused with 415 rather than parsed as text.
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer);
   // Load shedding and the database probe come before every other hook: a refused request costs nothing.
   installOverloadProtection(app, deps.database, deps.cfg.overload);
 
@@ -112,9 +114,10 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
   await app.register(fastifyRateLimit, {
     max: deps.cfg.rateLimit,
     timeWindow: '1 minute',
-    // Every server of an installation counts together in the database (RATE_LIMIT_STORE=database, the default on
-    // PostgreSQL), with a source key all of them derive alike; one server alone counts in memory.
-    ...(deps.cfg.rateLimitStore === 'database' ? { store: databaseRateLimitStore(deps.counters) } : {}),
+    // Counted by the installation's counters, as the tip flood guard is: every server together in the database
+    // (RATE_LIMIT_STORE=database, the default on PostgreSQL), with a source key all of them derive alike; one server
+    // alone in its memory, with a key of its own.
+    store: countersRateLimitStore(deps.counters),
     keyGenerator: deps.cfg.rateLimitStore === 'database' ? keyBySharedSource(deps.key) : (req) => sourceKey(req.ip),
     // The staff app's built files (hashed, cached) do not count: a screen loads a dozen of them, and a ward office
     // shares one address among its officers. Pages and the API count.

@@ -1,7 +1,7 @@
 import { type Locale, translate } from '@binh-an/domain';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifySerializerCompiler } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError, ResponseSerializationError } from 'fastify-type-provider-zod';
+import { safeParse, type ZodType, type z } from 'zod';
 import type { Actor } from './access.ts';
 import { AppError, ERROR_STATUS, type ErrorCode } from './errors.ts';
 import { isDatabaseUnavailable } from './health.ts';
@@ -14,6 +14,19 @@ declare module 'fastify' {
     sessionStage: 'password' | 'totp_enrol' | 'full' | null;
   }
 }
+
+/**
+ * Every JSON answer is checked against its response schema, which also drops any field the schema does not name, then
+ * written as JSON. Response schemas have no transforms or codecs (a house rule), so parsing gives what encoding would,
+ * for half the work of `fastify-type-provider-zod`'s serializer, which encodes.
+ */
+export const responseSerializer: FastifySerializerCompiler<ZodType> =
+  ({ schema, method, url }) =>
+  (data) => {
+    const result = safeParse(schema, data);
+    if (result.error) throw new ResponseSerializationError(method, url, { cause: result.error });
+    return JSON.stringify(result.data);
+  };
 
 /** The caller's language: an explicit Accept-Language of vi or en, else the account's, else Vietnamese. */
 export function requestLocale(req: FastifyRequest): Locale {
