@@ -1,14 +1,35 @@
 import { Button, Group, Modal, type ModalProps, Stack } from '@mantine/core';
+import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, describeError } from '../lib/api.ts';
 import { FormErrorAlert } from './error-alert.tsx';
+import { notifySuccess } from './notify.ts';
 
 /** The problem's title and each field's message (already in the user's language), for a form's error alert. */
 export function fieldErrors(error: unknown): string | null {
   if (!error) return null;
   if (error instanceof ApiError) return [error.title, ...error.fieldErrors.map((f) => f.message)].join(' ');
   return describeError(error);
+}
+
+/**
+ * A dialog form's save, for `FormModal`'s `mutation`: once saved it says so (`saved`, from the server's answer), has
+ * the lists under `queryKey` read again and closes the dialog; a refusal leaves the form as typed.
+ */
+export function useFormSave<R>(
+  save: () => Promise<R>,
+  { queryKey, saved, onClose }: { queryKey: QueryKey; saved: (result: R) => string; onClose: () => void },
+) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: save,
+    onSuccess: (result) => {
+      notifySuccess(saved(result));
+      void qc.invalidateQueries({ queryKey });
+      onClose();
+    },
+  });
 }
 
 export type FormModalProps = {

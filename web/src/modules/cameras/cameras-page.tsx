@@ -18,7 +18,7 @@ import { TableHead } from '../../ui/data-table.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { BlockSelect, ChoiceSelect, useFormValues } from '../../ui/form-fields.tsx';
-import { FormModal, fieldErrors } from '../../ui/form-modal.tsx';
+import { FormModal, fieldErrors, useFormSave } from '../../ui/form-modal.tsx';
 import { LoadingState } from '../../ui/loading-state.tsx';
 import { notifySuccess } from '../../ui/notify.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
@@ -65,7 +65,6 @@ type FormValues = {
 /** Registers a camera, or changes one when `camera` is given (the owner and consent stay as registered). */
 function CameraFormModal({ opened, onClose, camera }: { opened: boolean; onClose: () => void; camera?: CameraView }) {
   const { t, i18n } = useTranslation();
-  const qc = useQueryClient();
   const units = useAllUnits().data ?? [];
   const [v, set, text] = useFormValues<FormValues>({
     unitId: camera?.unitId ?? '',
@@ -86,8 +85,8 @@ function CameraFormModal({ opened, onClose, camera }: { opened: boolean; onClose
     consent: false,
   });
   const num = (x: number | string) => (x === '' ? Number.NaN : Number(x));
-  const save = useMutation({
-    mutationFn: () => {
+  const save = useFormSave(
+    () => {
       const details = {
         label: v.label,
         address: v.address,
@@ -105,12 +104,12 @@ function CameraFormModal({ opened, onClose, camera }: { opened: boolean; onClose
       if (v.kind !== 'ward') Object.assign(body, { ownerName: v.ownerName, contact: v.contact, channel: v.channel, consent: v.consent });
       return createCamera(body);
     },
-    onSuccess: () => {
-      notifySuccess(t(camera ? 'camerasPage.saved' : 'camerasPage.created'));
-      void qc.invalidateQueries({ queryKey: camerasQueryKey });
-      onClose();
+    {
+      queryKey: camerasQueryKey,
+      saved: () => t(camera ? 'camerasPage.saved' : 'camerasPage.created'),
+      onClose,
     },
-  });
+  );
   const consentText = CAMERA_CONSENT_TEXTS[CAMERA_CONSENT_VERSION]?.[i18n.language === 'en' ? 'en' : 'vi'] ?? '';
   const context = useQuery({ queryKey: [...camerasQueryKey, 'map'], queryFn: ({ signal }) => fetchCameraMap(signal) });
   const drawn = { lat: num(v.lat), lng: num(v.lng), direction: num(v.direction), angle: num(v.angle), range: num(v.range) };

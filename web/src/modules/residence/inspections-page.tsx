@@ -1,21 +1,17 @@
 import { INSPECTION_MEASURES, type InspectionMeasure, type InspectionView, VIOLATION_KINDS, type ViolationKind } from '@binh-an/domain';
 import { Badge, Button, Checkbox, Group, NumberInput, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime, formatNumber, todayInVietnam } from '../../lib/format.ts';
-import { hasFilters } from '../../ui/filter-bar.tsx';
 import { FilterSelect } from '../../ui/filter-select.tsx';
 import { BlockSelect, ChoiceSelect, useFormValues } from '../../ui/form-fields.tsx';
-import { FormModal } from '../../ui/form-modal.tsx';
-import { IconPlus } from '../../ui/icons.tsx';
-import { notifySuccess } from '../../ui/notify.ts';
-import { PageHeader } from '../../ui/page-header.tsx';
+import { FormModal, useFormSave } from '../../ui/form-modal.tsx';
 import { useCan } from '../auth/hooks.ts';
 import { useAllUnits } from '../units/api.ts';
 import { createInspection, fetchInspections, fetchRoundChoices, residenceQueryKey, updateInspection } from './api.ts';
-import { FieldsHead, PlaceCell, ResidenceFilters, ResidenceList, ResidenceNav } from './residence-parts.tsx';
+import { FieldsHead, PlaceCell, ResidenceListPage } from './residence-parts.tsx';
 import { usePagedList } from './use-paged.ts';
 
 const routeApi = getRouteApi('/signed-in/residence/inspections');
@@ -66,7 +62,6 @@ export function InspectionFormModal({
   existing?: InspectionView;
 }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const units = useAllUnits().data ?? [];
   const [v, set, text] = useFormValues({
     unitId: unitId ?? existing?.unitId ?? '',
@@ -94,8 +89,8 @@ export function InspectionFormModal({
         followUp: v.followUp,
       }
     : {};
-  const save = useMutation({
-    mutationFn: () =>
+  const save = useFormSave(
+    () =>
       existing
         ? updateInspection(existing.id, { status: 'done', ...outcome })
         : createInspection({
@@ -109,12 +104,12 @@ export function InspectionFormModal({
             patrolRoundId: v.patrolRoundId.trim() || null,
             ...outcome,
           }),
-    onSuccess: (i) => {
-      notifySuccess(t('residencePage.inspections.created', { reference: i.reference }));
-      void qc.invalidateQueries({ queryKey: residenceQueryKey });
-      onClose();
+    {
+      queryKey: residenceQueryKey,
+      saved: (i) => t('residencePage.inspections.created', { reference: i.reference }),
+      onClose,
     },
-  });
+  );
   return (
     <FormModal
       opened={opened}
@@ -267,41 +262,37 @@ export function InspectionsPage() {
   const update = (patch: Partial<typeof search>) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
   const clear = () => void navigate({ search: {}, replace: true });
   return (
-    <Stack gap="md">
-      <PageHeader
-        title={t('residencePage.sections.inspections')}
-        actions={
-          canInspect ? (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setOpen(true)}>
-              {t('residencePage.inspections.add')}
-            </Button>
-          ) : undefined
-        }
-      />
-      <ResidenceNav current="inspections" />
-      <ResidenceFilters search={query} onChange={update} onClear={clear}>
-        <FilterSelect
-          label={t('residencePage.fields.status')}
-          data={(['planned', 'done', 'cancelled'] as const).map((s) => ({ value: s, label: t(`residence.inspectionStatuses.${s}`) }))}
-          value={search.status}
-          onChange={(status) => update({ status })}
-          flex="1 1 10rem"
-        />
-        <FilterSelect
-          label={t('residencePage.fields.violations')}
-          data={[
-            { value: 'true', label: t('residencePage.inspections.withViolation') },
-            { value: 'false', label: t('residencePage.inspections.noViolation') },
-          ]}
-          value={search.violation}
-          onChange={(violation) => update({ violation: violation as 'true' | 'false' | undefined })}
-          flex="1 1 10rem"
-        />
-      </ResidenceFilters>
-      <ResidenceList section="inspections" list={list} isFiltered={hasFilters(query)} onClearFilters={clear}>
-        <InspectionRows rows={list.rows} />
-      </ResidenceList>
-      {canInspect && isOpen ? <InspectionFormModal opened onClose={() => setOpen(false)} /> : null}
-    </Stack>
+    <ResidenceListPage
+      section="inspections"
+      onAdd={canInspect ? () => setOpen(true) : undefined}
+      search={query}
+      onChange={update}
+      onClear={clear}
+      filters={
+        <>
+          <FilterSelect
+            label={t('residencePage.fields.status')}
+            data={(['planned', 'done', 'cancelled'] as const).map((s) => ({ value: s, label: t(`residence.inspectionStatuses.${s}`) }))}
+            value={search.status}
+            onChange={(status) => update({ status })}
+            flex="1 1 10rem"
+          />
+          <FilterSelect
+            label={t('residencePage.fields.violations')}
+            data={[
+              { value: 'true', label: t('residencePage.inspections.withViolation') },
+              { value: 'false', label: t('residencePage.inspections.noViolation') },
+            ]}
+            value={search.violation}
+            onChange={(violation) => update({ violation: violation as 'true' | 'false' | undefined })}
+            flex="1 1 10rem"
+          />
+        </>
+      }
+      list={list}
+      dialogs={canInspect && isOpen ? <InspectionFormModal opened onClose={() => setOpen(false)} /> : null}
+    >
+      <InspectionRows rows={list.rows} />
+    </ResidenceListPage>
   );
 }

@@ -1,21 +1,16 @@
 import type { NotificationView } from '@binh-an/domain';
 import { ActionIcon, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, todayInVietnam } from '../../lib/format.ts';
-import { hasFilters } from '../../ui/filter-bar.tsx';
 import { FilterSelect } from '../../ui/filter-select.tsx';
 import { BlockSelect, ChoiceSelect, useFormValues } from '../../ui/form-fields.tsx';
-import { FormModal } from '../../ui/form-modal.tsx';
-import { IconDownload, IconPlus } from '../../ui/icons.tsx';
-import { notifySuccess } from '../../ui/notify.ts';
-import { PageHeader } from '../../ui/page-header.tsx';
+import { FormModal, useFormSave } from '../../ui/form-modal.tsx';
 import { useCan } from '../auth/hooks.ts';
 import { useAllUnits } from '../units/api.ts';
 import { createNotification, fetchNotifications, notificationsExportUrl, residenceQueryKey } from './api.ts';
-import { FieldsHead, IdNumberCell, OnTimeBadge, ResidenceFilters, ResidenceList, ResidenceNav } from './residence-parts.tsx';
+import { FieldsHead, IdNumberCell, OnTimeBadge, ResidenceListPage } from './residence-parts.tsx';
 import { usePagedList } from './use-paged.ts';
 
 const routeApi = getRouteApi('/signed-in/residence/notifications');
@@ -39,7 +34,6 @@ export function NotificationFormModal({
   unitId?: string;
 }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const units = useAllUnits().data ?? [];
   const [v, set, text] = useFormValues({
     unitId: unitId ?? '',
@@ -51,8 +45,8 @@ export function NotificationFormModal({
     receivedAt: '',
   });
   const [guests, setGuests] = useState<Guest[]>(() => [newGuest()]);
-  const save = useMutation({
-    mutationFn: () =>
+  const save = useFormSave(
+    () =>
       createNotification({
         unitId: v.unitId,
         placeId: placeId ?? null,
@@ -64,17 +58,16 @@ export function NotificationFormModal({
         receivedAt: vnInstant(v.receivedAt),
         guests: guests.map((g) => ({ name: g.name, birthDate: g.birthDate || null, idNumber: g.idNumber || null })),
       }),
-    onSuccess: (n) => {
-      notifySuccess(
+    {
+      queryKey: residenceQueryKey,
+      saved: (n) =>
         t('residencePage.notifications.created', {
           reference: n.reference,
           result: n.onTime ? t('residence.onTime') : t('residence.late'),
         }),
-      );
-      void qc.invalidateQueries({ queryKey: residenceQueryKey });
-      onClose();
+      onClose,
     },
-  });
+  );
   const setGuest = (i: number, patch: Partial<Guest>) => setGuests(guests.map((g, j) => (j === i ? { ...g, ...patch } : g)));
   return (
     <FormModal
@@ -222,31 +215,15 @@ export function NotificationsPage() {
   const update = (patch: Partial<typeof search>) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
   const clear = () => void navigate({ search: {}, replace: true });
   return (
-    <Stack gap="md">
-      <PageHeader
-        title={t('residencePage.sections.notifications')}
-        description={`${t('residencePage.notifications.publicForm')} · ${t('residencePage.identityNote')}`}
-        actions={
-          canManage ? (
-            <Group gap="xs">
-              <Button leftSection={<IconPlus size={16} />} onClick={() => setOpen(true)}>
-                {t('residencePage.notifications.add')}
-              </Button>
-              <Button
-                component="a"
-                href={notificationsExportUrl(query)}
-                download
-                variant="outline"
-                leftSection={<IconDownload size={16} />}
-              >
-                {t('residencePage.places.exportExcel')}
-              </Button>
-            </Group>
-          ) : undefined
-        }
-      />
-      <ResidenceNav current="notifications" />
-      <ResidenceFilters search={query} onChange={update} onClear={clear}>
+    <ResidenceListPage
+      section="notifications"
+      description={`${t('residencePage.notifications.publicForm')} · ${t('residencePage.identityNote')}`}
+      onAdd={canManage ? () => setOpen(true) : undefined}
+      exportHref={canManage ? notificationsExportUrl(query) : undefined}
+      search={query}
+      onChange={update}
+      onClear={clear}
+      filters={
         <FilterSelect
           label={t('residencePage.notifications.onTimeFilter')}
           data={[
@@ -257,11 +234,11 @@ export function NotificationsPage() {
           onChange={(onTime) => update({ onTime: onTime as 'true' | 'false' | undefined })}
           flex="1 1 10rem"
         />
-      </ResidenceFilters>
-      <ResidenceList section="notifications" list={list} isFiltered={hasFilters(query)} onClearFilters={clear}>
-        <NotificationRows rows={list.rows} />
-      </ResidenceList>
-      {canManage ? <NotificationFormModal opened={isOpen} onClose={() => setOpen(false)} /> : null}
-    </Stack>
+      }
+      list={list}
+      dialogs={canManage ? <NotificationFormModal opened={isOpen} onClose={() => setOpen(false)} /> : null}
+    >
+      <NotificationRows rows={list.rows} />
+    </ResidenceListPage>
   );
 }

@@ -1,24 +1,19 @@
 import { PLACE_KINDS, type PlaceKind, type PlaceView } from '@binh-an/domain';
-import { Button, Checkbox, Group, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Checkbox, NumberInput, Table, Text, TextInput } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber } from '../../lib/format.ts';
 import { AnchorLink } from '../../ui/anchor-link.tsx';
 import { TableHead } from '../../ui/data-table.tsx';
-import { hasFilters } from '../../ui/filter-bar.tsx';
 import { FilterSelect } from '../../ui/filter-select.tsx';
 import { BlockSelect, ChoiceSelect, useFormValues } from '../../ui/form-fields.tsx';
-import { FormModal } from '../../ui/form-modal.tsx';
-import { IconDownload, IconPlus } from '../../ui/icons.tsx';
-import { notifySuccess } from '../../ui/notify.ts';
-import { PageHeader } from '../../ui/page-header.tsx';
+import { FormModal, useFormSave } from '../../ui/form-modal.tsx';
 import { useCan } from '../auth/hooks.ts';
 import { useAllUnits } from '../units/api.ts';
 import { createPlace, fetchPlaces, placesExportUrl, residenceQueryKey, updatePlace } from './api.ts';
 import { ResidenceImportModal } from './import-modal.tsx';
-import { ResidenceFilters, ResidenceList, ResidenceNav } from './residence-parts.tsx';
+import { ResidenceListPage } from './residence-parts.tsx';
 import { usePagedList } from './use-paged.ts';
 
 const routeApi = getRouteApi('/signed-in/residence');
@@ -26,7 +21,6 @@ const routeApi = getRouteApi('/signed-in/residence');
 /** Adds a place, or corrects one when `place` is given (PATCH: only the answers, the block stays). */
 export function PlaceFormModal({ opened, onClose, place }: { opened: boolean; onClose: () => void; place?: PlaceView }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const units = useAllUnits().data ?? [];
   const [v, set, text] = useFormValues({
     unitId: place?.unitId ?? '',
@@ -38,8 +32,8 @@ export function PlaceFormModal({ opened, onClose, place }: { opened: boolean; on
     capacity: (place?.capacity ?? '') as number | string,
     conditionsMet: place?.conditionsMet ?? false,
   });
-  const save = useMutation({
-    mutationFn: () => {
+  const save = useFormSave(
+    () => {
       const body = {
         unitId: v.unitId,
         kind: v.kind,
@@ -52,12 +46,12 @@ export function PlaceFormModal({ opened, onClose, place }: { opened: boolean; on
       };
       return place ? updatePlace(place.id, body) : createPlace(body);
     },
-    onSuccess: () => {
-      notifySuccess(t(place ? 'residencePage.places.saved' : 'residencePage.places.created'));
-      void qc.invalidateQueries({ queryKey: residenceQueryKey });
-      onClose();
+    {
+      queryKey: residenceQueryKey,
+      saved: () => t(place ? 'residencePage.places.saved' : 'residencePage.places.created'),
+      onClose,
     },
-  });
+  );
   return (
     <FormModal
       opened={opened}
@@ -104,28 +98,23 @@ export function PlacesPage() {
   const clear = () => void navigate({ search: {}, replace: true });
 
   return (
-    <Stack gap="md">
-      <PageHeader
-        title={t('residencePage.title')}
-        description={t('residencePage.description')}
-        actions={
-          canManage ? (
-            <Group gap="xs">
-              <Button leftSection={<IconPlus size={16} />} onClick={() => setCreateOpen(true)}>
-                {t('residencePage.places.add')}
-              </Button>
-              <Button variant="outline" onClick={() => setImportOpen(true)}>
-                {t('residencePage.places.importExcel')}
-              </Button>
-              <Button component="a" href={placesExportUrl(query)} download variant="outline" leftSection={<IconDownload size={16} />}>
-                {t('residencePage.places.exportExcel')}
-              </Button>
-            </Group>
-          ) : undefined
-        }
-      />
-      <ResidenceNav current="places" />
-      <ResidenceFilters search={query} onChange={update} onClear={clear}>
+    <ResidenceListPage
+      section="places"
+      title={t('residencePage.title')}
+      description={t('residencePage.description')}
+      onAdd={canManage ? () => setCreateOpen(true) : undefined}
+      moreActions={
+        canManage ? (
+          <Button variant="outline" onClick={() => setImportOpen(true)}>
+            {t('residencePage.places.importExcel')}
+          </Button>
+        ) : null
+      }
+      exportHref={canManage ? placesExportUrl(query) : undefined}
+      search={query}
+      onChange={update}
+      onClear={clear}
+      filters={
         <FilterSelect
           label={t('residencePage.kind')}
           data={PLACE_KINDS.map((k) => ({ value: k, label: t(`residence.placeKinds.${k}`) }))}
@@ -133,46 +122,50 @@ export function PlacesPage() {
           onChange={(kind) => update({ kind })}
           flex="1 1 12rem"
         />
-      </ResidenceFilters>
-      <ResidenceList section="places" list={list} isFiltered={hasFilters(query)} onClearFilters={clear}>
-        <TableHead
-          columns={[
-            t('residencePage.fields.name'),
-            t('residencePage.block'),
-            t('residencePage.kind'),
-            t('residencePage.fields.owner'),
-            t('residencePage.fields.capacity'),
-            t('residencePage.fields.lastInspected'),
-          ]}
-        />
-        <Table.Tbody>
-          {list.rows.map((p) => (
-            <Table.Tr key={p.id}>
-              <Table.Th scope="row" fw={400}>
-                <AnchorLink
-                  to="/residence/places/$placeId"
-                  params={{ placeId: p.id }}
-                  fw={700}
-                  aria-label={t('residencePage.places.open', { name: p.name })}
-                >
-                  {p.name}
-                </AnchorLink>
-                <Text size="xs" c="dimmed">
-                  {p.address}
-                  {p.active ? '' : ` · ${t('residencePage.places.inactive')}`}
-                </Text>
-              </Table.Th>
-              <Table.Td>{p.unitName}</Table.Td>
-              <Table.Td>{t(`residence.placeKinds.${p.kind}`)}</Table.Td>
-              <Table.Td>{p.ownerName}</Table.Td>
-              <Table.Td className="num">{p.capacity === null ? '—' : formatNumber(p.capacity)}</Table.Td>
-              <Table.Td>{p.lastInspectedOn ? formatDate(p.lastInspectedOn) : '—'}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </ResidenceList>
-      {canManage ? <PlaceFormModal opened={isCreateOpen} onClose={() => setCreateOpen(false)} /> : null}
-      {canManage ? <ResidenceImportModal opened={isImportOpen} onClose={() => setImportOpen(false)} /> : null}
-    </Stack>
+      }
+      list={list}
+      dialogs={
+        <>
+          {canManage ? <PlaceFormModal opened={isCreateOpen} onClose={() => setCreateOpen(false)} /> : null}
+          {canManage ? <ResidenceImportModal opened={isImportOpen} onClose={() => setImportOpen(false)} /> : null}
+        </>
+      }
+    >
+      <TableHead
+        columns={[
+          t('residencePage.fields.name'),
+          t('residencePage.block'),
+          t('residencePage.kind'),
+          t('residencePage.fields.owner'),
+          t('residencePage.fields.capacity'),
+          t('residencePage.fields.lastInspected'),
+        ]}
+      />
+      <Table.Tbody>
+        {list.rows.map((p) => (
+          <Table.Tr key={p.id}>
+            <Table.Th scope="row" fw={400}>
+              <AnchorLink
+                to="/residence/places/$placeId"
+                params={{ placeId: p.id }}
+                fw={700}
+                aria-label={t('residencePage.places.open', { name: p.name })}
+              >
+                {p.name}
+              </AnchorLink>
+              <Text size="xs" c="dimmed">
+                {p.address}
+                {p.active ? '' : ` · ${t('residencePage.places.inactive')}`}
+              </Text>
+            </Table.Th>
+            <Table.Td>{p.unitName}</Table.Td>
+            <Table.Td>{t(`residence.placeKinds.${p.kind}`)}</Table.Td>
+            <Table.Td>{p.ownerName}</Table.Td>
+            <Table.Td className="num">{p.capacity === null ? '—' : formatNumber(p.capacity)}</Table.Td>
+            <Table.Td>{p.lastInspectedOn ? formatDate(p.lastInspectedOn) : '—'}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </ResidenceListPage>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,8 @@ import { FilterBar, hasFilters } from '../../ui/filter-bar.tsx';
 import { FilterSearchInput } from '../../ui/filter-search-input.tsx';
 import { FilterSelect } from '../../ui/filter-select.tsx';
 import { blockOptions } from '../../ui/form-fields.tsx';
+import { IconDownload, IconPlus } from '../../ui/icons.tsx';
+import { PageHeader } from '../../ui/page-header.tsx';
 import { type PagedQuery, PagedTable } from '../../ui/paged-table.tsx';
 import { SectionNav } from '../../ui/section-nav.tsx';
 import { useCan } from '../auth/hooks.ts';
@@ -16,6 +18,7 @@ import { useAllUnits } from '../units/api.ts';
 import { revealIdNumber } from './api.ts';
 
 type Section = 'places' | 'notifications' | 'residents' | 'inspections';
+type ListQuery = PagedQuery & { rows: readonly unknown[]; total: number; refetch: () => unknown };
 
 /** The links between the four residence lists (and the retention settings for those who manage them); the current one is marked for screen readers. */
 export function ResidenceNav({ current }: { current: Section | 'retention' }) {
@@ -38,10 +41,81 @@ export function ResidenceNav({ current }: { current: Section | 'retention' }) {
 }
 
 /**
+ * A residence list screen: its header (the section's name unless `title` is given, with the section's "add" button
+ * when `onAdd` is given, then `moreActions`, then "Xuất Excel" when `exportHref` is given), the links between the lists,
+ * the filters (the search and the block, then the list's own `filters`), the table (`children`: its head and rows) under
+ * them, and the screen's dialogs. `search` holds the filters in the address; `onChange` merges a change into it.
+ */
+export function ResidenceListPage({
+  section,
+  title,
+  description,
+  onAdd,
+  moreActions,
+  exportHref,
+  search,
+  onChange,
+  onClear,
+  filters,
+  list,
+  dialogs,
+  children,
+}: {
+  section: Section;
+  title?: string;
+  description?: string;
+  onAdd?: () => void;
+  moreActions?: ReactNode;
+  exportHref?: string;
+  search: { q?: string; unitId?: string };
+  onChange: (patch: { q?: string; unitId?: string }) => void;
+  onClear: () => void;
+  filters: ReactNode;
+  list: ListQuery;
+  dialogs?: ReactNode;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={title ?? t(`residencePage.sections.${section}`)}
+        description={description}
+        actions={
+          onAdd || moreActions || exportHref ? (
+            <Group gap="xs">
+              {onAdd ? (
+                <Button leftSection={<IconPlus size={16} />} onClick={onAdd}>
+                  {t(`residencePage.${section}.add`)}
+                </Button>
+              ) : null}
+              {moreActions}
+              {exportHref ? (
+                <Button component="a" href={exportHref} download variant="outline" leftSection={<IconDownload size={16} />}>
+                  {t('residencePage.places.exportExcel')}
+                </Button>
+              ) : null}
+            </Group>
+          ) : undefined
+        }
+      />
+      <ResidenceNav current={section} />
+      <ResidenceFilters search={search} onChange={onChange} onClear={onClear}>
+        {filters}
+      </ResidenceFilters>
+      <ResidenceList section={section} list={list} isFiltered={hasFilters(search)} onClearFilters={onClear}>
+        {children}
+      </ResidenceList>
+      {dialogs}
+    </Stack>
+  );
+}
+
+/**
  * The filter bar of a residence list: the search without diacritics and the block, then the list's own filters.
  * `onChange` merges a change into the address; "Xoá bộ lọc" calls `onClear`.
  */
-export function ResidenceFilters({
+function ResidenceFilters({
   search,
   onChange,
   onClear,
@@ -93,7 +167,7 @@ export function ResidenceTable({ section, children }: { section: Section; childr
  * A residence list under its filters: loading, error, the section's empty state (or "no results" with "Xoá bộ lọc"
  * when filtered), the table of the rows loaded so far, the count and "Tải thêm".
  */
-export function ResidenceList({
+function ResidenceList({
   section,
   list,
   isFiltered,
@@ -101,7 +175,7 @@ export function ResidenceList({
   children,
 }: {
   section: Section;
-  list: PagedQuery & { rows: readonly unknown[]; total: number; refetch: () => unknown };
+  list: ListQuery;
   isFiltered: boolean;
   onClearFilters: () => void;
   /** The table's head and rows. */

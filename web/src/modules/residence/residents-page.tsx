@@ -1,21 +1,16 @@
 import { RESIDENT_KINDS, type ResidentKind, type ResidentView } from '@binh-an/domain';
-import { Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, Group, Table, Text, TextInput } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../lib/format.ts';
-import { hasFilters } from '../../ui/filter-bar.tsx';
 import { FilterSelect } from '../../ui/filter-select.tsx';
 import { BlockSelect, ChoiceSelect, useFormValues } from '../../ui/form-fields.tsx';
-import { FormModal } from '../../ui/form-modal.tsx';
-import { IconDownload, IconPlus } from '../../ui/icons.tsx';
-import { notifySuccess } from '../../ui/notify.ts';
-import { PageHeader } from '../../ui/page-header.tsx';
+import { FormModal, useFormSave } from '../../ui/form-modal.tsx';
 import { useCan } from '../auth/hooks.ts';
 import { useAllUnits } from '../units/api.ts';
 import { createResident, fetchResidents, residenceQueryKey, residentsExportUrl, updateResident } from './api.ts';
-import { FieldsHead, IdNumberCell, PlaceCell, ResidenceFilters, ResidenceList, ResidenceNav } from './residence-parts.tsx';
+import { FieldsHead, IdNumberCell, PlaceCell, ResidenceListPage } from './residence-parts.tsx';
 import { usePagedList } from './use-paged.ts';
 
 const routeApi = getRouteApi('/signed-in/residence/residents');
@@ -36,7 +31,6 @@ export function ResidentFormModal({
   resident?: ResidentView;
 }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const units = useAllUnits().data ?? [];
   const [v, set, text] = useFormValues({
     unitId: resident?.unitId ?? unitId ?? '',
@@ -49,8 +43,8 @@ export function ResidentFormModal({
     untilOn: resident?.untilOn ?? '',
     note: resident?.note ?? '',
   });
-  const save = useMutation({
-    mutationFn: () =>
+  const save = useFormSave(
+    () =>
       resident
         ? updateResident(resident.id, {
             kind: v.kind,
@@ -74,12 +68,12 @@ export function ResidentFormModal({
             fromOn: v.fromOn,
             untilOn: v.untilOn || null,
           }),
-    onSuccess: () => {
-      notifySuccess(t(resident ? 'residencePage.residents.saved' : 'residencePage.residents.created'));
-      void qc.invalidateQueries({ queryKey: residenceQueryKey });
-      onClose();
+    {
+      queryKey: residenceQueryKey,
+      saved: () => t(resident ? 'residencePage.residents.saved' : 'residencePage.residents.created'),
+      onClose,
     },
-  });
+  );
   return (
     <FormModal
       opened={opened}
@@ -194,44 +188,36 @@ export function ResidentsPage() {
   const update = (patch: Partial<typeof search>) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
   const clear = () => void navigate({ search: {}, replace: true });
   return (
-    <Stack gap="md">
-      <PageHeader
-        title={t('residencePage.sections.residents')}
-        description={`${t('residencePage.residents.expiringNote')} ${t('residencePage.identityNote')}`}
-        actions={
-          canManage ? (
-            <Group gap="xs">
-              <Button leftSection={<IconPlus size={16} />} onClick={() => setOpen(true)}>
-                {t('residencePage.residents.add')}
-              </Button>
-              <Button component="a" href={residentsExportUrl(query)} download variant="outline" leftSection={<IconDownload size={16} />}>
-                {t('residencePage.places.exportExcel')}
-              </Button>
-            </Group>
-          ) : undefined
-        }
-      />
-      <ResidenceNav current="residents" />
-      <ResidenceFilters search={query} onChange={update} onClear={clear}>
-        <FilterSelect
-          label={t('residencePage.fields.residentKind')}
-          data={RESIDENT_KINDS.map((k) => ({ value: k, label: t(`residence.residentKinds.${k}`) }))}
-          value={search.kind}
-          onChange={(kind) => update({ kind })}
-          flex="1 1 10rem"
-        />
-        <FilterSelect
-          label={t('residencePage.fields.state')}
-          data={(['expiring', 'current', 'expired'] as const).map((s) => ({ value: s, label: t(`residence.stayStates.${s}`) }))}
-          value={search.state}
-          onChange={(state) => update({ state })}
-          flex="1 1 10rem"
-        />
-      </ResidenceFilters>
-      <ResidenceList section="residents" list={list} isFiltered={hasFilters(query)} onClearFilters={clear}>
-        <ResidentRows rows={list.rows} />
-      </ResidenceList>
-      {canManage ? <ResidentFormModal opened={isOpen} onClose={() => setOpen(false)} /> : null}
-    </Stack>
+    <ResidenceListPage
+      section="residents"
+      description={`${t('residencePage.residents.expiringNote')} ${t('residencePage.identityNote')}`}
+      onAdd={canManage ? () => setOpen(true) : undefined}
+      exportHref={canManage ? residentsExportUrl(query) : undefined}
+      search={query}
+      onChange={update}
+      onClear={clear}
+      filters={
+        <>
+          <FilterSelect
+            label={t('residencePage.fields.residentKind')}
+            data={RESIDENT_KINDS.map((k) => ({ value: k, label: t(`residence.residentKinds.${k}`) }))}
+            value={search.kind}
+            onChange={(kind) => update({ kind })}
+            flex="1 1 10rem"
+          />
+          <FilterSelect
+            label={t('residencePage.fields.state')}
+            data={(['expiring', 'current', 'expired'] as const).map((s) => ({ value: s, label: t(`residence.stayStates.${s}`) }))}
+            value={search.state}
+            onChange={(state) => update({ state })}
+            flex="1 1 10rem"
+          />
+        </>
+      }
+      list={list}
+      dialogs={canManage ? <ResidentFormModal opened={isOpen} onClose={() => setOpen(false)} /> : null}
+    >
+      <ResidentRows rows={list.rows} />
+    </ResidenceListPage>
   );
 }
