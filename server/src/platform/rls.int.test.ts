@@ -133,5 +133,14 @@ describe('row-level security with the application role', () => {
     expect(scoped.length).toBeGreaterThan(40);
     const bare = scoped.filter((p) => /(?<!SELECT )app_(all_wards|ward_ids|user_id)\(\)/.test(`${p.qual} ${p.check}`));
     expect(bare.map((p) => p.name)).toEqual([]);
+    // So do the functions that count rows of the caller's scope as the owner (the tips' counts).
+    const functions = await queryRows<{ name: string; body: string }>(
+      database.db,
+      sql`SELECT p.proname AS name, p.prosrc AS body FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+          WHERE n.nspname = current_schema() AND p.prosrc ~ 'app_(all_wards|ward_ids|user_id)'
+            AND p.proname NOT IN ('app_all_wards', 'app_ward_ids', 'app_user_id')`,
+    );
+    expect(functions.length).toBeGreaterThanOrEqual(4);
+    expect(functions.filter((f) => /(?<!SELECT )app_(all_wards|ward_ids|user_id)\(\)/.test(f.body)).map((f) => f.name)).toEqual([]);
   });
 });
