@@ -10,11 +10,14 @@ import { ConfigError, loadConfig } from './config.ts';
 import { queryRows } from './db.ts';
 import type { Deps } from './deps.ts';
 import { replicaDeps, replicaRouted } from './read-replica.ts';
+import { sourceKey } from './source-key.ts';
+import { DatabaseCounters, MemoryCounters } from './window-counters.ts';
 
 /**
  * Two servers on one database (two apps in this process on the same database handle: the embedded database admits one
- * process, and PostgreSQL is the same to both): sessions, rate limits and Idempotency-Keys hold across them. The real
- * thing — two processes, nginx, a streaming replica — is `npm run drill -- cluster` (docs/operations.md).
+ * process, and PostgreSQL is the same to both), each with its own counters as two processes would have: sessions, rate
+ * limits and Idempotency-Keys hold across them. The real thing — two processes, nginx, a streaming replica — is
+ * `npm run drill -- cluster` (docs/operations.md).
  */
 let t: TestApp;
 let a: FastifyInstance;
@@ -24,7 +27,7 @@ const LOGIN_LIMIT = 4;
 beforeAll(async () => {
   t = await createTestApp({ RATE_LIMIT_STORE: 'database', LOGIN_RATE_LIMIT: String(LOGIN_LIMIT) });
   a = t.app;
-  b = await buildApp(t.deps, { logger: false });
+  b = await buildApp({ ...t.deps, counters: new DatabaseCounters(t.deps.database.db) }, { logger: false });
   await b.ready();
 });
 afterAll(async () => {
@@ -68,12 +71,25 @@ describe('two servers on one database', () => {
   });
 
   it('with counters in memory, each server would have its own (what RATE_LIMIT_STORE=database is for)', async () => {
-    const deps: Deps = { ...t.deps, cfg: { ...t.deps.cfg, rateLimitStore: 'memory' } };
-    const [m1, m2] = [await buildApp(deps, { logger: false }), await buildApp(deps, { logger: false })];
+    // Each server process holds its own counters in memory: the rate limits count there, as the tip flood guard does.
+    const inMemory = (): Deps => ({
+      ...t.deps,
+      cfg: { ...t.deps.cfg, rateLimitStore: 'memory' },
+      counters: new MemoryCounters(() => t.clock.ms),
+    });
+    const [d1, d2] = [inMemory(), inMemory()];
+    const [m1, m2] = [await buildApp(d1, { logger: false }), await buildApp(d2, { logger: false })];
     try {
       for (let i = 0; i < LOGIN_LIMIT; i++) await badLogin(m1, '198.51.100.1');
       expect((await badLogin(m1, '198.51.100.1')).statusCode).toBe(429);
+      expect((await d1.counters.peek(`POST /api/v1/auth/login|${sourceKey('198.51.100.1')}`)).current).toBe(LOGIN_LIMIT + 1);
       expect((await badLogin(m2, '198.51.100.1')).statusCode).not.toBe(429);
+      expect((await d2.counters.peek(`POST /api/v1/auth/login|${sourceKey('198.51.100.1')}`)).current).toBe(1);
+      // And each reports to its own log what must not fail a request (a received tip that could not be counted).
+      expect([d1.log, d2.log]).toEqual([m1.log, m2.log]);
+      // The window is the server's clock: a minute later the source may try again.
+      t.clock.advance(60_000);
+      expect((await badLogin(m1, '198.51.100.1')).statusCode).not.toBe(429);
     } finally {
       await m1.close();
       await m2.close();

@@ -4,27 +4,29 @@ import { vnToday } from './time.ts';
 import type { WindowCount, WindowCounters } from './window-counters.ts';
 
 /**
- * Rate-limit counters shared by every server of an installation (`DatabaseCounters`, platform/window-counters.ts), so
- * that two servers behind a load balancer give a source `max` requests per window in all, not `max` on each.
+ * The rate limits' store: the installation's counters (`deps.counters`, platform/window-counters.ts), the ones the tip
+ * channel's flood guard counts with too, whichever RATE_LIMIT_STORE. With `database`, two servers behind a load balancer
+ * give a source `max` requests per window in all, not `max` on each; with `memory`, one server counts alone, by its clock.
  *
  * `@fastify/rate-limit` builds a store with `new Store(options)` and one child per route with its own limit; the
  * child's counters are apart from the global ones (the route's method and path prefix the key). The routes' own limits
- * (sign-in, tips, receipts: a few to a few dozen an hour) are counted in the database on every request, exactly. The
- * global limit (RATE_LIMIT a minute on every page and API call) is counted by `hit`: added to the database at most once
- * a second per source, so that the database write is per source and second, not per request. Each server holds a
- * source to the limit by its own count plus the others' as last synced: a source spreading its requests over several
- * servers may pass the limit by what it sent to the other servers in the last second.
+ * (sign-in, tips, receipts: a few to a few dozen an hour) are counted by `hitNow`: with `database`, in the database on
+ * every request, exactly. The global limit (RATE_LIMIT a minute on every page and API call) is counted by `hit`: with
+ * `database`, added to the database at most once a second per source, so that the database write is per source and
+ * second, not per request. Each server holds a source to the limit by its own count plus the others' as last synced: a
+ * source spreading its requests over several servers may pass the limit by what it sent to the other servers in the
+ * last second.
  */
 type Callback = (err: Error | null, result?: WindowCount) => void;
 type RouteOptions = { routeInfo?: { method?: string | string[]; url?: string } };
 
-export function databaseRateLimitStore(counters: WindowCounters): FastifyRateLimitStoreCtor {
+export function countersRateLimitStore(counters: WindowCounters): FastifyRateLimitStoreCtor {
   const answer = (work: Promise<WindowCount>, cb: Callback) =>
     work.then(
       (c) => cb(null, c),
       (err: Error) => cb(err),
     );
-  return class DatabaseRateLimitStore {
+  return class CountersRateLimitStore {
     readonly namespace: string;
 
     constructor(_options?: object, namespace = 'all') {
@@ -41,10 +43,10 @@ export function databaseRateLimitStore(counters: WindowCounters): FastifyRateLim
       answer(counters.peek(`${this.namespace}|${key}`), cb);
     }
 
-    child(routeOptions: object): DatabaseRateLimitStore {
+    child(routeOptions: object): CountersRateLimitStore {
       const info = (routeOptions as RouteOptions).routeInfo ?? {};
       const method = [info.method ?? ''].flat().join(',');
-      return new DatabaseRateLimitStore(routeOptions, info.url ? `${method} ${info.url}` : 'custom');
+      return new CountersRateLimitStore(routeOptions, info.url ? `${method} ${info.url}` : 'custom');
     }
   };
 }

@@ -5,13 +5,20 @@ import { type Db, queryRows } from './db.ts';
 export type WindowCount = { current: number; ttl: number };
 
 /**
- * Counters in fixed windows, by bucket: rate limits (platform/rate-limit-store.ts) and the tip channel's flood guard
- * (modules/tips/tip.flood.ts). The first hit opens a window of `windowMs`, later hits add to it, the first hit after it
- * ends opens the next.
+ * Counters in fixed windows, by bucket: the one counting mechanism of an installation, for its rate limits
+ * (platform/rate-limit-store.ts, whichever RATE_LIMIT_STORE) and the tip channel's flood guard (modules/tips/tip.flood.ts).
+ * The first hit opens a window of `windowMs`, later hits add to it, the first hit after it ends opens the next.
  */
 export interface WindowCounters {
   /** Adds one; a store shared by several servers may count it here first and add it to the others' within a sync. */
   hit(bucket: string, windowMs: number): Promise<WindowCount>;
+  /**
+   * Adds one without a statement of its own: a shared store counts it here and adds it to the others' with the next
+   * sync, and answers what this server knows (the count as last read, plus its own hits since). For a count whose
+   * decision is taken again on the next `peek` anyway (the tip channel's flood count); `ttl` is `windowMs` while no
+   * window is known.
+   */
+  hitLater(bucket: string, windowMs: number): Promise<WindowCount>;
   /** Adds one, counted at once by every server (a route's small limit; the first use of a one-time token). */
   hitNow(bucket: string, windowMs: number): Promise<WindowCount>;
   /** The count without adding (as of the last sync at most). */
@@ -31,7 +38,7 @@ export class MemoryCounters implements WindowCounters {
     const t = this.now();
     let w = this.windows.get(bucket);
     if (!w || w.end <= t) {
-      if (this.windows.size >= this.maxBuckets) this.sweep(t);
+      if (this.windows.size >= this.maxBuckets) this.evict(t);
       w = { hits: 0, end: t + windowMs };
       this.windows.set(bucket, w);
     }
@@ -43,22 +50,38 @@ export class MemoryCounters implements WindowCounters {
     return this.hit(bucket, windowMs);
   }
 
+  hitLater(bucket: string, windowMs: number): Promise<WindowCount> {
+    return this.hit(bucket, windowMs);
+  }
+
   async peek(bucket: string): Promise<WindowCount> {
     const t = this.now();
     const w = this.windows.get(bucket);
     return w && w.end > t ? { current: w.hits, ttl: w.end - t } : { current: 0, ttl: 0 };
   }
 
-  private sweep(t: number): void {
+  /**
+   * Makes room: the windows that are over, then, if that is not enough, the quarter that ends soonest. Sources by the
+   * thousand (the rate limits count every address) then push out what ends within the minute, not a ward's flood count
+   * or a spent challenge that has a quarter of an hour to run.
+   */
+  private evict(t: number): void {
     for (const [b, w] of this.windows) if (w.end <= t) this.windows.delete(b);
-    if (this.windows.size >= this.maxBuckets) this.windows.clear();
+    if (this.windows.size < this.maxBuckets) return;
+    const ends = [...this.windows.values()].map((w) => w.end).sort((x, y) => x - y);
+    const cut = ends[Math.floor(ends.length / 4)] ?? Number.POSITIVE_INFINITY;
+    for (const [b, w] of this.windows) if (w.end <= cut) this.windows.delete(b);
   }
 }
 
 /** Rows whose window ended more than this long ago are deleted (by whichever server counts next, at most once a minute). */
 const PURGE_EVERY_MS = 60_000;
 
-/** A bucket as this server knows it: the database's count when last synced, and hits since. */
+/**
+ * A bucket as this server knows it: the database's count in its open window when last read or synced (`known`; the
+ * window ends at `windowEnd` by this server's clock, 0 when the database had none open), and this server's hits not yet
+ * added (`pending`, to be added in windows of `window` ms).
+ */
 type Local = { known: number; pending: number; windowEnd: number; syncedAt: number; window: number };
 
 /**
@@ -66,13 +89,16 @@ type Local = { known: number; pending: number; windowEnd: number; syncedAt: numb
  * worth a WAL record or survives a crash; migration T2650). Windows follow the database's clock, which all servers share.
  * `hitNow` is one `INSERT … ON CONFLICT DO UPDATE … RETURNING`: atomic under concurrency, on PostgreSQL and PGlite alike.
  * `hit` counts here and adds the hits to the database at most once every `syncMs` per bucket, in one statement for all
- * buckets: alone, a server counts exactly; with others, it sees their hits of the last `syncMs` late.
+ * buckets: alone, a server counts exactly; with others, it sees their hits of the last `syncMs` late. `hitLater` never
+ * waits for the database. `peek` answers what was read or synced in the last `syncMs` — a count of none as well — so
+ * that a burst of looks at a calm bucket reads the table once per sync.
  */
 export class DatabaseCounters implements WindowCounters {
   private readonly locals = new Map<string, Local>();
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
   private lastPurge = 0;
+  private lastSweep = 0;
 
   constructor(
     private readonly db: Db,
@@ -86,16 +112,18 @@ export class DatabaseCounters implements WindowCounters {
     const local = this.locals.get(bucket);
     if (local && local.windowEnd > t && t - local.syncedAt < this.syncMs) {
       local.pending += 1;
+      local.window = windowMs;
       this.scheduleFlush();
       return { current: local.known + local.pending, ttl: local.windowEnd - t };
     }
-    // Counted in the database now: a bucket not synced in the last `syncMs`, or its window is over.
-    if (local && local.windowEnd <= t) local.pending = 0;
+    // Counted in the database now: a bucket not read or synced in the last `syncMs`, or no window of it open — so that
+    // a source new to this server is held to what the others have counted of it, not only to its hits here.
+    if (local && local.windowEnd > 0 && local.windowEnd <= t) local.pending = 0;
     const carried = local?.pending ?? 0;
     if (local) local.pending -= carried;
     try {
       const c = (await this.add([{ bucket, hits: 1 + carried, window: windowMs }])).get(bucket) ?? { current: 1, ttl: windowMs };
-      const l = this.locals.get(bucket) ?? (this.locals.size < this.maxBuckets ? this.remember(bucket, windowMs) : null);
+      const l = this.locals.get(bucket) ?? this.remember(bucket, windowMs);
       if (!l) return c;
       Object.assign(l, { known: c.current, windowEnd: this.now() + c.ttl, syncedAt: this.now(), window: windowMs });
       return { current: c.current + l.pending, ttl: c.ttl };
@@ -109,25 +137,58 @@ export class DatabaseCounters implements WindowCounters {
     return (await this.add([{ bucket, hits: 1, window: windowMs }])).get(bucket) ?? { current: 1, ttl: windowMs };
   }
 
+  async hitLater(bucket: string, windowMs: number): Promise<WindowCount> {
+    const l = this.locals.get(bucket) ?? this.remember(bucket, windowMs);
+    // Too many buckets to keep here: counted in the database at once, as `hit` does.
+    if (!l) return this.hit(bucket, windowMs);
+    const t = this.now();
+    l.pending += 1;
+    l.window = windowMs;
+    this.scheduleFlush();
+    const open = l.windowEnd > t;
+    return { current: (open ? l.known : 0) + l.pending, ttl: open ? l.windowEnd - t : windowMs };
+  }
+
   async peek(bucket: string): Promise<WindowCount> {
     const t = this.now();
     const local = this.locals.get(bucket);
-    if (local && local.windowEnd > t && t - local.syncedAt < this.syncMs) {
-      return { current: local.known + local.pending, ttl: local.windowEnd - t };
-    }
+    if (local && t - local.syncedAt < this.syncMs) return this.known(local, t);
+    const before = local?.syncedAt ?? 0;
     const [row] = await queryRows<{ hits: number; ttl: number }>(
       this.db,
       sql`SELECT hits, GREATEST(0, ceil(extract(epoch FROM window_end - now()) * 1000))::int AS ttl
           FROM rate_limit_hits WHERE bucket = ${bucket} AND window_end > now()`,
     );
-    const pending = local && local.windowEnd > t ? local.pending : 0;
-    return row ? { current: Number(row.hits) + pending, ttl: Number(row.ttl) } : { current: pending, ttl: 0 };
+    const read = this.now();
+    const found = { known: row ? Number(row.hits) : 0, windowEnd: row ? read + Number(row.ttl) : 0, syncedAt: read };
+    // Remembered for `syncMs`, a count of none too: the next looks at this bucket until then read no table. A sync that
+    // answered meanwhile is the fresher count, and stays.
+    const l = this.locals.get(bucket) ?? this.remember(bucket, 0);
+    if (l && l.syncedAt !== before) return this.known(l, read);
+    return this.known(l ? Object.assign(l, found) : { ...found, pending: 0, window: 0 }, read);
   }
 
-  private remember(bucket: string, window: number): Local {
+  /** The count as this server knows it: the database's open window as last read, and its own hits not yet added. */
+  private known(l: Local, t: number): WindowCount {
+    const open = l.windowEnd > t;
+    return { current: (open ? l.known : 0) + l.pending, ttl: open ? l.windowEnd - t : 0 };
+  }
+
+  /** Keeps a bucket here; none when `maxBuckets` are kept even after forgetting those of no more use. */
+  private remember(bucket: string, window: number): Local | null {
+    if (this.locals.size >= this.maxBuckets) this.sweep();
+    if (this.locals.size >= this.maxBuckets) return null;
     const l = { known: 0, pending: 0, windowEnd: 0, syncedAt: 0, window };
     this.locals.set(bucket, l);
     return l;
+  }
+
+  /** Forgets (at most once per sync) the buckets with nothing to add that were not read or synced in the last `syncMs`. */
+  private sweep(): void {
+    const t = this.now();
+    if (t - this.lastSweep < this.syncMs) return;
+    this.lastSweep = t;
+    for (const [bucket, l] of this.locals) if (l.pending === 0 && t - l.syncedAt >= this.syncMs) this.locals.delete(bucket);
   }
 
   /** Adds hits to each bucket (opening a new window where the last one ended); answers the counts and times left. */
@@ -162,7 +223,7 @@ export class DatabaseCounters implements WindowCounters {
     const batch: { bucket: string; hits: number; window: number }[] = [];
     for (const [bucket, l] of this.locals) {
       if (l.pending > 0) batch.push({ bucket, hits: l.pending, window: l.window });
-      else if (l.windowEnd <= t) this.locals.delete(bucket);
+      else if (l.windowEnd <= t && t - l.syncedAt >= this.syncMs) this.locals.delete(bucket);
     }
     if (batch.length === 0) return;
     for (const e of batch) {

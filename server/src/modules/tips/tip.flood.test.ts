@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryCounters } from '../../platform/window-counters.ts';
-import { FloodGuard, hasLeadingZeroBits, solveChallenge } from './tip.flood.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { MemoryCounters, type WindowCounters } from '../../platform/window-counters.ts';
+import { FloodGuard, floodGuardOf, hasLeadingZeroBits, solveChallenge } from './tip.flood.ts';
 
 describe('flood protection (security.md G4, G20; GlobaLeaks #2776)', () => {
   it('asks nothing in calm times and switches on when a ward is flooded, for that ward only', async () => {
@@ -42,6 +43,36 @@ describe('flood protection (security.md G4, G20; GlobaLeaks #2776)', () => {
     now += 16 * 60_000;
     expect(await guard.verify('ward-a', late)).toBe(false);
     expect(await guard.verify('ward-a', undefined)).toBe(false);
+  });
+
+  it('a tip that could not be counted is not taken back: it is reported to the server log, with its ward only', async () => {
+    const away = new Error('Failed query: INSERT INTO rate_limit_hits');
+    const counters: WindowCounters = {
+      hit: () => Promise.reject(away),
+      hitNow: () => Promise.reject(away),
+      hitLater: () => Promise.reject(away),
+      peek: async () => ({ current: 0, ttl: 0 }),
+    };
+    const logged: { level: string; obj: unknown; msg: string }[] = [];
+    const log = {
+      warn: (obj: unknown, msg: string) => logged.push({ level: 'warn', obj, msg }),
+      error: (obj: unknown, msg: string) => logged.push({ level: 'error', obj, msg }),
+    };
+    const deps = {
+      key: Buffer.alloc(32, 1),
+      cfg: { tipFloodThreshold: 3, tipPowBits: 8 },
+      counters,
+      clock: () => new Date(1_000_000),
+      log,
+    } as unknown as Deps;
+    await expect(floodGuardOf(deps).record('ward-a')).resolves.toBeUndefined();
+    expect(logged).toEqual([
+      {
+        level: 'error',
+        obj: { wardId: 'ward-a', err: { name: 'Error', message: 'Failed query: INSERT INTO rate_limit_hits' } },
+        msg: 'a received tip was not counted for the flood guard',
+      },
+    ]);
   });
 
   it('counts leading zero bits exactly', () => {

@@ -15,7 +15,7 @@ const CHALLENGE_TTL_MS = 15 * 60_000;
  *
  * The counts are the installation's (`deps.counters`: in the database when several servers share it, in memory on one):
  * a ward's tips in the current ten minutes, and each challenge's uses. Nothing else is kept: no time of a tip, no
- * address, nothing in a log.
+ * address; a tip that could not be counted is reported with its ward only.
  */
 export class FloodGuard {
   private readonly floodedUntil = new Map<string, number>();
@@ -27,14 +27,29 @@ export class FloodGuard {
     readonly bits: number,
     private readonly counters: WindowCounters,
     private readonly now: () => number = Date.now,
+    private readonly onCountFailed: (err: unknown, wardId: string) => void = () => {},
   ) {
     this.key = createHmac('sha256', serverKey).update('binh-an:tip-pow').digest();
   }
 
-  /** Counts an accepted tip; too many for the ward in the window switches the proof-of-work on. */
+  /**
+   * Counts a tip already stored; too many for the ward in the window switches the proof-of-work on. It never fails: a
+   * count that cannot be taken does not take back a tip received, and is reported instead.
+   *
+   * Added with the counters' next sync (`hitLater`), not written at once: the threshold holds across servers without
+   * it. Each server decides on its own look (`isFlooded`, before every tip and every form shown), which is at most a
+   * sync old whether this tip was written now or a second later; this tip's own look, just before it was stored, makes
+   * the count known here as fresh as a write would answer, give or take the others' last second. A flood is many tips:
+   * it crosses the threshold on every server within a sync of the tip that crosses it, and the per-source tip limit
+   * (counted at once) bounds what one sender adds meanwhile.
+   */
   async record(wardId: string): Promise<void> {
-    const { current } = await this.counters.hit(`tip-flood|${wardId}`, WINDOW_MS);
-    if (current > this.threshold) this.floodedUntil.set(wardId, this.now() + HOLD_MS);
+    try {
+      const { current } = await this.counters.hitLater(`tip-flood|${wardId}`, WINDOW_MS);
+      if (current > this.threshold) this.floodedUntil.set(wardId, this.now() + HOLD_MS);
+    } catch (err) {
+      this.onCountFailed(err, wardId);
+    }
   }
 
   /** Whether the ward is flooded: by this server's count, or by the others' as last synced. */
@@ -99,10 +114,24 @@ const guards = new WeakMap<Deps, FloodGuard>();
 export function floodGuardOf(deps: Deps): FloodGuard {
   let guard = guards.get(deps);
   if (!guard) {
-    guard = new FloodGuard(deps.key, deps.cfg.tipFloodThreshold, deps.cfg.tipPowBits, deps.counters, () => deps.clock().getTime());
+    guard = new FloodGuard(
+      deps.key,
+      deps.cfg.tipFloodThreshold,
+      deps.cfg.tipPowBits,
+      deps.counters,
+      () => deps.clock().getTime(),
+      (err, wardId) => deps.log.error({ wardId, err: plainError(err) }, 'a received tip was not counted for the flood guard'),
+    );
     guards.set(deps, guard);
   }
   return guard;
+}
+
+/** An error as the log may show it: its kind, code and message (a database error's message names the ward's bucket). */
+function plainError(err: unknown): { name: string; code?: string; message: string } {
+  if (!(err instanceof Error)) return { name: typeof err, message: String(err) };
+  const code = (err as { code?: unknown }).code ?? (err.cause as { code?: unknown } | undefined)?.code;
+  return { name: err.name, ...(typeof code === 'string' ? { code } : {}), message: err.message };
 }
 
 /** The script the tip form loads only while the proof-of-work is on: it solves the challenge before the form is sent. */

@@ -109,8 +109,9 @@ export async function submitTip(
   // Without attachments the tip is one statement (its number, the tip and its audit entry); with them, one transaction.
   await (files.length === 0 ? store(db) : db.transaction(store)).catch(deps.blobs.discarding(files.map((f) => f.storageKey)));
   auditAppended();
-  // Counted once stored; a count that fails (the counters are away) does not take back a tip already received.
-  await guard.record(ward.id).catch(() => {});
+  // Counted once stored; a count that fails (the counters are away) does not take back a tip already received: the
+  // guard reports it to the server's log (deps.log), with the ward only.
+  await guard.record(ward.id);
   return { receipt };
 }
 
