@@ -48,7 +48,7 @@ export async function benchTips(ctx) {
   writeFileSync(script, INSERT_SQL);
 
   log(`pgbench: INSERT … RETURNING, 10 clients, ${seconds} s`);
-  const bench = pgbench({ port: cluster.port, db: 'app', clients: 10, seconds, scriptFile: script });
+  const bench = pgbench({ port: ctx.cluster.port, db: 'app', clients: 10, seconds, scriptFile: script });
 
   const tipUrl = `${ctx.app.base}/api/v1/public/tips`;
   await load({ url: tipUrl, method: 'POST', body: TIP, connections: 10, seconds: quick ? 1 : 3 });
