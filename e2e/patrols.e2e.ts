@@ -309,6 +309,40 @@ describe('patrols', () => {
     expect(policeRoundId).not.toBeNull();
   });
 
+  test("an officer corrects a round (the server's message on the field, the typing kept) and a team's name", async () => {
+    if (!policeRoundId) throw new Error('the previous journey found no round');
+    const { page } = await browser().newPage();
+    await logIn(page, 'canbo');
+    await page.goto(appUrl(`/patrols/rounds/${policeRoundId}`));
+    await page.getByRole('heading', { name: 'Thông tin lượt tuần tra' }).waitFor();
+    await page.getByRole('button', { name: 'Sửa lượt tuần tra' }).click();
+    const form = page.getByRole('dialog', { name: 'Sửa lượt tuần tra' });
+    const note = 'Đã đối chiếu sổ trực ban';
+    await form.getByLabel('Ghi chú của lượt tuần tra').fill(note);
+    // An end no later than the start: refused, the message beside "Kết thúc", the note as typed.
+    const end = form.getByLabel(/^Kết thúc/);
+    const endedAt = await end.inputValue();
+    await end.fill(await form.getByLabel(/^Bắt đầu/).inputValue());
+    await form.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await form.getByText('Giờ kết thúc phải sau giờ bắt đầu.').first().waitFor();
+    expect(await form.getByLabel('Ghi chú của lượt tuần tra').inputValue()).toBe(note);
+    acceptNetworkErrors(browser(), /status of 422/);
+    await end.fill(endedAt);
+    await form.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await form.waitFor({ state: 'detached' });
+    await page.getByText(note, { exact: true }).waitFor();
+
+    await page.goto(appUrl('/patrols/teams'));
+    await page.getByRole('link', { name: SECURITY_TEAM, exact: true }).click();
+    await page.getByRole('heading', { name: SECURITY_TEAM, level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Sửa thông tin tổ' }).click();
+    const team = page.getByRole('dialog', { name: `Sửa thông tin: ${SECURITY_TEAM}` });
+    await team.getByLabel(/^Tên tổ/).fill(`${SECURITY_TEAM} (khối 3)`);
+    await team.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await page.getByRole('heading', { name: `${SECURITY_TEAM} (khối 3)`, level: 1 }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'a corrected team');
+  });
+
   test("a member sees and changes only their own teams' rounds (another team's round is not found) and puts their shifts in the phone calendar", async () => {
     if (!policeRoundId) throw new Error('the previous journey found no round');
     const { page } = await browser().newPage();

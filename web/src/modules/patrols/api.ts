@@ -20,6 +20,7 @@ import type {
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../lib/api.ts';
+import type { RoundEditBody } from './edit-model.ts';
 import type { TeamStatusFilter } from './team-statuses.ts';
 
 export type PatrolMe = z.infer<typeof patrolMeSchema>;
@@ -89,6 +90,11 @@ export function teamQueryOptions(teamId: string) {
 
 export function createTeam(body: CreateTeamInput): Promise<PatrolTeam> {
   return api.post<PatrolTeam>(`${base}/teams`, body);
+}
+
+/** Corrects a team's name, area, day set up, decision or note (only the fields sent change). */
+export function updateTeam(teamId: string, body: Record<string, unknown>): Promise<PatrolTeam> {
+  return api.patch<PatrolTeam>(`${base}/teams/${id(teamId)}`, body);
 }
 
 export function closeTeam(teamId: string, body: { closedOn: string; reason?: string }): Promise<PatrolTeam> {
@@ -161,6 +167,16 @@ export function createRoute(body: { name: string; teamId?: string | null; descri
   return api.post<PatrolRoute>(`${base}/routes`, body);
 }
 
+/** Corrects a route's name, description or use (only the fields sent change). */
+export function updateRoute(routeId: string, body: { name?: string; description?: string | null; active?: boolean }) {
+  return api.patch<PatrolRoute>(`${base}/routes/${id(routeId)}`, body);
+}
+
+/** Sets a route's checkpoints in order: listed ones are kept (by id) or added, the others retired. */
+export function replaceCheckpoints(routeId: string, checkpoints: CheckpointInput[]) {
+  return api.put<PatrolRoute>(`${base}/routes/${id(routeId)}/checkpoints`, { checkpoints });
+}
+
 export function qrSheetUrl(routeId: string): string {
   return `/api/v1${base}/routes/${id(routeId)}/qr-sheet.pdf`;
 }
@@ -174,6 +190,19 @@ export function schedulesQueryOptions(teamId: string) {
 
 export function createSchedule(body: CreateScheduleInput): Promise<PatrolSchedule> {
   return api.post<PatrolSchedule>(`${base}/schedules`, body);
+}
+
+/** Corrects a schedule; its shifts from now on are made again. */
+export function updateSchedule(scheduleId: string, body: Partial<CreateScheduleInput>): Promise<PatrolSchedule> {
+  return api.patch<PatrolSchedule>(`${base}/schedules/${id(scheduleId)}`, body);
+}
+
+/** Corrects a shift's members, route, cancellation or note. */
+export function updateShift(
+  shiftId: string,
+  body: { memberIds?: string[]; routeId?: string | null; cancelled?: boolean; note?: string | null },
+): Promise<PatrolShift> {
+  return api.patch<PatrolShift>(`${base}/shifts/${id(shiftId)}`, body);
 }
 
 export type ShiftQuery = { from: string; to: string; teamId?: string; memberId?: string; mine?: boolean };
@@ -206,6 +235,16 @@ export function roundQueryOptions(roundId: string) {
     queryFn: ({ signal }) => api.get<PatrolRound>(`${base}/rounds/${id(roundId)}`, { signal }),
     staleTime: 60_000,
   });
+}
+
+/** Corrects a round's route, times or note (only the fields sent change). */
+export function updateRound(roundId: string, body: RoundEditBody): Promise<PatrolRound> {
+  return api.patch<PatrolRound>(`${base}/rounds/${id(roundId)}`, body);
+}
+
+/** Corrects an incident's type, description or handling (handled "to the police", a case is recorded). */
+export function updateIncident(roundId: string, incidentId: string, body: Record<string, string | null>): Promise<PatrolRound> {
+  return api.patch<PatrolRound>(`${base}/rounds/${id(roundId)}/incidents/${id(incidentId)}`, body);
 }
 
 /** Hands an incident to the ward police: a case is recorded in the register (once). */

@@ -39,3 +39,30 @@ export function IconQr(props: IconProps) {
     </SvgIcon>
   );
 }
+
+/** Up, to move an item earlier in a list. */
+export function IconArrowUp(props: IconProps) {
+  return (
+    <SvgIcon {...props}>
+      <path d="M12 19V5M6 11l6-6 6 6" />
+    </SvgIcon>
+  );
+}
+
+/** Down, to move an item later in a list. */
+export function IconArrowDown(props: IconProps) {
+  return (
+    <SvgIcon {...props}>
+      <path d="M12 5v14M6 13l6 6 6-6" />
+    </SvgIcon>
+  );
+}
+
+/** A cross, to take an item off a list. */
+export function IconRemove(props: IconProps) {
+  return (
+    <SvgIcon {...props}>
+      <path d="M6 6l12 12M18 6L6 18" />
+    </SvgIcon>
+  );
+}

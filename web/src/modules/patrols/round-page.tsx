@@ -1,4 +1,4 @@
-import { Badge, Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -12,6 +12,7 @@ import { DetailFact, DetailPageShell } from '../../ui/detail-page-shell.tsx';
 import { notifySuccess } from '../../ui/notify.ts';
 import { useCan } from '../auth/hooks.ts';
 import { handIncidentToPolice, lastRoundSearch, type PatrolRound, patrolsQueryKey, roundQueryOptions } from './api.ts';
+import { IncidentEditDialog, RoundEditDialog } from './round-edit.tsx';
 import './patrols.css';
 
 const routeApi = getRouteApi('/signed-in/patrols/rounds/$roundId');
@@ -23,6 +24,8 @@ export function RoundPage() {
   const { t } = useTranslation();
   const { roundId } = routeApi.useParams();
   const query = useQuery(roundQueryOptions(roundId));
+  const can = useCan();
+  const [isEditing, setEditing] = useState(false);
   return (
     <DetailPageShell
       query={query}
@@ -40,8 +43,20 @@ export function RoundPage() {
           </Text>
         </>
       )}
+      actions={() =>
+        can('patrol.record') ? (
+          <Button variant="outline" onClick={() => setEditing(true)} aria-label={t('patrolsPage.edit.roundAction')}>
+            {t('patrolsPage.edit.action')}
+          </Button>
+        ) : null
+      }
     >
-      {(round) => <RoundBody round={round} />}
+      {(round) => (
+        <>
+          <RoundBody round={round} />
+          {isEditing ? <RoundEditDialog round={round} onClose={() => setEditing(false)} /> : null}
+        </>
+      )}
     </DetailPageShell>
   );
 }
@@ -51,6 +66,7 @@ function RoundBody({ round }: { round: PatrolRound }) {
   const can = useCan();
   const queryClient = useQueryClient();
   const [handing, setHanding] = useState<Incident | null>(null);
+  const [editingIncident, setEditingIncident] = useState<Incident | null>(null);
   const hand = useMutation({
     mutationFn: (incident: Incident) => handIncidentToPolice(round.id, incident.id),
     onSuccess: async (updated) => {
@@ -202,7 +218,7 @@ function RoundBody({ round }: { round: PatrolRound }) {
           <Text size="sm">{t('patrolsPage.round.noIncidents')}</Text>
         ) : (
           <ul className="patrol-plain-list">
-            {round.incidents.map((incident) => (
+            {round.incidents.map((incident, index) => (
               <li key={incident.id}>
                 <Text size="sm" fw={700}>
                   {t(`patrols.incidentTypes.${incident.type}`)} — {formatDateTime(incident.occurredAt)}
@@ -226,10 +242,23 @@ function RoundBody({ round }: { round: PatrolRound }) {
                       incident.case.number
                     )}
                   </Text>
-                ) : canHand ? (
-                  <Button mt={4} size="sm" variant="outline" color="red" onClick={() => setHanding(incident)}>
-                    {t('patrolsPage.round.handToPolice')}
-                  </Button>
+                ) : null}
+                {canHand ? (
+                  <Group gap="xs" mt={4}>
+                    <Button
+                      size="sm"
+                      variant="default"
+                      onClick={() => setEditingIncident(incident)}
+                      aria-label={t('patrolsPage.edit.incidentAction', { n: formatNumber(index + 1) })}
+                    >
+                      {t('patrolsPage.edit.action')}
+                    </Button>
+                    {incident.case ? null : (
+                      <Button size="sm" variant="outline" color="red" onClick={() => setHanding(incident)}>
+                        {t('patrolsPage.round.handToPolice')}
+                      </Button>
+                    )}
+                  </Group>
                 ) : null}
               </li>
             ))}
@@ -253,6 +282,7 @@ function RoundBody({ round }: { round: PatrolRound }) {
         isLoading={hand.isPending}
         error={hand.isError ? describeError(hand.error) : null}
       />
+      {editingIncident ? <IncidentEditDialog round={round} incident={editingIncident} onClose={() => setEditingIncident(null)} /> : null}
     </Stack>
   );
 }

@@ -5,35 +5,59 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseDateInput } from '../../lib/format.ts';
+import { formatDate, parseDateInput } from '../../lib/format.ts';
 import { splitSubmitError, validateWithSchema } from '../../lib/forms.ts';
+import { translateMessageKey } from '../../lib/i18n.ts';
 import { compareVietnamese } from '../../lib/text.ts';
 import { FormErrorAlert } from '../../ui/error-alert.tsx';
 import { foldedOptionsFilter } from '../../ui/filter-select.tsx';
 import { notifySuccess } from '../../ui/notify.ts';
 import { requiredField } from '../../ui/required-field.ts';
 import { useAllUnits } from '../units/api.ts';
-import { createTeam, patrolsQueryKey } from './api.ts';
+import { createTeam, type PatrolTeam, patrolsQueryKey, teamQueryOptions, updateTeam } from './api.ts';
+import { teamEditBody } from './edit-model.ts';
 
 const FIELDS = ['kind', 'name', 'unitId', 'areaUnitIds', 'establishedOn', 'decisionRef', 'note'] as const;
 const TEAM_UNIT_TYPES = ['ward', 'commune', 'special_zone', 'block', 'school'];
 
-/** Setting up a team: its kind, name, unit, area (blocks) and the decision that set it up. */
-export function TeamFormModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+type TeamValues = {
+  kind: string;
+  name: string;
+  unitId: string;
+  areaUnitIds: string[];
+  establishedOn: string;
+  decisionRef: string;
+  note: string;
+};
+
+const emptyValues: TeamValues = { kind: '', name: '', unitId: '', areaUnitIds: [], establishedOn: '', decisionRef: '', note: '' };
+
+/** A team's values as the form shows them (the day as dd/mm/yyyy). */
+function teamValues(team: PatrolTeam): TeamValues {
+  return {
+    kind: team.kind,
+    name: team.name,
+    unitId: team.unitId,
+    areaUnitIds: team.area.map((u) => u.id),
+    establishedOn: formatDate(team.establishedOn),
+    decisionRef: team.decisionRef ?? '',
+    note: team.note ?? '',
+  };
+}
+
+/**
+ * Setting up a team: its kind, name, unit, area (blocks) and the decision that set it up. Given a `team`, the same form
+ * corrects it: prefilled, the kind and unit fixed, and only the fields the user changed are sent.
+ */
+export function TeamFormModal({ opened, onClose, team }: { opened: boolean; onClose: () => void; team?: PatrolTeam }) {
+  const isEdit = team !== undefined;
   const { t } = useTranslation();
   const isSmall = useMediaQuery('(max-width: 36em)');
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const units = useAllUnits();
-  const [values, setValues] = useState({
-    kind: '',
-    name: '',
-    unitId: '',
-    areaUnitIds: [] as string[],
-    establishedOn: '',
-    decisionRef: '',
-    note: '',
-  });
+  const initial = useMemo(() => (team ? teamValues(team) : emptyValues), [team]);
+  const [values, setValues] = useState<TeamValues>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const set = (patch: Partial<typeof values>) => setValues((v) => ({ ...v, ...patch }));
@@ -41,18 +65,18 @@ export function TeamFormModal({ opened, onClose }: { opened: boolean; onClose: (
   const unitOptions = useMemo(
     () =>
       (units.data ?? [])
-        .filter((u) => u.isActive && TEAM_UNIT_TYPES.includes(u.type))
+        .filter((u) => (u.isActive && TEAM_UNIT_TYPES.includes(u.type)) || u.id === team?.unitId)
         .sort((a, b) => compareVietnamese(a.name, b.name))
         .map((u) => ({ value: u.id, label: `${u.name} — ${t(`unitTypes.${u.type}`)}` })),
-    [units.data, t],
+    [units.data, t, team?.unitId],
   );
   const blockOptions = useMemo(
     () =>
       (units.data ?? [])
-        .filter((u) => u.isActive && u.type === 'block')
+        .filter((u) => (u.isActive || team?.area.some((a) => a.id === u.id)) && u.type === 'block')
         .sort((a, b) => compareVietnamese(a.name, b.name))
         .map((u) => ({ value: u.id, label: u.name })),
-    [units.data],
+    [units.data, team?.area],
   );
 
   const mutation = useMutation({
@@ -70,7 +94,45 @@ export function TeamFormModal({ opened, onClose }: { opened: boolean; onClose: (
     },
   });
 
+  const editMutation = useMutation({
+    mutationFn: (body: Record<string, unknown>) => updateTeam(team?.id ?? '', body),
+    onSuccess: async (updated) => {
+      queryClient.setQueryData(teamQueryOptions(updated.id).queryKey, updated);
+      await queryClient.invalidateQueries({ queryKey: [...patrolsQueryKey, 'teams'] });
+      notifySuccess(t('patrolsPage.edit.teamSaved', { name: updated.name }));
+      onClose();
+    },
+    onError: (error) => {
+      const split = splitSubmitError(error, FIELDS);
+      setErrors(split.fieldErrors);
+      setFormError(split.formError);
+    },
+  });
+
+  const submitEdit = () => {
+    setFormError(null);
+    const establishedOn = parseDateInput(values.establishedOn);
+    const day = (v: TeamValues) => ({ ...v, establishedOn: parseDateInput(v.establishedOn) ?? v.establishedOn });
+    const { kind: _k, unitId: _u, ...editable } = day(values);
+    const { kind: _ik, unitId: _iu, ...before } = day(initial);
+    const body = teamEditBody(before, editable);
+    const found: Record<string, string> = {};
+    if (!establishedOn) found.establishedOn = t('patrolsPage.dateInvalid');
+    if ('name' in body && !values.name.trim()) found.name = t('validation.required');
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    if (Object.keys(body).length === 0) {
+      setFormError(translateMessageKey('patrols.nothingToUpdate'));
+      return;
+    }
+    editMutation.mutate(body);
+  };
+
   const submit = () => {
+    if (isEdit) {
+      submitEdit();
+      return;
+    }
     setFormError(null);
     const establishedOn = parseDateInput(values.establishedOn);
     const body: CreateTeamInput = {
@@ -94,7 +156,7 @@ export function TeamFormModal({ opened, onClose }: { opened: boolean; onClose: (
     <Modal
       opened={opened}
       onClose={onClose}
-      title={t('patrolsPage.teamForm.title')}
+      title={team ? t('patrolsPage.edit.teamTitle', { name: team.name }) : t('patrolsPage.teamForm.title')}
       size="lg"
       fullScreen={isSmall}
       closeButtonProps={{ 'aria-label': t('common.close') }}
@@ -110,6 +172,7 @@ export function TeamFormModal({ opened, onClose }: { opened: boolean; onClose: (
           <Text size="sm" c="dimmed">
             {t('common.requiredNote')}
           </Text>
+          {isEdit ? <Text size="sm">{t('patrolsPage.edit.teamFixed')}</Text> : null}
           <FormErrorAlert message={formError} />
           <Select
             label={t('patrolsPage.teams.kind')}
@@ -117,6 +180,7 @@ export function TeamFormModal({ opened, onClose }: { opened: boolean; onClose: (
             data={PATROL_TEAM_KINDS.map((value) => ({ value, label: t(`patrols.teamKinds.${value}`) }))}
             value={values.kind || null}
             onChange={(kind) => set({ kind: kind ?? '' })}
+            disabled={isEdit}
             error={errors.kind}
             comboboxProps={{ withinPortal: true }}
           />
@@ -137,6 +201,7 @@ export function TeamFormModal({ opened, onClose }: { opened: boolean; onClose: (
             nothingFoundMessage={t('common.noMatches')}
             value={values.unitId || null}
             onChange={(unitId) => set({ unitId: unitId ?? '' })}
+            disabled={isEdit}
             error={errors.unitId}
             comboboxProps={{ withinPortal: true }}
           />
@@ -175,8 +240,8 @@ export function TeamFormModal({ opened, onClose }: { opened: boolean; onClose: (
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t('patrolsPage.teamForm.submit')}
+            <Button type="submit" loading={mutation.isPending || editMutation.isPending}>
+              {isEdit ? t('common.saveChanges') : t('patrolsPage.teamForm.submit')}
             </Button>
           </Group>
         </Stack>

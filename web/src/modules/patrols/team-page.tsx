@@ -11,6 +11,7 @@ import { notifySuccess } from '../../ui/notify.ts';
 import { requiredField } from '../../ui/required-field.ts';
 import { useCan } from '../auth/hooks.ts';
 import { closeTeam, lastTeamSearch, type PatrolTeam, patrolsQueryKey, teamQueryOptions } from './api.ts';
+import { TeamFormModal } from './team-form-modal.tsx';
 import { TeamMembers } from './team-members.tsx';
 import { TeamRatingsSection } from './team-ratings.tsx';
 import { TeamRoutes } from './team-routes.tsx';
@@ -27,6 +28,7 @@ export function TeamPage() {
   const can = useCan();
   const canManage = can('patrol.manage');
   const [isClosing, setClosing] = useState(false);
+  const [isEditing, setEditing] = useState(false);
 
   return (
     <DetailPageShell
@@ -51,10 +53,17 @@ export function TeamPage() {
         </>
       )}
       actions={(team) =>
-        canManage && team.isActive ? (
-          <Button variant="outline" color="red" onClick={() => setClosing(true)}>
-            {t('patrolsPage.team.close')}
-          </Button>
+        canManage ? (
+          <Group gap="sm">
+            <Button variant="outline" onClick={() => setEditing(true)}>
+              {t('patrolsPage.edit.teamAction')}
+            </Button>
+            {team.isActive ? (
+              <Button variant="outline" color="red" onClick={() => setClosing(true)}>
+                {t('patrolsPage.team.close')}
+              </Button>
+            ) : null}
+          </Group>
         ) : null
       }
     >
@@ -88,6 +97,7 @@ export function TeamPage() {
           <TeamRoutes team={team} canManage={canManage} />
           <TeamSchedules team={team} canManage={canManage} />
           <CloseTeamModal team={team} opened={isClosing} onClose={() => setClosing(false)} />
+          {isEditing ? <TeamFormModal opened team={team} onClose={() => setEditing(false)} /> : null}
         </Stack>
       )}
     </DetailPageShell>

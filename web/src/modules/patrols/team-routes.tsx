@@ -10,14 +10,16 @@ import { IconPlus } from '../../ui/icons.tsx';
 import { LoadingState } from '../../ui/loading-state.tsx';
 import { notifySuccess } from '../../ui/notify.ts';
 import { requiredField } from '../../ui/required-field.ts';
-import { createRoute, type PatrolTeam, patrolsQueryKey, qrSheetUrl, routesQueryOptions } from './api.ts';
+import { createRoute, type PatrolRoute, type PatrolTeam, patrolsQueryKey, qrSheetUrl, routesQueryOptions } from './api.ts';
 import { IconQr } from './patrols-icons.tsx';
+import { RouteEditDialog } from './route-edit.tsx';
 
 /** The routes the team walks, each an ordered list of checkpoints, with the printable sheet of their QR codes. */
 export function TeamRoutes({ team, canManage }: { team: PatrolTeam; canManage: boolean }) {
   const { t } = useTranslation();
   const query = useQuery(routesQueryOptions(team.id, canManage));
   const [isCreating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<PatrolRoute | null>(null);
   const routes = query.data?.items ?? [];
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="team-routes">
@@ -52,6 +54,16 @@ export function TeamRoutes({ team, canManage }: { team: PatrolTeam; canManage: b
                 <Badge variant="light" tt="none">
                   {t('patrolsPage.routes.wardWide')}
                 </Badge>
+              ) : null}
+              {canManage ? (
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => setEditing(route)}
+                  aria-label={t('patrolsPage.edit.routeAction', { name: route.name })}
+                >
+                  {t('patrolsPage.edit.action')}
+                </Button>
               ) : null}
             </Group>
             {route.description ? (
@@ -88,6 +100,7 @@ export function TeamRoutes({ team, canManage }: { team: PatrolTeam; canManage: b
         ))}
       </Stack>
       {canManage ? <RouteFormModal team={team} opened={isCreating} onClose={() => setCreating(false)} /> : null}
+      {editing ? <RouteEditDialog route={editing} onClose={() => setEditing(null)} /> : null}
     </Paper>
   );
 }

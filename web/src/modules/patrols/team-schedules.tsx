@@ -1,4 +1,4 @@
-import { addDays, createScheduleSchema } from '@binh-an/domain';
+import { addDays, createScheduleSchema, updateScheduleSchema } from '@binh-an/domain';
 import {
   Button,
   Checkbox,
@@ -12,15 +12,17 @@ import {
   Stack,
   Table,
   Text,
+  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime, formatNumber, parseDateInput, todayInVietnam } from '../../lib/format.ts';
 import { splitSubmitError, validateWithSchema } from '../../lib/forms.ts';
+import { translateMessageKey } from '../../lib/i18n.ts';
 import { DataTable } from '../../ui/data-table.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { ErrorAlert, FormErrorAlert } from '../../ui/error-alert.tsx';
@@ -33,12 +35,17 @@ import {
   createSchedule,
   membersQueryOptions,
   type PatrolSchedule,
+  type PatrolShift,
   type PatrolTeam,
   patrolsQueryKey,
   routesQueryOptions,
   schedulesQueryOptions,
   shiftsQueryOptions,
+  updateSchedule,
+  updateShift,
 } from './api.ts';
+import { EditModal } from './edit-modal.tsx';
+import { changedFields } from './edit-model.ts';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
@@ -58,6 +65,8 @@ export function TeamSchedules({ team, canManage }: { team: PatrolTeam; canManage
   const schedules = useQuery(schedulesQueryOptions(team.id));
   const shifts = useQuery(shiftsQueryOptions({ from: today, to: addDays(today, 14), teamId: team.id }));
   const [isCreating, setCreating] = useState(false);
+  const [editingSchedule, setEditingSchedule] = useState<PatrolSchedule | null>(null);
+  const [editingShift, setEditingShift] = useState<PatrolShift | null>(null);
   const items = schedules.data?.items ?? [];
   const upcoming = shifts.data?.items ?? [];
 
@@ -90,6 +99,7 @@ export function TeamSchedules({ team, canManage }: { team: PatrolTeam; canManage
               <Table.Th scope="col" className="num">
                 {t('patrolsPage.schedules.upcoming')}
               </Table.Th>
+              {canManage ? <Table.Th scope="col">{t('patrolsPage.edit.actions')}</Table.Th> : null}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -112,6 +122,18 @@ export function TeamSchedules({ team, canManage }: { team: PatrolTeam; canManage
                 </Table.Td>
                 <Table.Td>{s.members.map((m) => m.fullName).join(', ') || t('common.notSet')}</Table.Td>
                 <Table.Td className="num">{formatNumber(s.upcomingShifts)}</Table.Td>
+                {canManage ? (
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => setEditingSchedule(s)}
+                      aria-label={t('patrolsPage.edit.scheduleAction', { name: s.name })}
+                    >
+                      {t('patrolsPage.edit.action')}
+                    </Button>
+                  </Table.Td>
+                ) : null}
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -132,6 +154,7 @@ export function TeamSchedules({ team, canManage }: { team: PatrolTeam; canManage
               <Table.Th scope="col">{t('patrolsPage.record.route')}</Table.Th>
               <Table.Th scope="col">{t('patrolsPage.schedules.members')}</Table.Th>
               <Table.Th scope="col">{t('patrolsPage.schedules.state')}</Table.Th>
+              {canManage ? <Table.Th scope="col">{t('patrolsPage.edit.actions')}</Table.Th> : null}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -148,36 +171,106 @@ export function TeamSchedules({ team, canManage }: { team: PatrolTeam; canManage
                     : s.roundIds.length > 0
                       ? t('patrolsPage.schedules.recorded', { count: formatNumber(s.roundIds.length) })
                       : t('patrolsPage.schedules.planned')}
+                  {s.note ? (
+                    <Text size="xs" c="dimmed">
+                      {s.note}
+                    </Text>
+                  ) : null}
                 </Table.Td>
+                {canManage ? (
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => setEditingShift(s)}
+                      aria-label={t('patrolsPage.edit.shiftAction', { when: formatDateTime(s.startsAt) })}
+                    >
+                      {t('patrolsPage.edit.action')}
+                    </Button>
+                  </Table.Td>
+                ) : null}
               </Table.Tr>
             ))}
           </Table.Tbody>
         </DataTable>
       ) : null}
       {canManage ? <ScheduleFormModal team={team} opened={isCreating} onClose={() => setCreating(false)} /> : null}
+      {editingSchedule ? (
+        <ScheduleFormModal team={team} opened schedule={editingSchedule} onClose={() => setEditingSchedule(null)} />
+      ) : null}
+      {editingShift ? <ShiftEditDialog team={team} shift={editingShift} onClose={() => setEditingShift(null)} /> : null}
     </Paper>
   );
 }
 
-function ScheduleFormModal({ team, opened, onClose }: { team: PatrolTeam; opened: boolean; onClose: () => void }) {
+type ScheduleValues = {
+  name: string;
+  routeId: string;
+  freq: 'weekly' | 'monthly';
+  weekdays: string[];
+  monthDays: string;
+  startTime: string;
+  durationMinutes: string;
+  validFrom: string;
+  validTo: string;
+  memberIds: string[];
+};
+
+function scheduleValues(schedule: PatrolSchedule): ScheduleValues {
+  const r = schedule.recurrence;
+  return {
+    name: schedule.name,
+    routeId: schedule.routeId ?? '',
+    freq: r.freq,
+    weekdays: r.freq === 'weekly' ? r.weekdays.map(String) : [],
+    monthDays: r.freq === 'monthly' ? r.monthDays.join(', ') : '',
+    startTime: schedule.startTime.slice(0, 5),
+    durationMinutes: String(schedule.durationMinutes),
+    validFrom: formatDate(schedule.validFrom),
+    validTo: formatDate(schedule.validTo),
+    memberIds: schedule.members.map((m) => m.id),
+  };
+}
+
+const SCHEDULE_FIELDS = ['name', 'routeId', 'recurrence', 'startTime', 'durationMinutes', 'validFrom', 'validTo', 'memberIds'];
+
+/** Making a schedule; given a `schedule`, the same form corrects it (prefilled, its first day fixed, only changes sent). */
+function ScheduleFormModal({
+  team,
+  opened,
+  onClose,
+  schedule,
+}: {
+  team: PatrolTeam;
+  opened: boolean;
+  onClose: () => void;
+  schedule?: PatrolSchedule;
+}) {
   const { t } = useTranslation();
   const isSmall = useMediaQuery('(max-width: 36em)');
   const queryClient = useQueryClient();
   const members = useQuery({ ...membersQueryOptions(team.id, false), enabled: opened });
   const routes = useQuery({ ...routesQueryOptions(team.id), enabled: opened });
   const today = todayInVietnam();
-  const [values, setValues] = useState({
-    name: '',
-    routeId: '',
-    freq: 'weekly' as 'weekly' | 'monthly',
-    weekdays: [] as string[],
-    monthDays: '',
-    startTime: '21:00',
-    durationMinutes: '180',
-    validFrom: formatDate(today),
-    validTo: formatDate(addDays(today, 90)),
-    memberIds: [] as string[],
-  });
+  const initial = useMemo<ScheduleValues>(
+    () =>
+      schedule
+        ? scheduleValues(schedule)
+        : {
+            name: '',
+            routeId: '',
+            freq: 'weekly',
+            weekdays: [],
+            monthDays: '',
+            startTime: '21:00',
+            durationMinutes: '180',
+            validFrom: formatDate(today),
+            validTo: formatDate(addDays(today, 90)),
+            memberIds: [],
+          },
+    [schedule, today],
+  );
+  const [values, setValues] = useState<ScheduleValues>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const set = (patch: Partial<typeof values>) => setValues((v) => ({ ...v, ...patch }));
@@ -189,21 +282,66 @@ function ScheduleFormModal({ team, opened, onClose }: { team: PatrolTeam; opened
       onClose();
     },
     onError: (error) => {
-      const split = splitSubmitError(error, [
-        'name',
-        'routeId',
-        'recurrence',
-        'startTime',
-        'durationMinutes',
-        'validFrom',
-        'validTo',
-        'memberIds',
-      ]);
+      const split = splitSubmitError(error, SCHEDULE_FIELDS);
       setErrors(split.fieldErrors);
       setFormError(split.formError);
     },
   });
+  const editMutation = useMutation({
+    mutationFn: (body: Parameters<typeof updateSchedule>[1]) => updateSchedule(schedule?.id ?? '', body),
+    onSuccess: async (updated) => {
+      await queryClient.invalidateQueries({ queryKey: patrolsQueryKey });
+      notifySuccess(t('patrolsPage.edit.scheduleSaved', { name: updated.name }));
+      onClose();
+    },
+    onError: (error) => {
+      const split = splitSubmitError(error, SCHEDULE_FIELDS);
+      setErrors(split.fieldErrors);
+      setFormError(split.formError);
+    },
+  });
+  /** The values as the API takes them (the days read, the members in a fixed order to compare). */
+  const editable = (v: ScheduleValues) => ({
+    name: v.name,
+    routeId: v.routeId || null,
+    recurrence:
+      v.freq === 'weekly'
+        ? { freq: 'weekly' as const, weekdays: v.weekdays.map(Number).sort() }
+        : {
+            freq: 'monthly' as const,
+            monthDays: v.monthDays
+              .split(/[,\s]+/)
+              .filter(Boolean)
+              .map(Number),
+          },
+    startTime: v.startTime.trim(),
+    durationMinutes: Number(v.durationMinutes),
+    validTo: parseDateInput(v.validTo) ?? v.validTo,
+    memberIds: [...v.memberIds].sort(),
+  });
+  const submitEdit = () => {
+    setFormError(null);
+    const body = changedFields(editable(initial), editable(values));
+    if ('memberIds' in body) body.memberIds = values.memberIds;
+    const found = Object.keys(body).length > 0 ? validateWithSchema(updateScheduleSchema, body) : {};
+    if (!parseDateInput(values.validTo)) found.validTo = t('patrolsPage.dateInvalid');
+    if (values.freq === 'weekly' && values.weekdays.length === 0) found.recurrence = t('patrolsPage.schedules.daysRequired');
+    if (values.freq === 'monthly' && !values.monthDays.trim()) found.recurrence = t('patrolsPage.schedules.daysRequired');
+    for (const key of Object.keys(found)) if (key.startsWith('recurrence.')) found.recurrence ??= found[key] as string;
+    const shown = Object.fromEntries(Object.entries(found).filter(([k]) => !k.startsWith('recurrence.')));
+    setErrors(shown);
+    if (Object.keys(shown).length > 0) return;
+    if (Object.keys(body).length === 0) {
+      setFormError(translateMessageKey('patrols.nothingToUpdate'));
+      return;
+    }
+    editMutation.mutate(body);
+  };
   const submit = () => {
+    if (schedule) {
+      submitEdit();
+      return;
+    }
     setFormError(null);
     const validFrom = parseDateInput(values.validFrom);
     const validTo = parseDateInput(values.validTo);
@@ -241,7 +379,9 @@ function ScheduleFormModal({ team, opened, onClose }: { team: PatrolTeam; opened
     <Modal
       opened={opened}
       onClose={onClose}
-      title={t('patrolsPage.schedules.addTitle', { team: team.name })}
+      title={
+        schedule ? t('patrolsPage.edit.scheduleTitle', { name: schedule.name }) : t('patrolsPage.schedules.addTitle', { team: team.name })
+      }
       size="lg"
       fullScreen={isSmall}
       closeButtonProps={{ 'aria-label': t('common.close') }}
@@ -254,6 +394,7 @@ function ScheduleFormModal({ team, opened, onClose }: { team: PatrolTeam; opened
         }}
       >
         <Stack gap="sm">
+          {schedule ? <Text size="sm">{t('patrolsPage.edit.scheduleHint')}</Text> : null}
           <FormErrorAlert message={formError} />
           <TextInput
             label={t('patrolsPage.schedules.name')}
@@ -271,6 +412,7 @@ function ScheduleFormModal({ team, opened, onClose }: { team: PatrolTeam; opened
             value={values.routeId}
             onChange={(routeId) => set({ routeId: routeId ?? '' })}
             allowDeselect={false}
+            error={errors.routeId}
             comboboxProps={{ withinPortal: true }}
           />
           <Radio.Group
@@ -329,6 +471,7 @@ function ScheduleFormModal({ team, opened, onClose }: { team: PatrolTeam; opened
               value={values.validFrom}
               onChange={(e) => set({ validFrom: e.currentTarget.value })}
               error={errors.validFrom}
+              disabled={schedule !== undefined}
             />
             <TextInput
               label={t('patrolsPage.schedules.validTo')}
@@ -352,12 +495,118 @@ function ScheduleFormModal({ team, opened, onClose }: { team: PatrolTeam; opened
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t('patrolsPage.schedules.submit')}
+            <Button type="submit" loading={mutation.isPending || editMutation.isPending}>
+              {schedule ? t('common.saveChanges') : t('patrolsPage.schedules.submit')}
             </Button>
           </Group>
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+type ShiftValues = { memberIds: string[]; routeId: string; cancelled: boolean; note: string };
+
+/** Correcting one shift: who is on it, its route, whether it is cancelled, and a note; only changes are sent. */
+function ShiftEditDialog({ team, shift, onClose }: { team: PatrolTeam; shift: PatrolShift; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const members = useQuery(membersQueryOptions(team.id, false));
+  const routes = useQuery(routesQueryOptions(team.id));
+  const when = formatDateTime(shift.startsAt);
+  const initial = useMemo<ShiftValues>(
+    () => ({ memberIds: shift.members.map((m) => m.id), routeId: shift.routeId ?? '', cancelled: shift.cancelled, note: shift.note ?? '' }),
+    [shift],
+  );
+  const [values, setValues] = useState<ShiftValues>(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const set = (patch: Partial<ShiftValues>) => setValues((v) => ({ ...v, ...patch }));
+  const memberOptions = useMemo(() => {
+    const list = (members.data?.items ?? []).map((m) => ({ value: m.id, label: m.fullName }));
+    for (const m of shift.members) if (!list.some((o) => o.value === m.id)) list.push({ value: m.id, label: m.fullName });
+    return list;
+  }, [members.data, shift.members]);
+  const routeOptions = useMemo(() => {
+    const list = (routes.data?.items ?? []).map((r) => ({ value: r.id, label: r.name }));
+    if (shift.routeId && shift.routeName && !list.some((o) => o.value === shift.routeId))
+      list.push({ value: shift.routeId, label: shift.routeName });
+    return [{ value: '', label: t('patrolsPage.record.noRoute') }, ...list];
+  }, [routes.data, shift.routeId, shift.routeName, t]);
+
+  const mutation = useMutation({
+    mutationFn: (body: Parameters<typeof updateShift>[1]) => updateShift(shift.id, body),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: patrolsQueryKey });
+      notifySuccess(t('patrolsPage.edit.shiftSaved', { when }));
+      onClose();
+    },
+    onError: (error) => {
+      const split = splitSubmitError(error, ['memberIds', 'routeId', 'cancelled', 'note']);
+      setErrors(split.fieldErrors);
+      setFormError(split.formError);
+    },
+  });
+
+  const submit = () => {
+    setFormError(null);
+    setErrors({});
+    const sorted = (v: ShiftValues) => ({ ...v, memberIds: [...v.memberIds].sort() });
+    const changed = changedFields(sorted(initial), sorted(values));
+    const body: Parameters<typeof updateShift>[1] = {
+      ...('memberIds' in changed ? { memberIds: values.memberIds } : {}),
+      ...('routeId' in changed ? { routeId: values.routeId || null } : {}),
+      ...('cancelled' in changed ? { cancelled: values.cancelled } : {}),
+      ...('note' in changed ? { note: values.note.trim() ? values.note : null } : {}),
+    };
+    if (Object.keys(body).length === 0) {
+      setFormError(translateMessageKey('patrols.nothingToUpdate'));
+      return;
+    }
+    mutation.mutate(body);
+  };
+
+  return (
+    <EditModal
+      opened
+      onClose={onClose}
+      title={t('patrolsPage.edit.shiftTitle', { when })}
+      formError={formError}
+      isPending={mutation.isPending}
+      onSubmit={submit}
+    >
+      <MultiSelect
+        label={t('patrolsPage.schedules.members')}
+        data={memberOptions}
+        value={values.memberIds}
+        onChange={(memberIds) => set({ memberIds })}
+        searchable
+        error={errors.memberIds}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <Select
+        label={t('patrolsPage.record.route')}
+        data={routeOptions}
+        value={values.routeId}
+        onChange={(routeId) => set({ routeId: routeId ?? '' })}
+        allowDeselect={false}
+        error={errors.routeId}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <Checkbox
+        label={t('patrolsPage.edit.shiftCancelled')}
+        checked={values.cancelled}
+        onChange={(e) => set({ cancelled: e.currentTarget.checked })}
+        error={errors.cancelled}
+      />
+      <Textarea
+        label={t('patrolsPage.edit.shiftNote')}
+        autosize
+        minRows={2}
+        value={values.note}
+        onChange={(e) => set({ note: e.currentTarget.value })}
+        error={errors.note}
+      />
+    </EditModal>
   );
 }
