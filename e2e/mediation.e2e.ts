@@ -63,6 +63,14 @@ describe('the mediation book', () => {
     await table.getByText('Có nguy cơ bạo lực').first().waitFor();
     await expectNoSeriousA11yViolations(page, 'the book as the police see it');
 
+    // The book's figures by block for this year, the blocks with the most cases first.
+    await page.getByRole('tab', { name: 'Theo khối' }).click();
+    const byBlock = page.getByRole('table', { name: /^Số vụ, việc hòa giải theo khối/ });
+    await byBlock.getByRole('rowheader', { name: 'Khối Tân Quang', exact: true }).waitFor();
+    const received = (await byBlock.locator('tbody tr td:nth-child(2)').allTextContents()).map((n) => Number(n.replace(/\./g, '')));
+    expect(received).toEqual([...received].sort((a, b) => b - a));
+    await expectNoSeriousA11yViolations(page, 'the mediation figures by block');
+
     await page.goto(appUrl('/mediation-teams'));
     await page.getByText('Tổ chưa có hòa giải viên nữ (Điều 12.1)').first().waitFor();
     await expectNoSeriousA11yViolations(page, 'the teams as the police see them');

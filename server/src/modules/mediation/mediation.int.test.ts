@@ -479,4 +479,33 @@ describe('the book’s documents and figures', () => {
     const viewer = await as('theodoi', 'GET', '/api/v1/reports/summary?unit=le-mao&from=2020-01-01&to=2020-12-31');
     expect(viewer.json().mediation.received).toBe(m.received);
   });
+
+  it('gives each block’s figures, most cases first, to the ward and to a block’s mediator within her block only', async () => {
+    const summary = (await as('truongcongan', 'GET', '/api/v1/reports/summary?unit=le-mao&from=2020-01-01&to=2020-12-31')).json().mediation;
+    const url = (q: string) => `/api/v1/mediation/figures?from=2020-01-01&to=2020-12-31${q}`;
+    const res = await as('truongcongan', 'GET', url(`&unitId=${lm['le-mao']}`));
+    expect(res.statusCode, res.body).toBe(200);
+    const f = res.json() as {
+      blocks: { unitId: string; name: string; received: number; settled: number; notSettled: number; settlementRate: number | null }[];
+      totals: { received: number; settled: number; notSettled: number; settlementRate: number | null };
+    };
+    expect(f.totals).toMatchObject({ received: summary.received, settled: summary.settled, notSettled: summary.notSettled });
+    expect(f.totals.settlementRate).toBeCloseTo(summary.settlementRate);
+    expect(f.blocks.reduce((a, b) => a + b.received, 0)).toBe(summary.received);
+    const inSummary = (id: string) => summary.byBlock.find((b: { unitId: string }) => b.unitId === id);
+    for (const b of f.blocks) expect(inSummary(b.unitId)).toMatchObject({ received: b.received, settled: b.settled });
+    expect(f.blocks.map((b) => b.received)).toEqual([...f.blocks.map((b) => b.received)].sort((a, b) => b - a));
+    const audited = () => count(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'mediation.figures'`);
+    const before = await audited();
+    const own = await as('hoagiai', 'GET', url(`&unitId=${lm['tan-quang']}`));
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.json().blocks.map((b: { unitId: string }) => b.unitId)).toEqual([lm['tan-quang']]);
+    expect(await audited()).toBe(before + 1);
+    expect((await as('hoagiai', 'GET', url(`&unitId=${lm['le-mao']}`))).statusCode).toBe(404);
+    expect((await as('hoagiai', 'GET', url(`&unitId=${lm['trung-my']}`))).statusCode).toBe(404);
+    const inverted = await as('truongcongan', 'GET', '/api/v1/mediation/figures?from=2020-12-31&to=2020-01-01');
+    expect(inverted.statusCode).toBe(400);
+    expect(await audited()).toBe(before + 1);
+    expect((await as('theodoi', 'GET', url(''))).statusCode).toBe(403);
+  });
 });

@@ -8,11 +8,13 @@ import {
   listMediationCasesQuerySchema,
   listMediationTeamsQuerySchema,
   mediationBookQuerySchema,
+  mediationFiguresQuerySchema,
   mediationFollowUpSchema,
   mediationFromTipSchema,
   mediationResultInputSchema,
   mediationRiskInputSchema,
   mediationSessionSchema,
+  REPORT_MAX_DAYS,
   updateMediationPartiesSchema,
   updateMediationTeamSchema,
   updateMediatorSchema,
@@ -22,6 +24,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/deps.ts';
 import { requestLocale, requireActor } from '../../platform/http.ts';
+import { mediationFigures } from './mediation.figures.ts';
 import {
   addFollowUp,
   addMediator,
@@ -48,6 +51,13 @@ import {
 } from './mediation.service.ts';
 
 const tags = ['mediation'];
+/** The period of the figures: both days inclusive, in order, at most ten years (as the report's). */
+const figuresQuery = mediationFiguresQuerySchema
+  .refine((v) => v.from <= v.to, { message: 'reports.periodInverted', path: ['to'] })
+  .refine((v) => v.from > v.to || Date.parse(v.to) - Date.parse(v.from) < REPORT_MAX_DAYS * 86_400_000, {
+    message: 'reports.periodTooLong',
+    path: ['to'],
+  });
 const memberParams = z.strictObject({ id: z.uuid({ message: 'validation.id' }), memberId: z.uuid({ message: 'validation.id' }) });
 
 /** Mediation teams and mediators, the mediation book, the book's documents, and the ward police's notifications. */
@@ -136,6 +146,17 @@ export function registerMediationRoutes(app: FastifyInstance, deps: Deps): void 
         .header('content-disposition', `attachment; filename="${file.filename}"`)
         .send(file.bytes);
     },
+  );
+  r.get(
+    `${base}/figures`,
+    {
+      schema: {
+        tags,
+        summary: 'Cases received and results of each block of a unit over a period, most cases first (counts only)',
+        querystring: figuresQuery,
+      },
+    },
+    (req) => mediationFigures(deps, requireActor(req), req.query),
   );
   r.get(`${base}/cases/:id`, { schema: { tags, summary: 'One case (audited read)', params: idParamSchema } }, (req) =>
     getCase(deps, requireActor(req), req.params.id),

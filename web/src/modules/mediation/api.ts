@@ -8,6 +8,7 @@ import type {
   ScopeExclusion,
 } from '@binh-an/domain';
 import { requestApi } from '../../lib/api.ts';
+import type { ReportSearch } from '../reports/period-kinds.ts';
 
 export type MediatorView = {
   id: string;
@@ -76,8 +77,17 @@ export type CaseDetail = CaseSummary & {
   followUps: { id: string; on: string; state: 'performed' | 'partly' | 'not_performed'; note: string | null }[];
 };
 
-/** The book's filters in the address (`mediationType`, so as not to clash with other lists' `type`). */
-export type MediationSearch = { q?: string; status?: MediationStatus; mediationType?: MediationType; unitId?: string };
+/**
+ * The book's filters in the address (`mediationType`, so as not to clash with other lists' `type`), and the figures by
+ * block: `view=blocks` with the unit and period of the report pages (`unit`, `period`, `year`, `part`, `from`, `to`).
+ */
+export type MediationSearch = {
+  q?: string;
+  status?: MediationStatus;
+  mediationType?: MediationType;
+  unitId?: string;
+  view?: 'blocks';
+} & Omit<ReportSearch, 'lang'>;
 export type CaseFilters = { q?: string; status?: MediationStatus; type?: MediationType; unitId?: string };
 
 export const mediationKey = ['mediation'] as const;
@@ -116,3 +126,24 @@ export const fetchAlerts = () => requestApi<{ unread: number; items: AlertView[]
 export const markAlertRead = (id: string) => requestApi<{ unread: number }>('POST', `/mediation/notifications/${id}/read`);
 export const bookUrl = (unitId: string, year: number, format: 'pdf' | 'docx' | 'xlsx') =>
   `/api/v1/mediation/book?unitId=${unitId}&year=${year}&format=${format}`;
+
+/** The counts of one block over a period (results by the day of the result; the rest by the day received). */
+export type BlockCounts = {
+  received: number;
+  settled: number;
+  notSettled: number;
+  stopped: number;
+  refused: number;
+  referred: number;
+  inProgress: number;
+  settlementRate: number | null;
+};
+export type BlockFigures = {
+  unit: { id: string; code: string; name: string; type: string };
+  period: { from: string; to: string };
+  /** The blocks with cases in the period, the most cases received first. */
+  blocks: (BlockCounts & { unitId: string; name: string })[];
+  totals: BlockCounts;
+};
+export const fetchBlockFigures = (params: { unitId: string; from: string; to: string }, signal?: AbortSignal) =>
+  requestApi<BlockFigures>('GET', '/mediation/figures', { query: params, signal });

@@ -20,6 +20,7 @@ import {
   Select,
   Stack,
   Table,
+  Tabs,
   Text,
   Textarea,
   TextInput,
@@ -45,6 +46,7 @@ import { PageHeader } from '../../ui/page-header.tsx';
 import { useCan } from '../auth/hooks.ts';
 import { useAllUnits } from '../units/api.ts';
 import { bookUrl, type CaseFilters, createCase, fetchCases, fetchTeams, fetchTipsToMediate, mediationKey, sendTip } from './api.ts';
+import { MediationBlocksView } from './blocks-view.tsx';
 
 const routeApi = getRouteApi('/signed-in/mediation');
 
@@ -285,8 +287,47 @@ function TipsToMediate() {
   );
 }
 
-/** The mediation book: search and filters in the address, newest first, paged; the book printed in its layout. */
+/**
+ * The mediation book: search and filters in the address, newest first, paged; the book printed in its layout. A second
+ * tab gives the book's figures by block over a period.
+ */
 export function MediationBookPage() {
+  const { t } = useTranslation();
+  const search = routeApi.useSearch();
+  const navigate = routeApi.useNavigate();
+  const can = useCan();
+  const [isCreating, setCreating] = useState(false);
+  const view = search.view ?? 'book';
+  return (
+    <>
+      <PageHeader
+        title={t('mediationPage.book.title')}
+        description={t('mediationPage.book.description')}
+        actions={can('mediation.manage') ? <Button onClick={() => setCreating(true)}>{t('mediationPage.book.create')}</Button> : null}
+      />
+      <Tabs
+        value={view}
+        onChange={(v) => void navigate({ search: (prev) => ({ ...prev, view: v === 'blocks' ? 'blocks' : undefined }), replace: true })}
+        keepMounted={false}
+      >
+        <Tabs.List mb="md">
+          <Tabs.Tab value="book">{t('mediationPage.tabs.book')}</Tabs.Tab>
+          <Tabs.Tab value="blocks">{t('mediationPage.tabs.blocks')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="book">
+          <BookList />
+        </Tabs.Panel>
+        <Tabs.Panel value="blocks">
+          <MediationBlocksView />
+        </Tabs.Panel>
+      </Tabs>
+      {isCreating ? <NewCaseModal onClose={() => setCreating(false)} /> : null}
+    </>
+  );
+}
+
+/** The book's list: search and filters in the address, newest first, paged; the book printed in its layout. */
+function BookList() {
   const { t } = useTranslation();
   const search = routeApi.useSearch();
   const navigate = routeApi.useNavigate();
@@ -297,6 +338,11 @@ export function MediationBookPage() {
     [search],
   );
   const isFiltered = Object.values(filters).some(Boolean);
+  const clearFilters = () =>
+    void navigate({
+      search: (prev) => ({ ...prev, q: undefined, status: undefined, mediationType: undefined, unitId: undefined }),
+      replace: true,
+    });
   const query = useInfiniteQuery({
     queryKey: [...mediationKey, 'cases', filters],
     queryFn: ({ pageParam }) => fetchCases(filters, pageParam),
@@ -305,20 +351,19 @@ export function MediationBookPage() {
   });
   const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
   const escalationsOnly = query.data?.pages[0]?.escalationsOnly ?? false;
-  const [isCreating, setCreating] = useState(false);
   const [exportBlock, setExportBlock] = useState<string | null>(null);
   const [exportYear, setExportYear] = useState<number | string>(Number(todayInVietnam().slice(0, 4)));
   const update = (patch: Partial<typeof search>) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
   const chosenBlock = exportBlock ?? blocks[0]?.id ?? null;
   return (
     <>
-      <PageHeader
-        title={t('mediationPage.book.title')}
-        description={escalationsOnly ? t('mediationPage.book.policeDescription') : t('mediationPage.book.description')}
-        actions={can('mediation.manage') ? <Button onClick={() => setCreating(true)}>{t('mediationPage.book.create')}</Button> : null}
-      />
+      {escalationsOnly ? (
+        <Text size="sm" c="dimmed" mb="sm">
+          {t('mediationPage.book.policeDescription')}
+        </Text>
+      ) : null}
       {can('mediation.refer') ? <TipsToMediate /> : null}
-      <FilterBar isFiltered={isFiltered} onClearFilters={() => void navigate({ search: {}, replace: true })}>
+      <FilterBar isFiltered={isFiltered} onClearFilters={clearFilters}>
         <FilterSearchInput
           label={t('mediationPage.book.searchLabel')}
           description={t('mediationPage.book.searchHint')}
@@ -435,7 +480,6 @@ export function MediationBookPage() {
           </Group>
         </Card>
       ) : null}
-      {isCreating ? <NewCaseModal onClose={() => setCreating(false)} /> : null}
     </>
   );
 }
