@@ -231,6 +231,7 @@ export const en: Messages = {
     'mediation.book_export': 'Export the mediation book',
     'mediation.record_print': 'Print a settlement record',
     'mediation.alert_read': 'Mark an alert as read',
+    'mediation.figures': 'Mediation figures by block viewed',
     'camera.create': 'Register a community camera',
     'camera.public_register': 'Camera registered through the public form',
     'camera.update': 'Change a community camera',

@@ -230,6 +230,7 @@ export const vi = {
     'mediation.book_export': 'Xuất sổ theo dõi hoạt động hòa giải',
     'mediation.record_print': 'In văn bản hòa giải thành',
     'mediation.alert_read': 'Đánh dấu đã xem cảnh báo',
+    'mediation.figures': 'Xem số liệu hòa giải theo khối',
     'camera.create': 'Đăng ký camera cộng đồng',
     'camera.public_register': 'Nhận đăng ký camera qua biểu mẫu công khai',
     'camera.update': 'Sửa thông tin camera cộng đồng',
