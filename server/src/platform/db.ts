@@ -31,6 +31,11 @@ export type Database = {
   jobsConnection: { db: { executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }> } } | { connectionString: string };
   close(): Promise<void>;
   /**
+   * Asks the server whether it answers (`SELECT 1`) on a connection of its own, outside the pool: a pool whose every
+   * connection is busy with long reports is not a database that is down (platform/health.ts). Absent for PGlite.
+   */
+  probe?(): Promise<void>;
+  /**
    * A read-only replica (DATABASE_READ_URL: a hot standby fed by streaming replication) for reads that may lag the
    * primary by a moment — the reports (platform/read-replica.ts). Absent: those reads go to this database.
    */
@@ -74,9 +79,31 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
   // fails instead, and answers 503 (platform/health.ts); without this listener the process would exit.
   pool.on('connect', (client) => client.on('error', () => undefined));
   await pool.query('select 1');
+  // The health probe's own connection, opened again after any failure.
+  let prober: pg.Client | null = null;
+  const dropProber = () => {
+    const c = prober;
+    prober = null;
+    c?.end().catch(() => undefined);
+  };
   return {
     db: drizzleNodePg(pool) as unknown as Db,
     kind: 'postgres',
+    probe: async () => {
+      try {
+        if (!prober) {
+          // A query that hangs (a server gone silent) ends the connection after 2 s, so the next probe starts afresh.
+          const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000, query_timeout: 2_000 });
+          c.on('error', () => undefined);
+          prober = c;
+          await c.connect();
+        }
+        await prober.query('SELECT 1');
+      } catch (err) {
+        dropProber();
+        throw err;
+      }
+    },
     jobsConnection: { connectionString: url },
     raw: {
       exec: async (sql) => {
@@ -99,7 +126,10 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
         }
       },
     },
-    close: () => pool.end(),
+    close: async () => {
+      dropProber();
+      await pool.end();
+    },
   };
 }
 

@@ -1,21 +1,28 @@
 import type { Database } from './db.ts';
 
 /**
- * Whether the database answers, probed in the background: a `SELECT 1` every `intervalMs`, given up after
- * `timeoutMs`. While the last probe failed, requests that need the database are refused at once with 503 instead of
- * waiting on a connection that will not come; the first probe that succeeds again lets them through (the pool opens
- * new connections by itself).
+ * Whether the database answers, probed in the background: a `SELECT 1` every `intervalMs` on a connection of its own
+ * (`Database.probe`; the pool's when there is none), given up after `timeoutMs`. A probe that fails (refused, dropped,
+ * shutting down) marks the database down at once; probes that only time out do so from the `slowProbes`-th in a row —
+ * one slow answer on a busy machine is not an outage, a server that stopped answering is. While it is down, requests
+ * that need the database are refused at once with 503 instead of waiting on a connection that will not come; the first
+ * probe that succeeds again lets them through (the pool opens new connections by itself).
  */
 export class DatabaseHealth {
   private up = true;
   private timer: NodeJS.Timeout | null = null;
   private probing = false;
+  private slowInARow = 0;
   /** Milliseconds since the epoch of the last change between up and down. */
   changedAt = Date.now();
 
   constructor(
-    private readonly database: Pick<Database, 'raw' | 'kind'>,
-    private readonly opts: { intervalMs: number; timeoutMs: number } = { intervalMs: 250, timeoutMs: 500 },
+    private readonly database: Pick<Database, 'raw' | 'kind' | 'probe'>,
+    private readonly opts: { intervalMs: number; timeoutMs: number; slowProbes?: number } = {
+      intervalMs: 250,
+      timeoutMs: 500,
+      slowProbes: 2,
+    },
   ) {}
 
   get isUp(): boolean {
@@ -40,16 +47,19 @@ export class DatabaseHealth {
     if (this.probing) return this.up;
     this.probing = true;
     let timeout: NodeJS.Timeout | undefined;
+    const slow = new Error('probe timed out');
     try {
       await Promise.race([
-        this.database.raw.query('SELECT 1'),
+        this.database.probe ? this.database.probe() : this.database.raw.query('SELECT 1'),
         new Promise((_, reject) => {
-          timeout = setTimeout(() => reject(new Error('probe timed out')), this.opts.timeoutMs);
+          timeout = setTimeout(() => reject(slow), this.opts.timeoutMs);
         }),
       ]);
+      this.slowInARow = 0;
       this.set(true);
-    } catch {
-      this.set(false);
+    } catch (err) {
+      this.slowInARow = err === slow ? this.slowInARow + 1 : 0;
+      if (err !== slow || this.slowInARow >= (this.opts.slowProbes ?? 1)) this.set(false);
     } finally {
       clearTimeout(timeout);
       this.probing = false;

@@ -169,3 +169,30 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(new Error('syntax error'))).toBe(false);
   });
 });
+
+describe('DatabaseHealth', () => {
+  /** A database whose probe takes `state.ms` to answer, or fails at once when `state.refused`. */
+  const probed = (state: { ms: number; refused?: boolean; calls: number }) => ({
+    kind: 'postgres' as const,
+    raw: fakeDatabase({ up: true }).raw,
+    probe: async () => {
+      state.calls++;
+      if (state.refused) throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+      await sleep(state.ms);
+    },
+  });
+
+  it('probes on its own connection; one slow answer is not an outage, two in a row are; a refusal is one at once', async () => {
+    const state = { ms: 0, calls: 0 } as { ms: number; refused?: boolean; calls: number };
+    const health = new DatabaseHealth(probed(state), { intervalMs: 1000, timeoutMs: 30, slowProbes: 2 });
+    expect(await health.probe()).toBe(true);
+    expect(state.calls).toBe(1);
+    state.ms = 60;
+    expect(await health.probe()).toBe(true);
+    expect(await health.probe()).toBe(false);
+    state.ms = 0;
+    expect(await health.probe()).toBe(true);
+    state.refused = true;
+    expect(await health.probe()).toBe(false);
+  });
+});
