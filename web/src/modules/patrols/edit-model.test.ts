@@ -19,7 +19,14 @@ const CP2 = '0c8e5c0b-8a8e-4f43-9a55-6a3b1f0d2e11';
 const CP3 = '5d0a4b7e-2f7c-4f8e-9a1d-3c6b8e9f0a22';
 const BLOCK = 'e43a18c7-927b-432b-b1f8-3bade681990a';
 
+const MEMBER = '073ce0f6-5198-47e2-9350-f762507756a8';
+const MEMBER2 = '6fd7e1c3-c99b-42a7-b481-fae4d4786c59';
+
 const round = {
+  participants: [
+    { id: 'p1', memberId: MEMBER, name: 'Lê Văn Bình', kind: 'civilian' as const },
+    { id: 'p2', memberId: null, name: 'Trần Thị Lan', kind: 'officer' as const },
+  ],
   routeId: ROUTE,
   plannedStart: null,
   plannedEnd: null,
@@ -54,6 +61,25 @@ describe('roundEditBody', () => {
     const result = roundEditBody(initial, { ...initial, startedAt: '2026-02-30T20:00', routeId: '', plannedStart: '', plannedEnd: '' });
     expect(result.errors).toEqual({ startedAt: 'patrolsPage.edit.timeInvalid' });
     expect(result.body).toMatchObject({ routeId: null, plannedStart: null, plannedEnd: null });
+  });
+});
+
+describe('round participants', () => {
+  it('the same people in another order are no change; a member added replaces the whole list, guests kept', () => {
+    const initial = roundEditValues(round);
+    expect(initial.memberIds).toEqual([MEMBER]);
+    expect(initial.guests).toEqual([{ key: 'p2', name: 'Trần Thị Lan', kind: 'officer' }]);
+    expect(roundEditBody(initial, { ...initial, guests: [{ key: 'x', name: ' Trần Thị Lan ', kind: 'officer' }] }).body).toEqual({});
+    const { body } = roundEditBody(initial, { ...initial, memberIds: [MEMBER2, MEMBER] });
+    expect(body).toEqual({
+      participants: [{ memberId: MEMBER2 }, { memberId: MEMBER }, { name: 'Trần Thị Lan', kind: 'officer' }],
+    });
+  });
+
+  it('a guest without a name is named as the error of that row', () => {
+    const initial = roundEditValues(round);
+    const result = roundEditBody(initial, { ...initial, guests: [...initial.guests, { key: 'n', name: ' ', kind: 'civilian' }] });
+    expect(result.errors).toEqual({ 'guests.1': 'patrolsPage.record.guestNameRequired' });
   });
 });
 

@@ -30,7 +30,13 @@ const orNull = (text: string): string | null => (text.trim() ? text : null);
 
 /* ---------- a round ---------- */
 
+/** Someone on the round who is not (or no longer) on a roster: a name and the kind of turn they count as. */
+export type GuestRow = { key: string; name: string; kind: 'officer' | 'civilian' };
+
 export type RoundEditValues = {
+  /** Participants from the team's roster. */
+  memberIds: string[];
+  guests: GuestRow[];
   routeId: string;
   plannedStart: string;
   plannedEnd: string;
@@ -40,6 +46,7 @@ export type RoundEditValues = {
 };
 
 type RoundLike = {
+  participants: readonly { id: string; memberId: string | null; name: string; kind: 'officer' | 'civilian' }[];
   routeId: string | null;
   plannedStart: string | null;
   plannedEnd: string | null;
@@ -51,6 +58,8 @@ type RoundLike = {
 /** The round's values as its edit form shows them (times as Vietnam datetime-local values). */
 export function roundEditValues(round: RoundLike): RoundEditValues {
   return {
+    memberIds: round.participants.flatMap((p) => (p.memberId ? [p.memberId] : [])),
+    guests: round.participants.filter((p) => !p.memberId).map((p) => ({ key: p.id, name: p.name, kind: p.kind })),
     routeId: round.routeId ?? '',
     plannedStart: round.plannedStart ? toVnLocal(round.plannedStart) : '',
     plannedEnd: round.plannedEnd ? toVnLocal(round.plannedEnd) : '',
@@ -60,7 +69,11 @@ export function roundEditValues(round: RoundLike): RoundEditValues {
   };
 }
 
+export type ParticipantBody = { memberId: string } | { name: string; kind: 'officer' | 'civilian' };
+
 export type RoundEditBody = {
+  /** Replaces the participants, when they changed. */
+  participants?: ParticipantBody[];
   routeId?: string | null;
   plannedStart?: string | null;
   plannedEnd?: string | null;
@@ -75,15 +88,29 @@ export type RoundEditBody = {
  */
 export function roundEditBody(initial: RoundEditValues, values: RoundEditValues): { body: RoundEditBody; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
-  const time = (field: keyof RoundEditValues, optional: boolean): string | null => {
+  const time = (field: 'plannedStart' | 'plannedEnd' | 'startedAt' | 'endedAt', optional: boolean): string | null => {
     const text = values[field].trim();
     if (!text && optional) return null;
     const iso = vnLocalToIso(text);
     if (!iso) errors[field] = 'patrolsPage.edit.timeInvalid';
     return iso;
   };
-  const changed = changedFields(initial, values);
+  const people = (v: RoundEditValues) => ({
+    ...v,
+    memberIds: [...v.memberIds].sort(),
+    guests: v.guests.map((g) => ({ name: g.name.trim(), kind: g.kind })),
+  });
+  const changed = changedFields(people(initial), people(values));
   const body: RoundEditBody = {};
+  if ('memberIds' in changed || 'guests' in changed) {
+    values.guests.forEach((g, i) => {
+      if (!g.name.trim()) errors[`guests.${i}`] = 'patrolsPage.record.guestNameRequired';
+    });
+    body.participants = [
+      ...values.memberIds.map((memberId) => ({ memberId })),
+      ...values.guests.map((g) => ({ name: g.name.trim(), kind: g.kind })),
+    ];
+  }
   if ('routeId' in changed) body.routeId = values.routeId || null;
   if ('plannedStart' in changed) body.plannedStart = time('plannedStart', true);
   if ('plannedEnd' in changed) body.plannedEnd = time('plannedEnd', true);

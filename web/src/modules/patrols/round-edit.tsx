@@ -1,15 +1,25 @@
-import { INCIDENT_HANDLINGS, INCIDENT_TYPES } from '@binh-an/domain';
-import { Select, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
+import { INCIDENT_HANDLINGS, INCIDENT_TYPES, PARTICIPANT_KINDS } from '@binh-an/domain';
+import { ActionIcon, Button, Group, MultiSelect, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { splitSubmitError } from '../../lib/forms.ts';
 import { translateMessageKey } from '../../lib/i18n.ts';
+import { IconPlus } from '../../ui/icons.tsx';
 import { notifySuccess } from '../../ui/notify.ts';
 import { requiredField } from '../../ui/required-field.ts';
-import { type PatrolRound, patrolsQueryKey, roundQueryOptions, routesQueryOptions, updateIncident, updateRound } from './api.ts';
+import {
+  membersQueryOptions,
+  type PatrolRound,
+  patrolsQueryKey,
+  roundQueryOptions,
+  routesQueryOptions,
+  updateIncident,
+  updateRound,
+} from './api.ts';
 import { EditModal } from './edit-modal.tsx';
 import {
+  type GuestRow,
   type IncidentEditValues,
   incidentEditBody,
   incidentEditValues,
@@ -17,10 +27,12 @@ import {
   roundEditBody,
   roundEditValues,
 } from './edit-model.ts';
+import { IconRemove } from './patrols-icons.tsx';
 
 /** The route select's value for "no route" (an option's value cannot be empty). */
 const NO_ROUTE = 'none';
-const ROUND_FIELDS = ['routeId', 'plannedStart', 'plannedEnd', 'startedAt', 'endedAt', 'note'] as const;
+let guestSeed = 0;
+const ROUND_FIELDS = ['participants', 'routeId', 'plannedStart', 'plannedEnd', 'startedAt', 'endedAt', 'note'] as const;
 const INCIDENT_FIELDS = ['type', 'description', 'handling', 'handlingNote'] as const;
 
 /** After a correction: the round shown is the server's answer, and the log is read again. */
@@ -41,7 +53,18 @@ export function RoundEditDialog({ round, onClose }: { round: PatrolRound; onClos
   const [formError, setFormError] = useState<string | null>(null);
   const set = (patch: Partial<RoundEditValues>) => setValues((v) => ({ ...v, ...patch }));
   const routes = useQuery(routesQueryOptions(round.teamId));
+  // The roster, those who left included (a past round may name them); the server records the read.
+  const members = useQuery(membersQueryOptions(round.teamId, true));
   const saved = useRoundSaved(round.id);
+
+  const memberOptions = useMemo(() => {
+    const list = (members.data?.items ?? []).map((m) => ({ value: m.id, label: m.fullName }));
+    for (const p of round.participants)
+      if (p.memberId && !list.some((o) => o.value === p.memberId)) list.push({ value: p.memberId, label: p.name });
+    return list;
+  }, [members.data, round.participants]);
+  const setGuest = (key: string, patch: Partial<GuestRow>) =>
+    set({ guests: values.guests.map((g) => (g.key === key ? { ...g, ...patch } : g)) });
 
   const routeOptions = useMemo(() => {
     const list = (routes.data?.items ?? []).filter((r) => r.active || r.id === round.routeId).map((r) => ({ value: r.id, label: r.name }));
@@ -99,6 +122,71 @@ export function RoundEditDialog({ round, onClose }: { round: PatrolRound; onClos
       <Text size="sm" c="dimmed">
         {t('patrolsPage.edit.roundIntro')}
       </Text>
+      <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
+        <Text component="legend" fw={700} size="sm">
+          {t('patrolsPage.record.peopleTitle')}
+        </Text>
+        <Text size="sm" c="dimmed">
+          {t('patrolsPage.record.peopleHint')}
+        </Text>
+        <MultiSelect
+          label={t('patrolsPage.edit.members')}
+          data={memberOptions}
+          value={values.memberIds}
+          onChange={(memberIds) => set({ memberIds })}
+          searchable
+          comboboxProps={{ withinPortal: true }}
+        />
+        {values.guests.map((guest, index) => (
+          <Group key={guest.key} gap="xs" align="flex-end" wrap="nowrap">
+            <TextInput
+              id={`guest-${guest.key}`}
+              style={{ flex: 1 }}
+              label={t('patrolsPage.record.guestName')}
+              {...requiredField}
+              value={guest.name}
+              onChange={(e) => setGuest(guest.key, { name: e.currentTarget.value })}
+              error={errors[`guests.${index}`]}
+            />
+            <Select
+              w={180}
+              label={t('patrolsPage.record.guestKind')}
+              data={PARTICIPANT_KINDS.map((value) => ({ value, label: t(`patrols.participantKinds.${value}`) }))}
+              value={guest.kind}
+              onChange={(kind) => setGuest(guest.key, { kind: kind === 'officer' ? 'officer' : 'civilian' })}
+              allowDeselect={false}
+              comboboxProps={{ withinPortal: true }}
+            />
+            <ActionIcon
+              variant="default"
+              size="lg"
+              mb={errors[`guests.${index}`] ? 22 : 0}
+              aria-label={t('patrolsPage.record.removeGuest', { name: guest.name.trim() || t('patrolsPage.edit.guest') })}
+              onClick={() => set({ guests: values.guests.filter((g) => g.key !== guest.key) })}
+            >
+              <IconRemove />
+            </ActionIcon>
+          </Group>
+        ))}
+        {errors.participants ? (
+          <Text size="sm" c="red" role="alert">
+            {errors.participants}
+          </Text>
+        ) : null}
+        <Group>
+          <Button
+            variant="outline"
+            size="sm"
+            leftSection={<IconPlus size={16} />}
+            onClick={() => {
+              guestSeed += 1;
+              set({ guests: [...values.guests, { key: `guest-new-${guestSeed}`, name: '', kind: 'civilian' }] });
+            }}
+          >
+            {t('patrolsPage.edit.addGuest')}
+          </Button>
+        </Group>
+      </Stack>
       <Select
         label={t('patrolsPage.record.route')}
         data={routeOptions}
