@@ -411,6 +411,35 @@ export async function linkCaseTip(deps: Deps, actor: Actor, id: string, tipId: s
  * totalled per kind, rehab dossiers, tips, patrols. Counts only; no name or record leaves. For a caller that presents
  * them itself and hides small personal counts there (the periodic report); the API answers `reportSummary`.
  */
+/** Each group's cases of a period and how many were cleared (clearanceRate in cases.rules.ts), from the counted rows. */
+function clearanceByCaseGroup(rows: { group: string; status: string; n: number }[], from: string, to: string) {
+  const casesOf = (group: CaseGroup) =>
+    rows
+      .filter((r) => r.group === group)
+      .flatMap((r) => Array.from({ length: r.n }, () => ({ status: r.status as CaseStatus, discoveredOn: from })));
+  return Object.fromEntries(CASE_GROUPS.map((g) => [g, clearanceRate(casesOf(g), { from, to })]));
+}
+
+/**
+ * One figure of the summary for a unit and the units below it over a period — patrol rounds, tips received, disputes
+ * settled or cases cleared — counted by its own module alone, in the caller's transaction (a movement model's effect,
+ * certification). Counts only; the caller checks the reader may read figures.
+ */
+export async function unitFigure(
+  tx: Tx,
+  unitId: string,
+  from: string,
+  to: string,
+  source: 'patrols' | 'tips' | 'mediation' | 'cases',
+): Promise<number> {
+  const unitIds = await findSubtreeIds(tx, unitId);
+  if (source === 'patrols') return (await summarisePatrols(tx, unitIds, from, to)).rounds;
+  if (source === 'tips') return (await countTipFigures(tx, unitIds, from, to)).received;
+  if (source === 'mediation') return (await summariseMediation(tx, unitIds, from, to)).settled;
+  const perGroup = clearanceByCaseGroup((await summariseCases(tx, unitIds, from, to)).rows, from, to);
+  return Object.values(perGroup).reduce((a, g) => a + (g?.cleared ?? 0), 0);
+}
+
 export async function summaryFigures(deps: Deps, actor: Actor, unitCode: string, from: string, to: string, within?: Tx) {
   requirePermission(actor, 'report.read');
   const figuresIn = async (tx: Tx) => {
@@ -418,11 +447,7 @@ export async function summaryFigures(deps: Deps, actor: Actor, unitCode: string,
     if (!unit) throw new AppError('notFound');
     const unitIds = await findSubtreeIds(tx, unit.id);
     const { rows, seizures, rehab, arrests } = await summariseCases(tx, unitIds, from, to);
-    const casesOf = (group: CaseGroup) =>
-      rows
-        .filter((r) => r.group === group)
-        .flatMap((r) => Array.from({ length: r.n }, () => ({ status: r.status as CaseStatus, discoveredOn: from })));
-    const perGroup = Object.fromEntries(CASE_GROUPS.map((g) => [g, clearanceRate(casesOf(g), { from, to })]));
+    const perGroup = clearanceByCaseGroup(rows, from, to);
     const byGroup = Object.fromEntries(CASE_GROUPS.map((g) => [g, perGroup[g]?.occurred ?? 0])) as Record<CaseGroup, number>;
     const clearanceByGroup = Object.fromEntries(
       CASE_GROUPS.map((g) => [

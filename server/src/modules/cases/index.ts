@@ -7,7 +7,7 @@ export { loadDemoCases } from './case.demo.ts';
 export { registerCaseImportRoutes } from './case.import.routes.ts';
 export { findCaseByNumber } from './case.repository.ts';
 export { registerCaseRoutes } from './case.routes.ts';
-export { listCases, recordCaseFromPatrol, reportSummary, summaryFigures } from './case.service.ts';
+export { listCases, recordCaseFromPatrol, reportSummary, summaryFigures, unitFigure } from './case.service.ts';
 export { listRehabDossiers } from './rehab.service.ts';
 
 /**

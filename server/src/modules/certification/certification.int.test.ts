@@ -310,17 +310,25 @@ describe('the cycle of a ward with no record yet (Trường Vinh)', () => {
     const backwards = await as('canbo.truongvinh', 'PATCH', `${base}/models/${mid}`, { endedOn: `${year - 1}-12-31` });
     expect(backwards.statusCode).toBe(422);
     expect(await count(sql`SELECT count(*)::int AS n FROM certification_models WHERE id = ${mid}::uuid AND ended_on IS NOT NULL`)).toBe(0);
-    // The demo ward's patrol team model reads its effect from the patrol log.
+    // The demo ward's patrol team model reads its effect from the patrol log: the summary's count of rounds for the
+    // model's unit and period, counted alone (the list reads no whole summary per model, and audits none).
+    const summaries = sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'report.summary'`;
+    const summariesBefore = await count(summaries);
     const listed = (await as('canbo', 'GET', `${base}/models`)).json().items;
+    expect(await count(summaries)).toBe(summariesBefore);
     for (const m of listed) modelViewSchema.parse(m);
     const models = listed as {
       name: string;
+      unitId: string;
       endedOn: string | null;
-      figure: { source: string; value: number } | null;
+      figure: { source: string; value: number; from: string; to: string } | null;
     }[];
     const patrol = models.find((m) => m.name === 'Tổ tuần tra nhân dân' && m.endedOn === null);
     expect(patrol?.figure?.source).toBe('patrols');
     expect(patrol?.figure?.value).toBeGreaterThan(0);
+    const summary = await as('canbo', 'GET', `/api/v1/reports/summary?unit=${patrol?.unitId}&from=${patrol?.figure?.from}&to=${patrol?.figure?.to}`);
+    expect(summary.statusCode, summary.body).toBe(200);
+    expect(patrol?.figure?.value).toBe(summary.json().patrols.rounds);
   });
 
   it('scores the classification sheet within each line’s maximum (QĐ 510/2022)', async () => {

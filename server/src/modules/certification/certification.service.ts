@@ -42,14 +42,14 @@ import {
   wardRuleProblems,
 } from '@binh-an/domain';
 import type { z } from 'zod';
-import { type Actor, can, requirePermission, withActor } from '../../platform/access.ts';
+import { type Actor, can, isInScope, requirePermission, withActor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Tx } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { loadExcel } from '../../platform/documents.ts';
 import { AppError } from '../../platform/errors.ts';
 import { vnToday } from '../../platform/time.ts';
-import { summaryFigures } from '../cases/index.ts';
+import { summaryFigures, unitFigure } from '../cases/index.ts';
 import { type DossierData, renderCertificatePdf, renderDossierDocx, renderDossierPdf } from './certification.dossier.ts';
 import { rulesForUnit } from './certification.province.ts';
 import {
@@ -598,22 +598,31 @@ async function modelViews(tx: Tx, models: ModelRecord[], figures: Map<string, Mo
 }
 
 /**
- * A model's effect from the records of the module it is linked to: the report summary of the model's unit (and the
- * units below it) over the calendar year of its last day running, to that day. Readers of figures only (report.read).
+ * A model's effect from the records of the module it is linked to: that module's figure for the model's unit (and the
+ * units below it) over the calendar year of its last day running, to that day — one count per model, models of the
+ * same unit, period and source counted once, all in one transaction. Readers of figures only (report.read), and only
+ * for models of a unit within their reach (a block's account also sees models replicated to its block from another).
  */
 async function modelFigures(deps: Deps, actor: Actor, models: ModelRecord[], today: string): Promise<Map<string, ModelFigure>> {
   const out = new Map<string, ModelFigure>();
   if (!can(actor, 'report.read')) return out;
-  for (const m of models) {
+  const wanted = models.flatMap((m) => {
     const source = m.figureSource as ModelSource | null;
-    if (!source) continue;
+    if (!source || !isInScope(actor, m.wardId, m.unitId)) return [];
     const to = m.endedOn && m.endedOn < today ? m.endedOn : today;
     const from = [`${to.slice(0, 4)}-01-01`, m.startedOn].sort()[1] as string;
-    if (from > to) continue;
-    const f = await summaryFigures(deps, actor, m.unitId, from, to);
-    const value = { patrols: f.patrols.rounds, tips: f.tips.received, mediation: f.mediation.settled, cases: f.cases.cleared }[source];
-    out.set(m.id, { source, value, from, to });
-  }
+    return from > to ? [] : [{ m, source, from, to }];
+  });
+  if (wanted.length === 0) return out;
+  await withActor(deps.database.db, actor, async (tx) => {
+    const counted = new Map<string, number>();
+    for (const { m, source, from, to } of wanted) {
+      const key = `${m.unitId} ${source} ${from} ${to}`;
+      const value = counted.get(key) ?? (await unitFigure(tx, m.unitId, from, to, source));
+      counted.set(key, value);
+      out.set(m.id, { source, value, from, to });
+    }
+  });
   return out;
 }
 
