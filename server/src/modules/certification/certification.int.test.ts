@@ -326,7 +326,11 @@ describe('the cycle of a ward with no record yet (Trường Vinh)', () => {
     const patrol = models.find((m) => m.name === 'Tổ tuần tra nhân dân' && m.endedOn === null);
     expect(patrol?.figure?.source).toBe('patrols');
     expect(patrol?.figure?.value).toBeGreaterThan(0);
-    const summary = await as('canbo', 'GET', `/api/v1/reports/summary?unit=${patrol?.unitId}&from=${patrol?.figure?.from}&to=${patrol?.figure?.to}`);
+    const summary = await as(
+      'canbo',
+      'GET',
+      `/api/v1/reports/summary?unit=${patrol?.unitId}&from=${patrol?.figure?.from}&to=${patrol?.figure?.to}`,
+    );
     expect(summary.statusCode, summary.body).toBe(200);
     expect(patrol?.figure?.value).toBe(summary.json().patrols.rounds);
   });
