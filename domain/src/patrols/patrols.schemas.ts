@@ -253,6 +253,18 @@ export type PatrolMember = z.infer<typeof memberSchema>;
 
 export const listMembersQuerySchema = z.strictObject({ includeLeft: z.enum(['true', 'false']).optional() });
 
+/**
+ * A team's roster as the pickers need it: who, in what role, still serving or not. Names only — no birth date, phone,
+ * address, account or note (those are read, audited, on the members list).
+ */
+export const rosterMemberSchema = z.strictObject({
+  id: z.uuid(),
+  fullName: z.string(),
+  role: patrolMemberRoleSchema,
+  isActive: z.boolean(),
+});
+export type PatrolRosterMember = z.infer<typeof rosterMemberSchema>;
+
 export const rateSchema = z.strictObject({ level: patrolRatingSchema, note: text(500).optional() });
 export const ratingYearParamsSchema = z.strictObject({
   id,

@@ -169,6 +169,52 @@ describe('teams and members', () => {
     );
   });
 
+  it('gives the pickers a roster of names without contacts, in reach only, recording no read of personal data', async () => {
+    const leaving = (
+      await as('canbo', 'POST', `/api/v1/patrols/teams/${team[TQ_PATROL]}/members`, {
+        fullName: 'Đã Thôi Trong Danh Sách',
+        role: 'member',
+        joinedOn: '2026-10-01',
+        phone: '0912345678',
+      })
+    ).json();
+    await as('canbo', 'POST', `/api/v1/patrols/members/${leaving.id}/leave`, { leftOn: '2026-11-01' });
+    // What was done (not the refusals, recorded apart), but the use of the test's API tokens.
+    const audits = sql`SELECT count(*)::int AS n FROM audit_log WHERE outcome = 'ok' AND action <> 'token.use'`;
+    const before = await count(audits);
+    const roster = await as('truongkhoi', 'GET', `/api/v1/patrols/teams/${team[TM_PATROL]}/roster`);
+    expect(roster.statusCode, roster.body).toBe(200);
+    const items = roster.json().items as Record<string, unknown>[];
+    expect(items.length).toBeGreaterThan(0);
+    for (const m of items) expect(Object.keys(m).sort()).toEqual(['fullName', 'id', 'isActive', 'role']);
+    for (const field of ['phone', 'address', 'birthDate', 'user', 'note', 'ageExceptionRef', 'decisionRef']) {
+      expect(roster.body).not.toContain(`"${field}"`);
+    }
+    // The same people, in the same order, as the audited members list.
+    const members = (await as('canbo', 'GET', `/api/v1/patrols/teams/${team[TM_PATROL]}/members`)).json().items;
+    expect(items.map((m) => m.id)).toEqual(members.map((m: { id: string }) => m.id));
+    expect(items.map((m) => m.fullName)).toEqual(members.map((m: { fullName: string }) => m.fullName));
+    const afterMembers = await count(audits);
+    expect(afterMembers).toBe(before + 1);
+    // Those who left come only when asked, marked as no longer serving.
+    const withLeft = (await as('canbo', 'GET', `/api/v1/patrols/teams/${team[TQ_PATROL]}/roster?includeLeft=true`)).json().items;
+    const serving = (await as('canbo', 'GET', `/api/v1/patrols/teams/${team[TQ_PATROL]}/roster`)).json().items;
+    const gone = withLeft.filter((m: { isActive: boolean }) => !m.isActive);
+    expect(gone.map((m: { id: string }) => m.id)).toContain(leaving.id);
+    expect(JSON.stringify(withLeft)).not.toContain('0912345678');
+    expect(serving.every((m: { isActive: boolean }) => m.isActive)).toBe(true);
+    expect(serving.length).toBe(withLeft.length - gone.length);
+    // Another team's or another ward's roster answers like a missing one.
+    const missing = await as('canbo.truongvinh', 'GET', `/api/v1/patrols/teams/${randomUUID()}/roster`);
+    const foreign = await as('canbo.truongvinh', 'GET', `/api/v1/patrols/teams/${team[TM_PATROL]}/roster`);
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.body).toBe(missing.body);
+    expect((await as('truongkhoi', 'GET', `/api/v1/patrols/teams/${team[TQ_PATROL]}/roster`)).statusCode).toBe(404);
+    expect((await as('hoagiai', 'GET', `/api/v1/patrols/teams/${team[TM_PATROL]}/roster`)).statusCode).toBe(403);
+    expect((await as('canbo', 'GET', `/api/v1/patrols/teams/${team[TM_PATROL]}/roster?fields=all`)).statusCode).toBe(400);
+    expect(await count(audits)).toBe(afterMembers);
+  });
+
   it('refuses a bảo vệ dân phố team from 01/07/2024 and a Tổ bảo vệ ANTT before it', async () => {
     const legacy = await as('canbo', 'POST', '/api/v1/patrols/teams', {
       kind: 'neighbourhood_guard',

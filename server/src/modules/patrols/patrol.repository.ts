@@ -204,6 +204,20 @@ export async function findMembersOfTeam(tx: DbOrTx, wardId: string, teamId: stri
   return rows.map(toMember);
 }
 
+/** A team's roster, names only: the columns a picker needs and none of the contacts (leader, deputy, then by name). */
+export async function findRosterOfTeam(
+  tx: DbOrTx,
+  wardId: string,
+  teamId: string,
+  includeLeft: boolean,
+): Promise<{ id: string; fullName: string; role: string; leftOn: string | null }[]> {
+  return tx
+    .select({ id: patrolMembers.id, fullName: patrolMembers.fullName, role: patrolMembers.role, leftOn: patrolMembers.leftOn })
+    .from(patrolMembers)
+    .where(and(eq(patrolMembers.wardId, wardId), eq(patrolMembers.teamId, teamId), includeLeft ? undefined : isNull(patrolMembers.leftOn)))
+    .orderBy(sql`CASE ${patrolMembers.role} WHEN 'leader' THEN 0 WHEN 'deputy' THEN 1 ELSE 2 END`, asc(patrolMembers.fullName));
+}
+
 export async function findMemberInScope(tx: DbOrTx, scope: PatrolScope, id: string): Promise<MemberRecord | null> {
   const rows = await memberQuery(tx)
     .where(

@@ -28,6 +28,7 @@ import {
   ratingYearParamsSchema,
   replaceCheckpointsSchema,
   residenceCheckInputSchema,
+  rosterMemberSchema,
   roundSchema,
   roundSummarySchema,
   routeSchema,
@@ -79,6 +80,7 @@ import {
   getTeamRatings,
   leaveMember,
   listMembers,
+  listRoster,
   listRoutes,
   listSchedules,
   listShifts,
@@ -209,6 +211,19 @@ export function registerPatrolRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     (req) => listMembers(deps, requireActor(req), req.params.id, req.query.includeLeft === 'true'),
+  );
+  r.get(
+    `${base}/teams/:id/roster`,
+    {
+      schema: {
+        tags,
+        summary: "A team's roster for picking members: names, roles and whether they still serve, no contacts",
+        params: idParamSchema,
+        querystring: listMembersQuerySchema,
+        response: { 200: items(rosterMemberSchema) },
+      },
+    },
+    (req) => listRoster(deps, requireActor(req), req.params.id, req.query.includeLeft === 'true'),
   );
   r.post(
     `${base}/teams/:id/members`,

@@ -57,6 +57,7 @@ import {
   findMembersOfTeam,
   findRatingsOfMembers,
   findRatingsOfTeam,
+  findRosterOfTeam,
   findRouteInScope,
   findRoutesInScope,
   findScheduleInScope,
@@ -87,7 +88,7 @@ import {
   updateTeamRow,
   upsertRating,
 } from './patrol.repository.ts';
-import { isTeamActiveOn, memberView, ratingView, routeView, scheduleView, shiftView, teamView } from './patrol.views.ts';
+import { isTeamActiveOn, memberView, ratingView, rosterMemberView, routeView, scheduleView, shiftView, teamView } from './patrol.views.ts';
 
 export const by = (actor: Actor) => ({ userId: actor.userId, username: actor.username });
 const today = (deps: Deps) => vnToday(deps.clock());
@@ -285,6 +286,20 @@ export async function listMembers(deps: Deps, actor: Actor, teamId: string, incl
       detail: { count: members.length, includeLeft },
     });
     return { items: members.map((m) => memberView(m, ratings, today(deps))) };
+  });
+}
+
+/**
+ * A team's roster for the pickers (schedules, shifts, a round's participants, the phone's record screen): names, roles
+ * and whether each still serves — no contacts. Not audited, like the names the schedules, shifts and rounds carry.
+ */
+export async function listRoster(deps: Deps, actor: Actor, teamId: string, includeLeft: boolean) {
+  requirePermission(actor, 'patrol.read');
+  return withActor(deps.database.db, actor, async (tx) => {
+    const ctx = await patrolContext(tx, actor);
+    const team = await loadTeam(tx, ctx.scope, teamId);
+    const rows = await findRosterOfTeam(tx, team.wardId, team.id, includeLeft);
+    return { items: rows.map((m) => rosterMemberView(m, today(deps))) };
   });
 }
 

@@ -80,6 +80,11 @@ export function memberView(m: MemberRecord, ratings: RatingRow[], today: string)
   };
 }
 
+/** A roster line: the name, role and whether the member still serves, nothing else. */
+export function rosterMemberView(m: { id: string; fullName: string; role: string; leftOn: string | null }, today: string) {
+  return { id: m.id, fullName: m.fullName, role: m.role as PatrolMemberRole, isActive: m.leftOn === null || m.leftOn >= today };
+}
+
 export function checkpointView(c: CheckpointRecord, showCode: boolean) {
   return {
     id: c.id,

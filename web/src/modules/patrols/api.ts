@@ -9,6 +9,7 @@ import type {
   PatrolTeamKind,
   patrolFiguresSchema,
   patrolMeSchema,
+  rosterMemberSchema,
   roundSchema,
   roundSummarySchema,
   routeSchema,
@@ -26,6 +27,7 @@ import type { TeamStatusFilter } from './team-statuses.ts';
 export type PatrolMe = z.infer<typeof patrolMeSchema>;
 export type PatrolTeam = z.infer<typeof teamSchema>;
 export type PatrolMember = z.infer<typeof memberSchema>;
+export type PatrolRosterMember = z.infer<typeof rosterMemberSchema>;
 export type PatrolRoute = z.infer<typeof routeSchema>;
 export type PatrolSchedule = z.infer<typeof scheduleSchema>;
 export type PatrolShift = z.infer<typeof shiftSchema>;
@@ -107,6 +109,19 @@ export function membersQueryOptions(teamId: string, includeLeft: boolean) {
     queryKey: [...patrolsQueryKey, 'team', teamId, 'members', includeLeft],
     queryFn: ({ signal }) =>
       api.get<{ items: PatrolMember[] }>(`${base}/teams/${id(teamId)}/members`, {
+        query: { includeLeft: includeLeft ? 'true' : undefined },
+        signal,
+      }),
+    staleTime: 60_000,
+  });
+}
+
+/** A team's roster for the pickers: names, roles and whether each still serves — no contacts, so no read to record. */
+export function rosterQueryOptions(teamId: string, includeLeft: boolean) {
+  return queryOptions({
+    queryKey: [...patrolsQueryKey, 'team', teamId, 'roster', includeLeft],
+    queryFn: ({ signal }) =>
+      api.get<{ items: PatrolRosterMember[] }>(`${base}/teams/${id(teamId)}/roster`, {
         query: { includeLeft: includeLeft ? 'true' : undefined },
         signal,
       }),

@@ -9,9 +9,9 @@ import { IconPlus } from '../../ui/icons.tsx';
 import { notifySuccess } from '../../ui/notify.ts';
 import { requiredField } from '../../ui/required-field.ts';
 import {
-  membersQueryOptions,
   type PatrolRound,
   patrolsQueryKey,
+  rosterQueryOptions,
   roundQueryOptions,
   routesQueryOptions,
   updateIncident,
@@ -53,8 +53,8 @@ export function RoundEditDialog({ round, onClose }: { round: PatrolRound; onClos
   const [formError, setFormError] = useState<string | null>(null);
   const set = (patch: Partial<RoundEditValues>) => setValues((v) => ({ ...v, ...patch }));
   const routes = useQuery(routesQueryOptions(round.teamId));
-  // The roster, those who left included (a past round may name them); the server records the read.
-  const members = useQuery(membersQueryOptions(round.teamId, true));
+  // The roster (names only), those who left included: a past round may name them.
+  const members = useQuery(rosterQueryOptions(round.teamId, true));
   const saved = useRoundSaved(round.id);
 
   const memberOptions = useMemo(() => {

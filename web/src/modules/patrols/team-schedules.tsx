@@ -33,11 +33,11 @@ import { requiredField } from '../../ui/required-field.ts';
 import {
   type CreateScheduleInput,
   createSchedule,
-  membersQueryOptions,
   type PatrolSchedule,
   type PatrolShift,
   type PatrolTeam,
   patrolsQueryKey,
+  rosterQueryOptions,
   routesQueryOptions,
   schedulesQueryOptions,
   shiftsQueryOptions,
@@ -249,7 +249,7 @@ function ScheduleFormModal({
   const { t } = useTranslation();
   const isSmall = useMediaQuery('(max-width: 36em)');
   const queryClient = useQueryClient();
-  const members = useQuery({ ...membersQueryOptions(team.id, false), enabled: opened });
+  const members = useQuery({ ...rosterQueryOptions(team.id, false), enabled: opened });
   const routes = useQuery({ ...routesQueryOptions(team.id), enabled: opened });
   const today = todayInVietnam();
   const initial = useMemo<ScheduleValues>(
@@ -511,7 +511,7 @@ type ShiftValues = { memberIds: string[]; routeId: string; cancelled: boolean; n
 function ShiftEditDialog({ team, shift, onClose }: { team: PatrolTeam; shift: PatrolShift; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const members = useQuery(membersQueryOptions(team.id, false));
+  const members = useQuery(rosterQueryOptions(team.id, false));
   const routes = useQuery(routesQueryOptions(team.id));
   const when = formatDateTime(shift.startsAt);
   const initial = useMemo<ShiftValues>(

@@ -1,7 +1,7 @@
 import { addDays } from '@binh-an/domain';
 import { api } from '../../../lib/api.ts';
 import { todayInVietnam } from '../../../lib/format.ts';
-import type { Page, PatrolMe, PatrolMember, PatrolRoute, PatrolShift, PatrolTeam } from '../api.ts';
+import type { Page, PatrolMe, PatrolRosterMember, PatrolRoute, PatrolShift, PatrolTeam } from '../api.ts';
 import type { FieldKit, KitShift, KitTeam } from './vault.ts';
 
 /** How far ahead the phone keeps the account's shifts. */
@@ -10,12 +10,13 @@ const SHIFT_DAYS = 14;
 /** A team's roster (names and roles only) and routes, for the record screen. */
 export async function loadTeamDetails(team: KitTeam): Promise<KitTeam> {
   const [members, routes] = await Promise.all([
-    api.get<{ items: PatrolMember[] }>(`/patrols/teams/${encodeURIComponent(team.id)}/members`),
+    api.get<{ items: PatrolRosterMember[] }>(`/patrols/teams/${encodeURIComponent(team.id)}/roster`),
     api.get<{ items: PatrolRoute[] }>('/patrols/routes', { query: { teamId: team.id } }),
   ]);
   return {
     ...team,
-    members: members.items.filter((m) => m.isActive).map((m) => ({ id: m.id, fullName: m.fullName, role: m.role, force: m.force })),
+    // Every member of a team takes part as the team's force.
+    members: members.items.filter((m) => m.isActive).map((m) => ({ id: m.id, fullName: m.fullName, role: m.role, force: team.force })),
     routes: routes.items
       .filter((r) => r.active)
       .map((r) => ({
