@@ -36,6 +36,8 @@ import { sourceKey } from './platform/source-key.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     apiRoutes: string[];
+    /** Resolves once no route handler runs, or after `timeoutMs` (platform/overload.ts); for the shutdown. */
+    drainHandlers(timeoutMs: number): Promise<void>;
   }
 }
 
@@ -73,7 +75,8 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializer);
   // Load shedding and the database probe come before every other hook: a refused request costs nothing.
-  installOverloadProtection(app, deps.database, deps.cfg.overload);
+  const overload = installOverloadProtection(app, deps.database, deps.cfg.overload);
+  app.decorate('drainHandlers', (timeoutMs: number) => overload.drain(timeoutMs));
 
   // The route inventory: every API operation, so that a test can hold the OpenAPI document to it.
   const apiRoutes: string[] = [];

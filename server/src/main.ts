@@ -34,6 +34,8 @@ async function main(): Promise<void> {
   const stop = async () => {
     await jobs?.stop();
     await app.close();
+    // A handler whose caller went away still runs after the server closed; let it finish before the database closes.
+    await app.drainHandlers(10_000);
     await chainer.stop();
     await deps.database.close();
     process.exit(0);

@@ -159,6 +159,26 @@ describe('load shedding', () => {
   });
 });
 
+describe('shutdown', () => {
+  it('counts a handler whose caller went away until it ends, and drains it after the server closed', async () => {
+    const { base, state } = await slowServer();
+    const caller = new AbortController();
+    const answered = fetch(`${base}/api/v1/slow`, { signal: caller.signal }).catch(() => 'gone');
+    await sleep(100);
+    expect(state.running).toBe(1);
+    caller.abort();
+    expect(await answered).toBe('gone');
+    await app?.close();
+    app = null;
+    // The server is closed, the handler still runs (it answers after 1 s): the database must not close under it yet.
+    expect(state.running).toBe(1);
+    const t0 = Date.now();
+    await state.drain(5_000);
+    expect(state.running).toBe(0);
+    expect(Date.now() - t0).toBeLessThan(2_000);
+  });
+});
+
 describe('isDatabaseUnavailable', () => {
   it('recognises refused, dropped and shutting-down connections, through causes, and nothing else', () => {
     expect(isDatabaseUnavailable(Object.assign(new Error('x'), { code: 'ECONNREFUSED' }))).toBe(true);

@@ -32,6 +32,10 @@ export type OverloadState = {
   readonly health: DatabaseHealth;
   /** Requests refused since the start, by reason. */
   readonly shed: { capacity: number; eventLoop: number; database: number };
+  /** Route handlers running now, whether or not their caller is still there. */
+  readonly running: number;
+  /** Resolves once no handler runs (or after `timeoutMs`): at shutdown, before the database is closed under them. */
+  drain(timeoutMs: number): Promise<void>;
 };
 
 /**
@@ -72,6 +76,28 @@ export function installOverloadProtection(
     sampler.unref();
   }
   health.start();
+
+  // Handlers still running: a caller that goes away does not stop its handler, and the server's close does not wait
+  // for it (only for open connections); the shutdown drains them before closing the database.
+  let running = 0;
+  // A handler that answers synchronously or by callback (the static files) keeps its way of answering: only a
+  // promise it returns is waited for.
+  app.addHook('onRoute', (route) => {
+    const handler = route.handler;
+    route.handler = function (this: FastifyInstance, req, reply) {
+      running++;
+      let result: unknown;
+      try {
+        result = handler.call(this, req, reply);
+      } catch (err) {
+        running--;
+        throw err;
+      }
+      if (result instanceof Promise) return result.finally(() => running--);
+      running--;
+      return result;
+    };
+  });
 
   const refuse = (req: FastifyRequest, reply: import('fastify').FastifyReply, reason: keyof typeof shed) => {
     shed[reason]++;
@@ -132,5 +158,12 @@ export function installOverloadProtection(
     },
     health,
     shed,
+    get running() {
+      return running;
+    },
+    async drain(timeoutMs: number) {
+      const until = Date.now() + timeoutMs;
+      while (running > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    },
   };
 }
