@@ -204,3 +204,25 @@ export const mediationSummarySchema = z.object({
   byBlock: z.array(z.object({ unitId: z.uuid(), name: z.string(), received: count, settled: count })),
 });
 export type MediationSummary = z.infer<typeof mediationSummarySchema>;
+
+/** One block's counts over a period (GET /mediation/figures), counted as the summary counts them. */
+export const mediationBlockCountsSchema = mediationSummarySchema.pick({
+  received: true,
+  settled: true,
+  notSettled: true,
+  stopped: true,
+  refused: true,
+  referred: true,
+  inProgress: true,
+  settlementRate: true,
+});
+export type MediationBlockCounts = z.infer<typeof mediationBlockCountsSchema>;
+
+/** The mediation figures of a unit by block: the blocks with cases in the period, the most cases received first. */
+export const mediationBlockFiguresSchema = z.object({
+  unit: z.object({ id: z.uuid(), code: z.string(), name: z.string(), type: z.string() }),
+  period: z.object({ from: z.string(), to: z.string() }),
+  blocks: z.array(mediationBlockCountsSchema.extend({ unitId: z.uuid(), name: z.string() })),
+  totals: mediationBlockCountsSchema,
+});
+export type MediationBlockFigures = z.infer<typeof mediationBlockFiguresSchema>;

@@ -1,4 +1,10 @@
-import { EARLY_WARNING, type mediationFiguresQuerySchema, settlementRate } from '@binh-an/domain';
+import {
+  EARLY_WARNING,
+  type MediationBlockCounts,
+  type MediationBlockFigures,
+  type mediationFiguresQuerySchema,
+  settlementRate,
+} from '@binh-an/domain';
 import type { z } from 'zod';
 import { type Actor, requirePermission, withActor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -8,27 +14,9 @@ import { vnToday } from '../../platform/time.ts';
 import { findSubtreeIds, findUnitInScope } from '../units/index.ts';
 import { countCaseFigures } from './mediation.repository.ts';
 
-/** The counts of one block, or of all the blocks together. */
-export type BlockCounts = {
-  /** Received in the period (by the day received; refused ones included). */
-  received: number;
-  /** Results in the period, by the day of the result. */
-  settled: number;
-  notSettled: number;
-  stopped: number;
-  /** Received in the period and refused at screening (Art. 3.1). */
-  refused: number;
-  /** Handed to the police or another authority in the period. */
-  referred: number;
-  /** Received in the period and still being mediated. */
-  inProgress: number;
-  /** settled / (settled + notSettled); null when no case got a result. */
-  settlementRate: number | null;
-};
+type Counts = Omit<MediationBlockCounts, 'settlementRate'>;
 
-export type BlockFigures = BlockCounts & { unitId: string; name: string };
-
-const zero = (): Omit<BlockCounts, 'settlementRate'> => ({
+const zero = (): Counts => ({
   received: 0,
   settled: 0,
   notSettled: 0,
@@ -44,7 +32,11 @@ const zero = (): Omit<BlockCounts, 'settlementRate'> => ({
  * report summary (`summariseMediation`). The unit is the reader's own when none is named; an account bound to a block
  * counts only its blocks. Counts only, no personal data; the read is audited like the other figures.
  */
-export async function mediationFigures(deps: Deps, actor: Actor, q: z.output<typeof mediationFiguresQuerySchema>) {
+export async function mediationFigures(
+  deps: Deps,
+  actor: Actor,
+  q: z.output<typeof mediationFiguresQuerySchema>,
+): Promise<MediationBlockFigures> {
   requirePermission(actor, 'mediation.read');
   const today = vnToday(deps.clock());
   return withActor(deps.database.db, actor, async (tx) => {
@@ -54,7 +46,7 @@ export async function mediationFigures(deps: Deps, actor: Actor, q: z.output<typ
     const reach = actor.unitIds;
     const unitIds = reach ? subtree.filter((id) => reach.includes(id)) : subtree;
     const rows = await countCaseFigures(tx, unitIds, q.from, q.to, EARLY_WARNING.prolongedDays);
-    const blocks = new Map<string, Omit<BlockFigures, 'settlementRate'>>();
+    const blocks = new Map<string, Counts & { unitId: string; name: string }>();
     const totals = zero();
     for (const r of rows) {
       if (r.name === null) continue;

@@ -1,6 +1,8 @@
 import type {
   CompositionProblem,
   CreateMediationCaseInput,
+  MediationBlockCounts,
+  MediationBlockFigures,
   MediationRisk,
   MediationStatus,
   MediationType,
@@ -128,22 +130,7 @@ export const bookUrl = (unitId: string, year: number, format: 'pdf' | 'docx' | '
   `/api/v1/mediation/book?unitId=${unitId}&year=${year}&format=${format}`;
 
 /** The counts of one block over a period (results by the day of the result; the rest by the day received). */
-export type BlockCounts = {
-  received: number;
-  settled: number;
-  notSettled: number;
-  stopped: number;
-  refused: number;
-  referred: number;
-  inProgress: number;
-  settlementRate: number | null;
-};
-export type BlockFigures = {
-  unit: { id: string; code: string; name: string; type: string };
-  period: { from: string; to: string };
-  /** The blocks with cases in the period, the most cases received first. */
-  blocks: (BlockCounts & { unitId: string; name: string })[];
-  totals: BlockCounts;
-};
+export type BlockCounts = MediationBlockCounts;
+export type BlockFigures = MediationBlockFigures;
 export const fetchBlockFigures = (params: { unitId: string; from: string; to: string }, signal?: AbortSignal) =>
   requestApi<BlockFigures>('GET', '/mediation/figures', { query: params, signal });
