@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { FormErrorAlert } from '../../ui/error-alert.tsx';
 
 /**
- * A correction in a dialog: the form's error first, the fields (each with the server's message beside it), then
- * "Huỷ" and "Lưu thay đổi". The fields are rendered only while it is open, so that each opening starts from the record.
+ * A patrol record's form in a dialog (a new one, or a correction): an optional introduction, the form's error, the
+ * fields (each with the server's message beside it), then "Huỷ" and the submit button ("Lưu thay đổi" unless named).
  */
 export function EditModal({
   opened,
@@ -16,6 +16,8 @@ export function EditModal({
   isPending,
   onSubmit,
   size = 'lg',
+  intro,
+  submitLabel,
   children,
 }: {
   opened: boolean;
@@ -25,6 +27,9 @@ export function EditModal({
   isPending: boolean;
   onSubmit: () => void;
   size?: string;
+  /** Shown above the form's error (a hint, what cannot change). */
+  intro?: ReactNode;
+  submitLabel?: string;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -46,6 +51,7 @@ export function EditModal({
         }}
       >
         <Stack gap="md">
+          {intro}
           <FormErrorAlert message={formError} />
           {children}
           <Group justify="flex-end">
@@ -53,7 +59,7 @@ export function EditModal({
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={isPending}>
-              {t('common.saveChanges')}
+              {submitLabel ?? t('common.saveChanges')}
             </Button>
           </Group>
         </Stack>

@@ -1,6 +1,5 @@
 import { type CreateTeamInput, createTeamSchema, PATROL_TEAM_KINDS, type PatrolTeamKind } from '@binh-an/domain';
-import { Button, Group, Modal, MultiSelect, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { MultiSelect, Select, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
@@ -9,12 +8,12 @@ import { formatDate, parseDateInput } from '../../lib/format.ts';
 import { splitSubmitError, validateWithSchema } from '../../lib/forms.ts';
 import { translateMessageKey } from '../../lib/i18n.ts';
 import { compareVietnamese } from '../../lib/text.ts';
-import { FormErrorAlert } from '../../ui/error-alert.tsx';
 import { foldedOptionsFilter } from '../../ui/filter-select.tsx';
 import { notifySuccess } from '../../ui/notify.ts';
 import { requiredField } from '../../ui/required-field.ts';
 import { useAllUnits } from '../units/api.ts';
 import { createTeam, type PatrolTeam, patrolsQueryKey, teamQueryOptions, updateTeam } from './api.ts';
+import { EditModal } from './edit-modal.tsx';
 import { teamEditBody } from './edit-model.ts';
 
 const FIELDS = ['kind', 'name', 'unitId', 'areaUnitIds', 'establishedOn', 'decisionRef', 'note'] as const;
@@ -52,7 +51,6 @@ function teamValues(team: PatrolTeam): TeamValues {
 export function TeamFormModal({ opened, onClose, team }: { opened: boolean; onClose: () => void; team?: PatrolTeam }) {
   const isEdit = team !== undefined;
   const { t } = useTranslation();
-  const isSmall = useMediaQuery('(max-width: 36em)');
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const units = useAllUnits();
@@ -153,99 +151,85 @@ export function TeamFormModal({ opened, onClose, team }: { opened: boolean; onCl
   };
 
   return (
-    <Modal
+    <EditModal
       opened={opened}
       onClose={onClose}
       title={team ? t('patrolsPage.edit.teamTitle', { name: team.name }) : t('patrolsPage.teamForm.title')}
-      size="lg"
-      fullScreen={isSmall}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <Stack gap="md">
+      formError={formError}
+      isPending={mutation.isPending || editMutation.isPending}
+      onSubmit={submit}
+      submitLabel={isEdit ? undefined : t('patrolsPage.teamForm.submit')}
+      intro={
+        <>
           <Text size="sm" c="dimmed">
             {t('common.requiredNote')}
           </Text>
           {isEdit ? <Text size="sm">{t('patrolsPage.edit.teamFixed')}</Text> : null}
-          <FormErrorAlert message={formError} />
-          <Select
-            label={t('patrolsPage.teams.kind')}
-            {...requiredField}
-            data={PATROL_TEAM_KINDS.map((value) => ({ value, label: t(`patrols.teamKinds.${value}`) }))}
-            value={values.kind || null}
-            onChange={(kind) => set({ kind: kind ?? '' })}
-            disabled={isEdit}
-            error={errors.kind}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <TextInput
-            label={t('patrolsPage.teams.name')}
-            {...requiredField}
-            value={values.name}
-            onChange={(e) => set({ name: e.currentTarget.value })}
-            error={errors.name}
-          />
-          <Select
-            label={t('patrolsPage.teamForm.unit')}
-            description={t('patrolsPage.teamForm.unitHint')}
-            {...requiredField}
-            data={unitOptions}
-            searchable
-            filter={foldedOptionsFilter}
-            nothingFoundMessage={t('common.noMatches')}
-            value={values.unitId || null}
-            onChange={(unitId) => set({ unitId: unitId ?? '' })}
-            disabled={isEdit}
-            error={errors.unitId}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <MultiSelect
-            label={t('patrolsPage.teams.area')}
-            description={t('patrolsPage.teamForm.areaHint')}
-            data={blockOptions}
-            searchable
-            value={values.areaUnitIds}
-            onChange={(areaUnitIds) => set({ areaUnitIds })}
-            error={errors.areaUnitIds}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <TextInput
-            label={t('patrolsPage.teams.establishedOn')}
-            {...requiredField}
-            placeholder={t('common.datePlaceholder')}
-            inputMode="numeric"
-            value={values.establishedOn}
-            onChange={(e) => set({ establishedOn: e.currentTarget.value })}
-            error={errors.establishedOn}
-          />
-          <TextInput
-            label={t('patrolsPage.teamForm.decisionRef')}
-            value={values.decisionRef}
-            onChange={(e) => set({ decisionRef: e.currentTarget.value })}
-            error={errors.decisionRef}
-          />
-          <Textarea
-            label={t('patrolsPage.teamForm.note')}
-            value={values.note}
-            onChange={(e) => set({ note: e.currentTarget.value })}
-            error={errors.note}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending || editMutation.isPending}>
-              {isEdit ? t('common.saveChanges') : t('patrolsPage.teamForm.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        </>
+      }
+    >
+      <Select
+        label={t('patrolsPage.teams.kind')}
+        {...requiredField}
+        data={PATROL_TEAM_KINDS.map((value) => ({ value, label: t(`patrols.teamKinds.${value}`) }))}
+        value={values.kind || null}
+        onChange={(kind) => set({ kind: kind ?? '' })}
+        disabled={isEdit}
+        error={errors.kind}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <TextInput
+        label={t('patrolsPage.teams.name')}
+        {...requiredField}
+        value={values.name}
+        onChange={(e) => set({ name: e.currentTarget.value })}
+        error={errors.name}
+      />
+      <Select
+        label={t('patrolsPage.teamForm.unit')}
+        description={t('patrolsPage.teamForm.unitHint')}
+        {...requiredField}
+        data={unitOptions}
+        searchable
+        filter={foldedOptionsFilter}
+        nothingFoundMessage={t('common.noMatches')}
+        value={values.unitId || null}
+        onChange={(unitId) => set({ unitId: unitId ?? '' })}
+        disabled={isEdit}
+        error={errors.unitId}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <MultiSelect
+        label={t('patrolsPage.teams.area')}
+        description={t('patrolsPage.teamForm.areaHint')}
+        data={blockOptions}
+        searchable
+        value={values.areaUnitIds}
+        onChange={(areaUnitIds) => set({ areaUnitIds })}
+        error={errors.areaUnitIds}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <TextInput
+        label={t('patrolsPage.teams.establishedOn')}
+        {...requiredField}
+        placeholder={t('common.datePlaceholder')}
+        inputMode="numeric"
+        value={values.establishedOn}
+        onChange={(e) => set({ establishedOn: e.currentTarget.value })}
+        error={errors.establishedOn}
+      />
+      <TextInput
+        label={t('patrolsPage.teamForm.decisionRef')}
+        value={values.decisionRef}
+        onChange={(e) => set({ decisionRef: e.currentTarget.value })}
+        error={errors.decisionRef}
+      />
+      <Textarea
+        label={t('patrolsPage.teamForm.note')}
+        value={values.note}
+        onChange={(e) => set({ note: e.currentTarget.value })}
+        error={errors.note}
+      />
+    </EditModal>
   );
 }

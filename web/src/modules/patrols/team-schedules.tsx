@@ -3,20 +3,17 @@ import {
   Button,
   Checkbox,
   Group,
-  Modal,
   MultiSelect,
   Paper,
   Radio,
   Select,
   SimpleGrid,
-  Stack,
   Table,
   Text,
   Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,7 +22,7 @@ import { splitSubmitError, validateWithSchema } from '../../lib/forms.ts';
 import { translateMessageKey } from '../../lib/i18n.ts';
 import { DataTable } from '../../ui/data-table.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
-import { ErrorAlert, FormErrorAlert } from '../../ui/error-alert.tsx';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { IconPlus } from '../../ui/icons.tsx';
 import { LoadingState } from '../../ui/loading-state.tsx';
 import { notifySuccess } from '../../ui/notify.ts';
@@ -247,7 +244,6 @@ function ScheduleFormModal({
   schedule?: PatrolSchedule;
 }) {
   const { t } = useTranslation();
-  const isSmall = useMediaQuery('(max-width: 36em)');
   const queryClient = useQueryClient();
   const members = useQuery({ ...rosterQueryOptions(team.id, false), enabled: opened });
   const routes = useQuery({ ...routesQueryOptions(team.id), enabled: opened });
@@ -376,132 +372,114 @@ function ScheduleFormModal({
     if (Object.keys(found).filter((k) => !k.startsWith('recurrence.')).length === 0) mutation.mutate(body);
   };
   return (
-    <Modal
+    <EditModal
       opened={opened}
       onClose={onClose}
       title={
         schedule ? t('patrolsPage.edit.scheduleTitle', { name: schedule.name }) : t('patrolsPage.schedules.addTitle', { team: team.name })
       }
-      size="lg"
-      fullScreen={isSmall}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      formError={formError}
+      isPending={mutation.isPending || editMutation.isPending}
+      onSubmit={submit}
+      submitLabel={schedule ? undefined : t('patrolsPage.schedules.submit')}
+      intro={schedule ? <Text size="sm">{t('patrolsPage.edit.scheduleHint')}</Text> : null}
     >
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
+      <TextInput
+        label={t('patrolsPage.schedules.name')}
+        {...requiredField}
+        value={values.name}
+        onChange={(e) => set({ name: e.currentTarget.value })}
+        error={errors.name}
+      />
+      <Select
+        label={t('patrolsPage.record.route')}
+        data={[
+          { value: '', label: t('patrolsPage.record.noRoute') },
+          ...(routes.data?.items ?? []).map((r) => ({ value: r.id, label: r.name })),
+        ]}
+        value={values.routeId}
+        onChange={(routeId) => set({ routeId: routeId ?? '' })}
+        allowDeselect={false}
+        error={errors.routeId}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <Radio.Group
+        label={t('patrolsPage.schedules.recurrence')}
+        value={values.freq}
+        onChange={(freq) => set({ freq: freq as 'weekly' | 'monthly' })}
       >
-        <Stack gap="sm">
-          {schedule ? <Text size="sm">{t('patrolsPage.edit.scheduleHint')}</Text> : null}
-          <FormErrorAlert message={formError} />
-          <TextInput
-            label={t('patrolsPage.schedules.name')}
-            {...requiredField}
-            value={values.name}
-            onChange={(e) => set({ name: e.currentTarget.value })}
-            error={errors.name}
-          />
-          <Select
-            label={t('patrolsPage.record.route')}
-            data={[
-              { value: '', label: t('patrolsPage.record.noRoute') },
-              ...(routes.data?.items ?? []).map((r) => ({ value: r.id, label: r.name })),
-            ]}
-            value={values.routeId}
-            onChange={(routeId) => set({ routeId: routeId ?? '' })}
-            allowDeselect={false}
-            error={errors.routeId}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <Radio.Group
-            label={t('patrolsPage.schedules.recurrence')}
-            value={values.freq}
-            onChange={(freq) => set({ freq: freq as 'weekly' | 'monthly' })}
-          >
-            <Group gap="md" mt={4}>
-              <Radio value="weekly" label={t('patrols.frequencies.weekly')} />
-              <Radio value="monthly" label={t('patrols.frequencies.monthly')} />
-            </Group>
-          </Radio.Group>
-          {values.freq === 'weekly' ? (
-            <Checkbox.Group
-              label={t('patrolsPage.schedules.weekdays')}
-              value={values.weekdays}
-              onChange={(weekdays) => set({ weekdays })}
-              error={errors.recurrence}
-            >
-              <Group gap="sm" mt={4}>
-                {WEEKDAYS.map((d) => (
-                  <Checkbox key={d} value={String(d)} label={t(`patrols.weekdays.${d}`)} />
-                ))}
-              </Group>
-            </Checkbox.Group>
-          ) : (
-            <TextInput
-              label={t('patrolsPage.schedules.monthDays')}
-              description={t('patrolsPage.schedules.monthDaysHint')}
-              value={values.monthDays}
-              onChange={(e) => set({ monthDays: e.currentTarget.value })}
-              error={errors.recurrence}
-            />
-          )}
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label={t('patrolsPage.schedules.startTime')}
-              description={t('patrolsPage.schedules.startTimeHint')}
-              {...requiredField}
-              value={values.startTime}
-              onChange={(e) => set({ startTime: e.currentTarget.value })}
-              error={errors.startTime}
-            />
-            <TextInput
-              label={t('patrolsPage.schedules.duration')}
-              {...requiredField}
-              inputMode="numeric"
-              value={values.durationMinutes}
-              onChange={(e) => set({ durationMinutes: e.currentTarget.value })}
-              error={errors.durationMinutes}
-            />
-            <TextInput
-              label={t('patrolsPage.schedules.validFrom')}
-              {...requiredField}
-              inputMode="numeric"
-              value={values.validFrom}
-              onChange={(e) => set({ validFrom: e.currentTarget.value })}
-              error={errors.validFrom}
-              disabled={schedule !== undefined}
-            />
-            <TextInput
-              label={t('patrolsPage.schedules.validTo')}
-              {...requiredField}
-              inputMode="numeric"
-              value={values.validTo}
-              onChange={(e) => set({ validTo: e.currentTarget.value })}
-              error={errors.validTo}
-            />
-          </SimpleGrid>
-          <MultiSelect
-            label={t('patrolsPage.schedules.members')}
-            data={(members.data?.items ?? []).map((m) => ({ value: m.id, label: m.fullName }))}
-            value={values.memberIds}
-            onChange={(memberIds) => set({ memberIds })}
-            searchable
-            error={errors.memberIds}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending || editMutation.isPending}>
-              {schedule ? t('common.saveChanges') : t('patrolsPage.schedules.submit')}
-            </Button>
+        <Group gap="md" mt={4}>
+          <Radio value="weekly" label={t('patrols.frequencies.weekly')} />
+          <Radio value="monthly" label={t('patrols.frequencies.monthly')} />
+        </Group>
+      </Radio.Group>
+      {values.freq === 'weekly' ? (
+        <Checkbox.Group
+          label={t('patrolsPage.schedules.weekdays')}
+          value={values.weekdays}
+          onChange={(weekdays) => set({ weekdays })}
+          error={errors.recurrence}
+        >
+          <Group gap="sm" mt={4}>
+            {WEEKDAYS.map((d) => (
+              <Checkbox key={d} value={String(d)} label={t(`patrols.weekdays.${d}`)} />
+            ))}
           </Group>
-        </Stack>
-      </form>
-    </Modal>
+        </Checkbox.Group>
+      ) : (
+        <TextInput
+          label={t('patrolsPage.schedules.monthDays')}
+          description={t('patrolsPage.schedules.monthDaysHint')}
+          value={values.monthDays}
+          onChange={(e) => set({ monthDays: e.currentTarget.value })}
+          error={errors.recurrence}
+        />
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label={t('patrolsPage.schedules.startTime')}
+          description={t('patrolsPage.schedules.startTimeHint')}
+          {...requiredField}
+          value={values.startTime}
+          onChange={(e) => set({ startTime: e.currentTarget.value })}
+          error={errors.startTime}
+        />
+        <TextInput
+          label={t('patrolsPage.schedules.duration')}
+          {...requiredField}
+          inputMode="numeric"
+          value={values.durationMinutes}
+          onChange={(e) => set({ durationMinutes: e.currentTarget.value })}
+          error={errors.durationMinutes}
+        />
+        <TextInput
+          label={t('patrolsPage.schedules.validFrom')}
+          {...requiredField}
+          inputMode="numeric"
+          value={values.validFrom}
+          onChange={(e) => set({ validFrom: e.currentTarget.value })}
+          error={errors.validFrom}
+          disabled={schedule !== undefined}
+        />
+        <TextInput
+          label={t('patrolsPage.schedules.validTo')}
+          {...requiredField}
+          inputMode="numeric"
+          value={values.validTo}
+          onChange={(e) => set({ validTo: e.currentTarget.value })}
+          error={errors.validTo}
+        />
+      </SimpleGrid>
+      <MultiSelect
+        label={t('patrolsPage.schedules.members')}
+        data={(members.data?.items ?? []).map((m) => ({ value: m.id, label: m.fullName }))}
+        value={values.memberIds}
+        onChange={(memberIds) => set({ memberIds })}
+        searchable
+        error={errors.memberIds}
+        comboboxProps={{ withinPortal: true }}
+      />
+    </EditModal>
   );
 }
 
